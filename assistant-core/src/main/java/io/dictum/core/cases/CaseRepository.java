@@ -1,0 +1,120 @@
+package io.dictum.core.cases;
+
+import io.dictum.core.contacts.ContactId;
+import io.dictum.core.users.UserId;
+import io.r2dbc.spi.Readable;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import io.dictum.core.db.Binding;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+public class CaseRepository {
+
+    private static final String COLUMNS = "id, number, title, matter_type, status, client_id, court, opened_on,"
+            + " closed_on, responsible_user_id, created_at, updated_at";
+
+    private final DatabaseClient db;
+
+    public CaseRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<LegalCase> findById(CaseId id) {
+        return db.sql("SELECT " + COLUMNS + " FROM cases WHERE id = :id")
+                .bind("id", id.value())
+                .map(CaseRepository::map)
+                .one();
+    }
+
+    /** A page of cases, newest first, optionally only those whose client is the given contact. */
+    public Flux<LegalCase> findPage(Optional<ContactId> clientOnly, Optional<CaseStatus> status, int offset,
+                                    int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM cases WHERE 1 = 1");
+        clientOnly.ifPresent(c -> sql.append(" AND client_id = :client"));
+        status.ifPresent(s -> sql.append(" AND status = :status"));
+        sql.append(" ORDER BY opened_on DESC, number DESC LIMIT :limit OFFSET :offset");
+        var spec = db.sql(sql.toString()).bind("limit", limit).bind("offset", offset);
+        if (clientOnly.isPresent()) {
+            spec = spec.bind("client", clientOnly.get().value());
+        }
+        if (status.isPresent()) {
+            spec = spec.bind("status", status.get().id());
+        }
+        return spec.map(CaseRepository::map).all();
+    }
+
+    public Flux<LegalCase> findAll() {
+        return db.sql("SELECT " + COLUMNS + " FROM cases").map(CaseRepository::map).all();
+    }
+
+    public Mono<Long> count() {
+        return db.sql("SELECT COUNT(*) AS n FROM cases").map(r -> r.get("n", Long.class)).one();
+    }
+
+    public Mono<Long> countNumbersStartingWith(String prefix) {
+        return db.sql("SELECT COUNT(*) AS n FROM cases WHERE number LIKE :p")
+                .bind("p", prefix + "%")
+                .map(r -> r.get("n", Long.class))
+                .one();
+    }
+
+    public Mono<Boolean> numberExists(String number) {
+        return db.sql("SELECT COUNT(*) AS n FROM cases WHERE number = :n")
+                .bind("n", number)
+                .map(r -> r.get("n", Long.class) > 0)
+                .one();
+    }
+
+    public Mono<Void> insert(LegalCase c) {
+        return bindAll(db.sql("INSERT INTO cases (" + COLUMNS + ") VALUES (:id, :number, :title, :matterType,"
+                + " :status, :clientId, :court, :openedOn, :closedOn, :responsible, :createdAt, :updatedAt)"), c)
+                .bind("number", c.number())
+                .bind("createdAt", c.createdAt())
+                .then();
+    }
+
+    public Mono<Void> update(LegalCase c) {
+        return bindAll(db.sql("UPDATE cases SET title = :title, matter_type = :matterType, status = :status,"
+                + " client_id = :clientId, court = :court, opened_on = :openedOn, closed_on = :closedOn,"
+                + " responsible_user_id = :responsible, updated_at = :updatedAt WHERE id = :id"), c)
+                .then();
+    }
+
+    private static GenericExecuteSpec bindAll(GenericExecuteSpec spec, LegalCase c) {
+        spec = spec.bind("id", c.id().value())
+                .bind("title", c.title())
+                .bind("matterType", c.matterType().id())
+                .bind("status", c.status().id())
+                .bind("clientId", c.clientId().value())
+                .bind("openedOn", c.openedOn())
+                .bind("updatedAt", c.updatedAt());
+        spec = Binding.nullable(spec, "court", c.court(), String.class);
+        spec = Binding.nullable(spec, "closedOn", c.closedOn(), LocalDate.class);
+        return Binding.nullable(spec, "responsible",
+                c.responsibleUserId() == null ? null : c.responsibleUserId().value(), UUID.class);
+    }
+
+    static LegalCase map(Readable row) {
+        UUID responsible = row.get("responsible_user_id", UUID.class);
+        return new LegalCase(
+                new CaseId(row.get("id", UUID.class)),
+                row.get("number", String.class),
+                row.get("title", String.class),
+                new MatterType(row.get("matter_type", String.class)),
+                CaseStatus.fromId(row.get("status", String.class)),
+                new ContactId(row.get("client_id", UUID.class)),
+                row.get("court", String.class),
+                row.get("opened_on", LocalDate.class),
+                row.get("closed_on", LocalDate.class),
+                responsible == null ? null : new UserId(responsible),
+                row.get("created_at", OffsetDateTime.class),
+                row.get("updated_at", OffsetDateTime.class));
+    }
+}

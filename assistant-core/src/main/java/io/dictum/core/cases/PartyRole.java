@@ -1,0 +1,26 @@
+package io.dictum.core.cases;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** How a contact takes part in a case. */
+public enum PartyRole {
+    CLIENT, OPPOSING_PARTY, OPPOSING_COUNSEL, WITNESS, EXPERT, JUDGE, INSURER, CO_COUNSEL;
+
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static PartyRole fromId(String id) {
+        for (PartyRole r : values()) {
+            if (r.id().equals(id)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("role must be one of client, opposing_party, opposing_counsel, witness,"
+                + " expert, judge, insurer, co_counsel; got '" + id + "'");
+    }
+}

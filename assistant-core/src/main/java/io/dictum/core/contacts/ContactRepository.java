@@ -1,0 +1,76 @@
+package io.dictum.core.contacts;
+
+import io.dictum.core.db.Binding;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+public class ContactRepository {
+
+    private final DatabaseClient db;
+
+    public ContactRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Void> insert(Contact contact, OffsetDateTime at) {
+        var spec = db.sql("INSERT INTO contacts (id, name, kind, email, phone, created_at)"
+                        + " VALUES (:id, :name, :kind, :email, :phone, :at)")
+                .bind("id", contact.id().value())
+                .bind("name", contact.name())
+                .bind("kind", contact.kind().id())
+                .bind("at", at);
+        spec = Binding.nullable(spec, "email", contact.email(), String.class);
+        spec = Binding.nullable(spec, "phone", contact.phone(), String.class);
+        return spec.then().thenMany(Flux.fromIterable(contact.aliases()).concatMap(alias ->
+                db.sql("INSERT INTO contact_aliases (contact_id, alias) VALUES (:id, :alias)")
+                        .bind("id", contact.id().value())
+                        .bind("alias", alias)
+                        .then())).then();
+    }
+
+    public Mono<Contact> findById(ContactId id) {
+        return withAliases(db.sql("SELECT id, name, kind, email, phone FROM contacts WHERE id = :id")
+                .bind("id", id.value())
+                .map(ContactRepository::map)
+                .all()).next();
+    }
+
+    public Flux<Contact> findPage(int offset, int limit) {
+        return withAliases(db.sql("SELECT id, name, kind, email, phone FROM contacts ORDER BY name"
+                        + " LIMIT :limit OFFSET :offset")
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(ContactRepository::map)
+                .all());
+    }
+
+    /** Contacts whose name equals the given one, ignoring case: the exact-duplicate check before creating one. */
+    public Flux<Contact> findByNameIgnoringCase(String name) {
+        return withAliases(db.sql("SELECT id, name, kind, email, phone FROM contacts WHERE LOWER(name) = :name")
+                .bind("name", name.toLowerCase(java.util.Locale.ROOT))
+                .map(ContactRepository::map)
+                .all());
+    }
+
+    private Flux<Contact> withAliases(Flux<Contact> contacts) {
+        return contacts.concatMap(c -> db.sql("SELECT alias FROM contact_aliases WHERE contact_id = :id ORDER BY alias")
+                .bind("id", c.id().value())
+                .map(r -> r.get("alias", String.class))
+                .all()
+                .collectList()
+                .map(aliases -> new Contact(c.id(), c.name(), c.kind(), aliases, c.email(), c.phone())));
+    }
+
+    private static Contact map(io.r2dbc.spi.Readable r) {
+        return new Contact(new ContactId(r.get("id", UUID.class)), r.get("name", String.class),
+                ContactKind.fromId(r.get("kind", String.class)), List.of(), r.get("email", String.class),
+                r.get("phone", String.class));
+    }
+}

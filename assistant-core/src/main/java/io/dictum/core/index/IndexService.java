@@ -1,0 +1,188 @@
+package io.dictum.core.index;
+
+import io.dictum.core.DictumProperties;
+import io.dictum.core.cases.CaseId;
+import io.dictum.core.cases.CaseRepository;
+import io.dictum.core.cases.LegalCase;
+import io.dictum.core.cases.PartyRepository;
+import io.dictum.core.contacts.ContactRepository;
+import io.dictum.core.documents.Document;
+import io.dictum.core.documents.DocumentId;
+import io.dictum.core.documents.DocumentRepository;
+import io.dictum.core.index.IndexChangeLog.Kind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Keeps the search index in step with the database. Writers call {@link #caseChanged} or {@link #documentChanged}
+ * after their transaction commits; at start the index is rebuilt when missing and otherwise caught up from the
+ * change log, so a crash between a commit and its index update loses nothing.
+ */
+@Service
+public class IndexService implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexService.class);
+    /** Replayed again at start: identity sequences can commit out of order, and replaying is idempotent. */
+    private static final long REPLAY_WINDOW = 1000;
+
+    private final SearchIndex index;
+    private final CaseRepository cases;
+    private final PartyRepository parties;
+    private final ContactRepository contacts;
+    private final DocumentRepository documents;
+    private final IndexChangeLog changes;
+    // One writer thread: Lucene writes and commits are serialised, reads go to the bounded elastic pool.
+    private final Scheduler writes = Schedulers.newSingle("dictum-index-writer");
+
+    @Autowired
+    public IndexService(DictumProperties properties, CaseRepository cases, PartyRepository parties,
+                        ContactRepository contacts, DocumentRepository documents, IndexChangeLog changes) {
+        this(open(properties.dataDir().resolve("index")), cases, parties, contacts, documents, changes);
+    }
+
+    IndexService(SearchIndex index, CaseRepository cases, PartyRepository parties, ContactRepository contacts,
+                 DocumentRepository documents, IndexChangeLog changes) {
+        this.index = index;
+        this.cases = cases;
+        this.parties = parties;
+        this.contacts = contacts;
+        this.documents = documents;
+        this.changes = changes;
+    }
+
+    private static SearchIndex open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return new SearchIndex(FSDirectory.open(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the search index at " + dir + ": " + e.getMessage()
+                    + ". Check that DICTUM_DATA_DIR is writable.", e);
+        }
+    }
+
+    public SearchIndex index() {
+        return index;
+    }
+
+    /** Rebuilds the index when it was missing, else replays the change log since the last applied change. */
+    public Mono<Void> start() {
+        return Mono.defer(() -> index.wasCreated() ? rebuild() : catchUp());
+    }
+
+    private Mono<Void> catchUp() {
+        long from = Math.max(0, index.appliedSeq() - REPLAY_WINDOW);
+        return changes.since(from).collectList().flatMap(list -> {
+            Set<String> seen = new LinkedHashSet<>();
+            List<Mono<Void>> work = new ArrayList<>();
+            long last = index.appliedSeq();
+            for (IndexChangeLog.Change c : list) {
+                last = Math.max(last, c.seq());
+                if (seen.add(c.kind() + ":" + c.entityId())) {
+                    work.add(apply(c.kind(), c.entityId()));
+                }
+            }
+            long applied = last;
+            log.info("Search index: replaying {} changed entities from the change log", seen.size());
+            return Flux.concat(work).then(commit(applied));
+        });
+    }
+
+    public Mono<Void> rebuild() {
+        return Mono.fromRunnable(() -> log.info("Search index missing: rebuilding it from the database"))
+                .then(changes.lastSeq().flatMap(seq -> Mono.fromRunnable(index::deleteAll).subscribeOn(writes)
+                .then(cases.findAll().concatMap(c -> entryFor(c).flatMap(this::write).thenReturn(c)).count())
+                .flatMap(n -> documents.findAll().concatMap(d -> writeDocument(d).thenReturn(d)).count()
+                        .doOnNext(d -> log.info("Search index rebuilt: {} cases, {} documents", n, d)))
+                .then(commit(seq))));
+    }
+
+    public Mono<Void> caseChanged(CaseId id) {
+        return apply(Kind.CASE, id.value()).then(changes.lastSeq()).flatMap(this::commit);
+    }
+
+    public Mono<Void> documentChanged(DocumentId id) {
+        return apply(Kind.DOCUMENT, id.value()).then(changes.lastSeq()).flatMap(this::commit);
+    }
+
+    /** Search reads, off the event loop. */
+    public <T> Mono<T> read(java.util.function.Function<SearchIndex, T> query) {
+        return Mono.fromCallable(() -> query.apply(index)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    public List<CaseEntry> caseCandidates(List<String> words, Optional<String> onlyClientId, int limit) {
+        return index.caseCandidates(words, onlyClientId, limit);
+    }
+
+    public List<IndexHit> documents(String words, Optional<Collection<String>> inCases, int limit) {
+        return index.documents(words, inCases, limit);
+    }
+
+    /** Writes the entity as the database has it now, or removes it from the index when it is gone. */
+    private Mono<Void> apply(Kind kind, UUID id) {
+        return switch (kind) {
+            case CASE -> cases.findById(new CaseId(id)).map(Optional::of).defaultIfEmpty(Optional.empty())
+                    .flatMap(found -> found.map(c -> entryFor(c).flatMap(this::write))
+                            .orElseGet(() -> remove("case", id)));
+            case DOCUMENT -> documents.findById(new DocumentId(id)).map(Optional::of).defaultIfEmpty(Optional.empty())
+                    .flatMap(found -> found.map(this::writeDocument).orElseGet(() -> remove("document", id)));
+        };
+    }
+
+    private Mono<Void> remove(String type, UUID id) {
+        return Mono.fromRunnable(() -> index.delete(type, id.toString())).subscribeOn(writes).then();
+    }
+
+    private Mono<CaseEntry> entryFor(LegalCase c) {
+        Mono<List<String>> clientNames = contacts.findById(c.clientId()).map(contact -> {
+            List<String> names = new ArrayList<>();
+            names.add(contact.name());
+            names.addAll(contact.aliases());
+            return names;
+        }).defaultIfEmpty(List.of());
+        Mono<List<String>> partyNames = parties.findByCase(c.id()).map(p -> p.name()).distinct().collectList();
+        return Mono.zip(clientNames, partyNames).map(t -> {
+            Set<String> names = new LinkedHashSet<>(t.getT1());
+            names.addAll(t.getT2());
+            return new CaseEntry(c.id().toString(), c.number(), c.title(), c.clientId().toString(),
+                    List.copyOf(names));
+        });
+    }
+
+    private Mono<Void> write(CaseEntry entry) {
+        return Mono.fromRunnable(() -> index.upsertCase(entry)).subscribeOn(writes).then();
+    }
+
+    private Mono<Void> writeDocument(Document d) {
+        return Mono.fromRunnable(() -> index.upsertDocument(new DocumentEntry(d.id().toString(),
+                d.caseId().toString(), d.name(), d.kind(), null))).subscribeOn(writes).then();
+    }
+
+    private Mono<Void> commit(long seq) {
+        return Mono.fromRunnable(() -> index.commit(Math.max(seq, index.appliedSeq()))).subscribeOn(writes).then();
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        writes.dispose();
+        index.close();
+    }
+}

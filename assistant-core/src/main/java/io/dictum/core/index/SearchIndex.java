@@ -1,0 +1,309 @@
+package io.dictum.core.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.custom.CustomAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The Lucene index of cases and documents. Derived data: everything here can be rebuilt from the database. All
+ * methods block (disk I/O); callers run them on a bounded scheduler, never on the event loop.
+ */
+public final class SearchIndex implements Closeable {
+
+    static final String TYPE = "type";
+    static final String ID = "id";
+    static final String CASE_ID = "case_id";
+    static final String CLIENT_ID = "client_id";
+    static final String NUMBER = "number";
+    static final String NUMBER_KEY = "number_key";
+    static final String TITLE = "title";
+    static final String NAMES = "names";
+    static final String PHONETIC = "phonetic";
+    static final String NAME = "name";
+    static final String KIND = "kind";
+    static final String CONTENT = "content";
+    private static final String APPLIED_SEQ = "applied_seq";
+
+    private final Directory directory;
+    private final boolean created;
+    private final Analyzer textAnalyzer;
+    private final Analyzer phoneticAnalyzer;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    public SearchIndex(Directory directory) {
+        try {
+            this.directory = directory;
+            this.created = !DirectoryReader.indexExists(directory);
+            this.textAnalyzer = CustomAnalyzer.builder()
+                    .withTokenizer("standard").addTokenFilter("lowercase").addTokenFilter("asciiFolding").build();
+            this.phoneticAnalyzer = CustomAnalyzer.builder()
+                    .withTokenizer("standard").addTokenFilter("lowercase").addTokenFilter("asciiFolding")
+                    .addTokenFilter("doubleMetaphone", "inject", "false", "maxCodeLength", "6").build();
+            Analyzer perField = new PerFieldAnalyzerWrapper(textAnalyzer, Map.of(PHONETIC, phoneticAnalyzer));
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(perField)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the search index: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when this index did not exist before it was opened: the caller rebuilds it from the database. */
+    public boolean wasCreated() {
+        return created;
+    }
+
+    public void upsertCase(CaseEntry entry) {
+        Document doc = new Document();
+        doc.add(new StringField(TYPE, "case", Field.Store.NO));
+        doc.add(new StringField(ID, entry.id(), Field.Store.YES));
+        doc.add(new StringField(CLIENT_ID, entry.clientId(), Field.Store.YES));
+        doc.add(new StringField(NUMBER, entry.number(), Field.Store.YES));
+        doc.add(new StringField(NUMBER_KEY, numberKey(entry.number()), Field.Store.NO));
+        doc.add(new TextField(TITLE, entry.title(), Field.Store.YES));
+        doc.add(new TextField(PHONETIC, entry.title(), Field.Store.NO));
+        for (String name : entry.names()) {
+            doc.add(new TextField(NAMES, name, Field.Store.YES));
+            doc.add(new TextField(PHONETIC, name, Field.Store.NO));
+        }
+        update("case", entry.id(), doc);
+    }
+
+    public void upsertDocument(DocumentEntry entry) {
+        Document doc = new Document();
+        doc.add(new StringField(TYPE, "document", Field.Store.NO));
+        doc.add(new StringField(ID, entry.id(), Field.Store.YES));
+        doc.add(new StringField(CASE_ID, entry.caseId(), Field.Store.YES));
+        doc.add(new TextField(NAME, entry.name(), Field.Store.YES));
+        if (entry.kind() != null) {
+            doc.add(new TextField(KIND, entry.kind(), Field.Store.YES));
+        }
+        if (entry.text() != null) {
+            doc.add(new TextField(CONTENT, entry.text(), Field.Store.NO));
+        }
+        update("document", entry.id(), doc);
+    }
+
+    public void delete(String type, String id) {
+        try {
+            writer.deleteDocuments(typedId(type, id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void deleteAll() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes the changes durable, recording the last change-log sequence they include, and visible to searches. */
+    public void commit(long appliedSeq) {
+        try {
+            writer.setLiveCommitData(Map.of(APPLIED_SEQ, Long.toString(appliedSeq)).entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the search index: " + e.getMessage(), e);
+        }
+    }
+
+    /** The change-log sequence recorded at the last commit; 0 for a new index. */
+    public long appliedSeq() {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> e : data) {
+                if (APPLIED_SEQ.equals(e.getKey())) {
+                    return Long.parseLong(e.getValue());
+                }
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Cases whose title, number or party names resemble the spoken words: exact, fuzzy and phonetic matches of each
+     * word and of two or three adjacent words run together (a recogniser may split one name). Recall matters here;
+     * the caller ranks the candidates precisely.
+     */
+    public List<CaseEntry> caseCandidates(List<String> words, Optional<String> onlyClientId, int limit) {
+        BooleanQuery.Builder should = new BooleanQuery.Builder();
+        List<String> terms = new ArrayList<>(words);
+        for (int run = 2; run <= 3; run++) {
+            for (int i = 0; i + run <= words.size(); i++) {
+                terms.add(String.join("", words.subList(i, i + run)));
+            }
+        }
+        for (String term : terms) {
+            if (term.length() < 2) {
+                continue;
+            }
+            should.add(new BoostQuery(new TermQuery(new Term(NAMES, term)), 3f), Occur.SHOULD);
+            should.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), 2f), Occur.SHOULD);
+            if (term.length() >= 4) {
+                int edits = term.length() >= 7 ? 2 : 1;
+                should.add(new FuzzyQuery(new Term(NAMES, term), edits), Occur.SHOULD);
+                should.add(new FuzzyQuery(new Term(TITLE, term), edits), Occur.SHOULD);
+            }
+            for (String code : analyze(phoneticAnalyzer, term)) {
+                should.add(new BoostQuery(new TermQuery(new Term(PHONETIC, code)), 1.5f), Occur.SHOULD);
+                if (code.length() >= 3) {
+                    // "middle or" (MTLR) still finds "Miller" (MLR): sounds one step apart
+                    should.add(new FuzzyQuery(new Term(PHONETIC, code), 1), Occur.SHOULD);
+                }
+            }
+        }
+        should.add(new BoostQuery(new TermQuery(new Term(NUMBER_KEY, numberKey(String.join("", words)))), 10f),
+                Occur.SHOULD);
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, "case")), Occur.FILTER)
+                .add(should.setMinimumNumberShouldMatch(1).build(), Occur.MUST);
+        onlyClientId.ifPresent(c -> query.add(new TermQuery(new Term(CLIENT_ID, c)), Occur.FILTER));
+        return search(query.build(), limit, doc -> new CaseEntry(doc.get(ID), doc.get(NUMBER), doc.get(TITLE),
+                doc.get(CLIENT_ID), values(doc, NAMES)));
+    }
+
+    /** Documents whose name, kind or text match the words, optionally only within the given cases. */
+    public List<IndexHit> documents(String words, Optional<Collection<String>> inCases, int limit) {
+        BooleanQuery.Builder should = new BooleanQuery.Builder();
+        for (String term : analyze(textAnalyzer, words)) {
+            should.add(new BoostQuery(new TermQuery(new Term(NAME, term)), 3f), Occur.SHOULD);
+            should.add(new BoostQuery(new TermQuery(new Term(KIND, term)), 3f), Occur.SHOULD);
+            should.add(new TermQuery(new Term(CONTENT, term)), Occur.SHOULD);
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, "document")), Occur.FILTER)
+                .add(should.setMinimumNumberShouldMatch(1).build(), Occur.MUST);
+        inCases.ifPresent(cases -> query.add(new TermInSetQuery(CASE_ID,
+                cases.stream().map(BytesRef::new).toList()), Occur.FILTER));
+        List<IndexHit> hits = new ArrayList<>();
+        withSearcher(searcher -> {
+            for (ScoreDoc sd : searcher.search(query.build(), limit).scoreDocs) {
+                Document doc = searcher.storedFields().document(sd.doc, Set.of(ID, CASE_ID));
+                hits.add(new IndexHit(doc.get(ID), doc.get(CASE_ID), sd.score));
+            }
+        });
+        return hits;
+    }
+
+    public int count(String type) {
+        int[] n = new int[1];
+        withSearcher(searcher -> n[0] = searcher.count(new TermQuery(new Term(TYPE, type))));
+        return n[0];
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+
+    /** Case numbers compared without punctuation or case: "2024-PI-0012" and "2024 pi 0012" are the same. */
+    static String numberKey(String number) {
+        return number.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    private interface SearcherWork {
+        void run(IndexSearcher searcher) throws IOException;
+    }
+
+    private interface DocumentMapper<T> {
+        T map(Document doc);
+    }
+
+    private <T> List<T> search(Query query, int limit, DocumentMapper<T> mapper) {
+        List<T> out = new ArrayList<>();
+        withSearcher(searcher -> {
+            for (ScoreDoc sd : searcher.search(query, limit).scoreDocs) {
+                out.add(mapper.map(searcher.storedFields().document(sd.doc)));
+            }
+        });
+        return out;
+    }
+
+    private void withSearcher(SearcherWork work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                work.run(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the search index: " + e.getMessage(), e);
+        }
+    }
+
+    private void update(String type, String id, Document doc) {
+        try {
+            doc.add(new StringField("type_id", type + ":" + id, Field.Store.NO));
+            writer.updateDocument(typedId(type, id), doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the search index: " + e.getMessage(), e);
+        }
+    }
+
+    private static Term typedId(String type, String id) {
+        return new Term("type_id", type + ":" + id);
+    }
+
+    private static List<String> values(Document doc, String field) {
+        List<String> out = new ArrayList<>();
+        for (IndexableField f : doc.getFields(field)) {
+            out.add(f.stringValue());
+        }
+        return out;
+    }
+
+    static List<String> analyze(Analyzer analyzer, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("f", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

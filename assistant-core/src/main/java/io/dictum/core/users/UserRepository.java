@@ -1,0 +1,71 @@
+package io.dictum.core.users;
+
+import io.dictum.core.contacts.ContactId;
+import io.dictum.core.db.Binding;
+import io.r2dbc.spi.Readable;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+public class UserRepository {
+
+    /** A user with the stored password hash, for sign-in only. */
+    public record Credentials(User user, String passwordHash) {
+    }
+
+    private final DatabaseClient db;
+
+    public UserRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Void> insert(User user, String passwordHash, OffsetDateTime at) {
+        var spec = db.sql("INSERT INTO users (id, username, password_hash, role, display_name, contact_id, created_at)"
+                        + " VALUES (:id, :username, :hash, :role, :displayName, :contactId, :at)")
+                .bind("id", user.id().value())
+                .bind("username", user.username())
+                .bind("hash", passwordHash)
+                .bind("role", user.role().id())
+                .bind("displayName", user.displayName())
+                .bind("at", at);
+        return Binding.nullable(spec, "contactId", user.contactId().map(ContactId::value).orElse(null), UUID.class)
+                .then();
+    }
+
+    public Mono<Credentials> findCredentials(String username) {
+        return db.sql("SELECT id, username, role, display_name, contact_id, password_hash FROM users"
+                        + " WHERE username = :username")
+                .bind("username", username)
+                .map(r -> new Credentials(map(r), r.get("password_hash", String.class)))
+                .one();
+    }
+
+    public Mono<User> findById(UserId id) {
+        return db.sql("SELECT id, username, role, display_name, contact_id FROM users WHERE id = :id")
+                .bind("id", id.value())
+                .map(UserRepository::map)
+                .one();
+    }
+
+    public Flux<User> findAll() {
+        return db.sql("SELECT id, username, role, display_name, contact_id FROM users ORDER BY username")
+                .map(UserRepository::map)
+                .all();
+    }
+
+    public Mono<Long> count() {
+        return db.sql("SELECT COUNT(*) AS n FROM users").map(r -> r.get("n", Long.class)).one();
+    }
+
+    private static User map(Readable r) {
+        UUID contact = r.get("contact_id", UUID.class);
+        return new User(new UserId(r.get("id", UUID.class)), r.get("username", String.class),
+                Role.fromId(r.get("role", String.class)), r.get("display_name", String.class),
+                Optional.ofNullable(contact).map(ContactId::new));
+    }
+}

@@ -1,0 +1,214 @@
+package io.dictum.core.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dictum.core.cases.CaseId;
+import io.dictum.core.cases.CaseRepository;
+import io.dictum.core.cases.CaseStatus;
+import io.dictum.core.cases.LegalCase;
+import io.dictum.core.cases.MatterType;
+import io.dictum.core.cases.Party;
+import io.dictum.core.cases.PartyRepository;
+import io.dictum.core.cases.PartyRole;
+import io.dictum.core.contacts.Contact;
+import io.dictum.core.contacts.ContactId;
+import io.dictum.core.contacts.ContactKind;
+import io.dictum.core.contacts.ContactRepository;
+import io.dictum.core.documents.DocumentId;
+import io.dictum.core.documents.DocumentRepository;
+import io.dictum.core.index.IndexChangeLog;
+import io.dictum.core.users.Role;
+import io.dictum.core.users.User;
+import io.dictum.core.users.UserId;
+import io.dictum.core.users.UserRepository;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import reactor.core.publisher.Mono;
+
+/**
+ * The repositories' behaviour, written once and run against every supported database: H2 and PostgreSQL must
+ * behave the same.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RepositoryContract {
+
+    // Microseconds: what both databases keep of a timestamp.
+    private static final OffsetDateTime NOW = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+
+    private TestDatabase db;
+    private CaseRepository cases;
+    private ContactRepository contacts;
+    private PartyRepository parties;
+    private UserRepository users;
+    private DocumentRepository documents;
+    private IndexChangeLog changes;
+
+    abstract TestDatabase open() throws Exception;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        db = open();
+        cases = new CaseRepository(db.client);
+        contacts = new ContactRepository(db.client);
+        parties = new PartyRepository(db.client);
+        users = new UserRepository(db.client);
+        documents = new DocumentRepository(db.client);
+        changes = new IndexChangeLog(db.client);
+    }
+
+    @AfterAll
+    void tearDown() throws Exception {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private Contact newContact(String name, List<String> aliases) {
+        Contact c = new Contact(ContactId.random(), name, ContactKind.PERSON, aliases, null, "+1 555 0100");
+        contacts.insert(c, NOW).block();
+        return c;
+    }
+
+    private LegalCase newCase(String number, Contact client) {
+        LegalCase c = new LegalCase(CaseId.random(), number, "Case " + number, new MatterType("personal_injury"),
+                CaseStatus.OPEN, client.id(), null, LocalDate.of(2026, 2, 28), null, null, NOW, NOW);
+        cases.insert(c).block();
+        return c;
+    }
+
+    @Test
+    void caseRoundTripKeepsEveryFieldIncludingNulls() {
+        Contact client = newContact("Ada Lovelace", List.of());
+        LegalCase c = newCase("T-ROUND-1", client);
+        LegalCase read = cases.findById(c.id()).block();
+        assertThat(read).isNotNull();
+        assertThat(read.number()).isEqualTo("T-ROUND-1");
+        assertThat(read.matterType()).isEqualTo(new MatterType("personal_injury"));
+        assertThat(read.clientId()).isEqualTo(client.id());
+        assertThat(read.court()).isNull();
+        assertThat(read.closedOn()).isNull();
+        assertThat(read.openedOn()).isEqualTo(LocalDate.of(2026, 2, 28));
+        assertThat(read.createdAt().toInstant()).isEqualTo(NOW.toInstant());
+    }
+
+    @Test
+    void updateChangesTheMutableColumns() {
+        LegalCase c = newCase("T-UPD-1", newContact("Grace Hopper", List.of()));
+        LegalCase closed = new LegalCase(c.id(), c.number(), "Renamed", new MatterType("contract"),
+                CaseStatus.CLOSED, c.clientId(), "Superior Court", c.openedOn(), LocalDate.of(2026, 3, 1), null,
+                c.createdAt(), NOW.plusHours(1));
+        cases.update(closed).block();
+        LegalCase read = cases.findById(c.id()).block();
+        assertThat(read.title()).isEqualTo("Renamed");
+        assertThat(read.status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(read.court()).isEqualTo("Superior Court");
+        assertThat(read.closedOn()).isEqualTo(LocalDate.of(2026, 3, 1));
+    }
+
+    @Test
+    void pagesCanBeLimitedToOneClient() {
+        Contact mine = newContact("Client Only", List.of());
+        newCase("T-PAGE-1", mine);
+        newCase("T-PAGE-2", mine);
+        newCase("T-PAGE-3", newContact("Someone Else", List.of()));
+        List<LegalCase> page = cases.findPage(Optional.of(mine.id()), Optional.empty(), 0, 10).collectList().block();
+        assertThat(page).extracting(LegalCase::number).containsExactlyInAnyOrder("T-PAGE-1", "T-PAGE-2");
+        assertThat(cases.findPage(Optional.of(mine.id()), Optional.empty(), 1, 1).collectList().block()).hasSize(1);
+        assertThat(cases.numberExists("T-PAGE-3").block()).isTrue();
+        assertThat(cases.numberExists("T-NOPE").block()).isFalse();
+        assertThat(cases.countNumbersStartingWith("T-PAGE-").block()).isEqualTo(3);
+    }
+
+    @Test
+    void duplicateCaseNumberIsRefusedByTheDatabase() {
+        Contact client = newContact("Dup Client", List.of());
+        newCase("T-DUP-1", client);
+        assertThatThrownBy(() -> newCase("T-DUP-1", client)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void contactsKeepTheirAliases() {
+        Contact c = newContact("Robert Johnson", List.of("Bob Johnson", "R. Johnson"));
+        Contact read = contacts.findById(c.id()).block();
+        assertThat(read.aliases()).containsExactly("Bob Johnson", "R. Johnson");
+        assertThat(read.phone()).isEqualTo("+1 555 0100");
+        assertThat(contacts.findByNameIgnoringCase("robert JOHNSON").map(Contact::id).collectList().block())
+                .contains(c.id());
+    }
+
+    @Test
+    void partiesComeBackWithTheirContactNames() {
+        Contact client = newContact("Party Client", List.of());
+        Contact insurer = newContact("Acme Insurance Co.", List.of());
+        LegalCase c = newCase("T-PARTY-1", client);
+        parties.insert(new Party(c.id(), client.id(), client.name(), PartyRole.CLIENT), NOW).block();
+        parties.insert(new Party(c.id(), insurer.id(), insurer.name(), PartyRole.INSURER), NOW).block();
+        assertThat(parties.findByCase(c.id()).collectList().block())
+                .extracting(Party::name, Party::role)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("Party Client", PartyRole.CLIENT),
+                        org.assertj.core.groups.Tuple.tuple("Acme Insurance Co.", PartyRole.INSURER));
+    }
+
+    @Test
+    void usersAreFoundByNameWithTheirHashAndUsernamesAreUnique() {
+        Contact contact = newContact("Portal Client", List.of());
+        User user = new User(UserId.random(), "portal-" + contact.id().toString().substring(0, 8), Role.CLIENT,
+                "Portal Client", Optional.of(contact.id()));
+        users.insert(user, "$2a$10$hash", NOW).block();
+        UserRepository.Credentials found = users.findCredentials(user.username()).block();
+        assertThat(found.user()).isEqualTo(user);
+        assertThat(found.passwordHash()).isEqualTo("$2a$10$hash");
+        assertThatThrownBy(() -> users.insert(new User(UserId.random(), user.username(), Role.STAFF, "x",
+                Optional.empty()), "h", NOW).block()).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void aDocumentShowsItsNewestVersion() {
+        LegalCase c = newCase("T-DOC-1", newContact("Doc Client", List.of()));
+        DocumentId id = DocumentId.random();
+        documents.insertDocument(id, c.id(), "Police Report", "police report", null, NOW).block();
+        documents.insertVersion(id, 1, "a.txt", "text/plain", 3, "a".repeat(64), "k1", null, NOW).block();
+        documents.insertVersion(id, 2, "b.txt", "text/plain", 5, "b".repeat(64), "k2", null, NOW).block();
+        var read = documents.findById(id).block();
+        assertThat(read.version()).isEqualTo(2);
+        assertThat(read.filename()).isEqualTo("b.txt");
+        assertThat(documents.findByCase(c.id()).collectList().block()).hasSize(1);
+        assertThat(documents.storageKey(id, 1).block()).isEqualTo("k1");
+    }
+
+    @Test
+    void theChangeLogIsReadInOrderFromASequence() {
+        long before = changes.lastSeq().block();
+        CaseId a = CaseId.random();
+        CaseId b = CaseId.random();
+        changes.append(IndexChangeLog.Kind.CASE, a.value()).then(changes.append(IndexChangeLog.Kind.DOCUMENT,
+                b.value())).block();
+        List<IndexChangeLog.Change> since = changes.since(before).collectList().block();
+        assertThat(since).extracting(IndexChangeLog.Change::entityId).containsExactly(a.value(), b.value());
+        assertThat(changes.lastSeq().block()).isEqualTo(since.get(1).seq());
+    }
+
+    @Test
+    void aFailedTransactionLeavesNothingBehind() {
+        Contact client = newContact("Rollback Client", List.of());
+        LegalCase c = new LegalCase(CaseId.random(), "T-RB-1", "Rolled back", new MatterType("other"),
+                CaseStatus.OPEN, client.id(), null, LocalDate.of(2026, 1, 1), null, null, NOW, NOW);
+        Mono<Void> failing = cases.insert(c)
+                .then(changes.append(IndexChangeLog.Kind.CASE, c.id().value()))
+                .then(Mono.<Void>error(new IllegalStateException("crash mid-write")))
+                .as(db.tx::transactional);
+        assertThatThrownBy(failing::block).hasMessageContaining("crash mid-write");
+        assertThat(cases.findById(c.id()).block()).isNull();
+        assertThat(cases.numberExists("T-RB-1").block()).isFalse();
+    }
+}

@@ -1,0 +1,120 @@
+package io.dictum.core.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dictum.core.cases.CaseId;
+import io.dictum.core.cases.CaseRepository;
+import io.dictum.core.cases.CaseStatus;
+import io.dictum.core.cases.LegalCase;
+import io.dictum.core.cases.MatterType;
+import io.dictum.core.cases.PartyRepository;
+import io.dictum.core.contacts.Contact;
+import io.dictum.core.contacts.ContactId;
+import io.dictum.core.contacts.ContactKind;
+import io.dictum.core.contacts.ContactRepository;
+import io.dictum.core.db.TestDatabase;
+import io.dictum.core.documents.DocumentRepository;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index is derived data: rebuilt when missing, caught up from the change log after a crash. */
+class IndexServiceTest {
+
+    @TempDir
+    Path dir;
+
+    private TestDatabase db;
+    private CaseRepository cases;
+    private ContactRepository contacts;
+    private IndexChangeLog changes;
+
+    @BeforeEach
+    void setUp() {
+        db = TestDatabase.h2(dir.resolve("db"));
+        cases = new CaseRepository(db.client);
+        contacts = new ContactRepository(db.client);
+        changes = new IndexChangeLog(db.client);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        db.close();
+    }
+
+    private IndexService open() throws Exception {
+        return new IndexService(new SearchIndex(FSDirectory.open(dir.resolve("index"))), cases,
+                new PartyRepository(db.client), contacts, new DocumentRepository(db.client), changes);
+    }
+
+    /** A committed case and its change-log row, as a writer leaves them before it updates the index. */
+    private LegalCase committedCase(String clientName, String title) {
+        OffsetDateTime now = OffsetDateTime.now();
+        Contact client = new Contact(ContactId.random(), clientName, ContactKind.PERSON, List.of(), null, null);
+        LegalCase c = new LegalCase(CaseId.random(), "N-" + title.hashCode(), title, new MatterType("other"),
+                CaseStatus.OPEN, client.id(), null, LocalDate.now(), null, null, now, now);
+        contacts.insert(client, now).then(cases.insert(c)).then(changes.append(IndexChangeLog.Kind.CASE,
+                c.id().value())).as(db.tx::transactional).block();
+        return c;
+    }
+
+    private static List<String> find(IndexService index, String name) {
+        return index.caseCandidates(NameSimilarity.words(name), Optional.empty(), 10).stream()
+                .map(CaseEntry::id).toList();
+    }
+
+    @Test
+    void aMissingIndexIsRebuiltFromTheDatabase() throws Exception {
+        LegalCase c = committedCase("Wilhelmina Okonkwo", "Okonkwo v. Harbor Freight");
+        try (var closing = new AutoCloseableIndex(open())) {
+            assertThat(find(closing.index, "okonkwo")).isEmpty();
+            closing.index.start().block();
+            assertThat(find(closing.index, "okonkwo")).containsExactly(c.id().toString());
+        }
+    }
+
+    @Test
+    void aCrashBetweenCommitAndIndexUpdateIsRepairedAtTheNextStart() throws Exception {
+        committedCase("First Client", "First v. Matter");
+        try (var first = new AutoCloseableIndex(open())) {
+            first.index.start().block();
+        }
+        // The process dies after this transaction commits and before the index hears of it.
+        LegalCase lost = committedCase("Bartholomew Quintanilla", "Quintanilla v. Reyes");
+        try (var restarted = new AutoCloseableIndex(open())) {
+            assertThat(restarted.index.index().wasCreated()).isFalse();
+            assertThat(find(restarted.index, "quintanilla")).as("before catch-up").isEmpty();
+            restarted.index.start().block();
+            assertThat(find(restarted.index, "quintanilla")).containsExactly(lost.id().toString());
+            assertThat(restarted.index.index().appliedSeq()).isEqualTo(changes.lastSeq().block());
+        }
+    }
+
+    @Test
+    void aChangedCaseIsFoundUnderItsNewName() throws Exception {
+        LegalCase c = committedCase("Ingrid Halvorsen", "Halvorsen v. Skyline");
+        try (var live = new AutoCloseableIndex(open())) {
+            live.index.start().block();
+            LegalCase renamed = new LegalCase(c.id(), c.number(), "Halvorsen v. Brightwater Marine", c.matterType(),
+                    c.status(), c.clientId(), null, c.openedOn(), null, null, c.createdAt(), OffsetDateTime.now());
+            cases.update(renamed).block();
+            live.index.caseChanged(c.id()).block();
+            assertThat(find(live.index, "brightwater")).containsExactly(c.id().toString());
+            assertThat(find(live.index, "skyline")).as("old name").isEmpty();
+        }
+    }
+
+    private record AutoCloseableIndex(IndexService index) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            index.destroy();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.dictum.intents;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * When a spoken case reference counts as settled. The numbers live in the catalogue so a firm can tune them against
+ * its own index without a release.
+ *
+ * @param minScore    a candidate scoring below this is noise
+ * @param margin      how far the best must lead the second for the choice to be safe
+ * @param candidates  how many candidates to ask the resolver for
+ * @param ignoreWords words dropped from the reference before it is looked up ("the", "case", ...)
+ */
+public record CaseResolutionPolicy(double minScore, double margin, int candidates, Set<String> ignoreWords) {
+
+    public CaseResolutionPolicy {
+        if (minScore < 0 || minScore > 1) {
+            throw new IllegalArgumentException("minScore must be within [0, 1]: " + minScore);
+        }
+        if (margin < 0 || margin > 1) {
+            throw new IllegalArgumentException("margin must be within [0, 1]: " + margin);
+        }
+        if (candidates < 1) {
+            throw new IllegalArgumentException("candidates must be at least 1: " + candidates);
+        }
+        ignoreWords = Set.copyOf(ignoreWords);
+    }
+
+    /** The outcome for one reference: the chosen match, or the candidates worth offering (possibly none). */
+    public record Decision(Optional<EntityMatch> resolved, List<EntityMatch> candidates) {
+        public Decision {
+            Objects.requireNonNull(resolved, "resolved");
+            candidates = List.copyOf(candidates);
+        }
+    }
+
+    /**
+     * Resolved when the best scores at least {@code minScore} and either no other candidate does or the best leads the
+     * second by at least {@code margin}; otherwise the candidates at or above {@code minScore}, best first.
+     */
+    public Decision decide(List<EntityMatch> matches) {
+        List<EntityMatch> credible = (matches == null ? List.<EntityMatch>of() : matches).stream()
+                .filter(Objects::nonNull)
+                .filter(m -> m.score() >= minScore)
+                .sorted(Comparator.comparingDouble(EntityMatch::score).reversed()) // do not trust the resolver's order
+                .toList();
+        if (credible.isEmpty()) {
+            return new Decision(Optional.empty(), List.of());
+        }
+        EntityMatch top = credible.get(0);
+        // a small epsilon so that a lead of exactly the margin counts despite binary fractions (0.82 - 0.70)
+        if (credible.size() == 1 || top.score() - credible.get(1).score() >= margin - 1e-9) {
+            return new Decision(Optional.of(top), List.of());
+        }
+        return new Decision(Optional.empty(), credible);
+    }
+}

@@ -1,0 +1,46 @@
+package io.dictum.intents;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One catalogue file as written. Every field may be absent: a firm's file usually holds a few patterns only, and is
+ * merged over the bundled one by {@link IntentCatalogue}.
+ */
+record CatalogueFile(Integer version, Fillers fillers, CaseResolution caseResolution, Confidence confidence,
+                     Documents documents, Map<String, IntentEntry> intents) {
+
+    record Fillers(List<String> anywhere, List<String> leading) {
+    }
+
+    record CaseResolution(Double minScore, Double margin, Integer candidates, List<String> ignoreWords) {
+    }
+
+    record Confidence(Double matchFloor, Double ambiguousEntity, Double entityNotFound, Double freeTextDocument) {
+    }
+
+    record Documents(List<String> dropWords, Map<String, List<String>> kinds) {
+    }
+
+    record IntentEntry(Map<String, SlotEntry> slots, List<String> patterns, List<String> examples) {
+    }
+
+    /** A slot declaration: either just its type ({@code case: case}) or a map with the type and flags. */
+    record SlotEntry(String type, Boolean optional, Boolean fromContext) {
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        SlotEntry(@JsonProperty("type") String type, @JsonProperty("optional") Boolean optional,
+                  @JsonProperty("fromContext") Boolean fromContext) {
+            this.type = type;
+            this.optional = optional;
+            this.fromContext = fromContext;
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static SlotEntry ofType(String type) {
+            return new SlotEntry(type, null, null);
+        }
+    }
+}

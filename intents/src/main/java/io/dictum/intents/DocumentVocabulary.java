@@ -1,0 +1,74 @@
+package io.dictum.intents;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The firm's words for kinds of document. A spoken document phrase is lower-cased, stripped of articles and
+ * similar words, then looked up with each word singularised so that "police reports" finds "police report" and
+ * "medical record" finds "medical records"; a phrase outside the vocabulary is kept as spoken.
+ */
+final class DocumentVocabulary {
+
+    /** A normalised document phrase; {@code known} when it is one of the vocabulary's kinds. */
+    record Normalised(String value, boolean known) {
+    }
+
+    private final Set<String> dropWords;
+    private final Map<String, String> kindByKey = new HashMap<>();
+
+    /**
+     * @param kinds canonical kind → its synonyms; a synonym claimed by two kinds is rejected
+     */
+    DocumentVocabulary(Set<String> dropWords, Map<String, List<String>> kinds) {
+        this.dropWords = Set.copyOf(dropWords);
+        kinds.forEach((kind, synonyms) -> {
+            String canonical = String.join(" ", SpeechNormaliser.words(kind));
+            register(canonical, canonical);
+            synonyms.forEach(s -> register(s, canonical));
+        });
+    }
+
+    private void register(String phrase, String canonical) {
+        String key = key(SpeechNormaliser.words(phrase));
+        String previous = kindByKey.putIfAbsent(key, canonical);
+        if (previous != null && !previous.equals(canonical)) {
+            throw new IllegalArgumentException("document phrase '" + phrase + "' belongs both to '" + previous
+                    + "' and to '" + canonical + "'");
+        }
+    }
+
+    /** Empty when nothing is left once articles are removed. */
+    Optional<Normalised> normalise(List<String> words) {
+        List<String> kept = new ArrayList<>();
+        for (String w : words) {
+            if (!dropWords.contains(w)) {
+                kept.add(w);
+            }
+        }
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        String kind = kindByKey.get(key(kept));
+        return Optional.of(kind != null ? new Normalised(kind, true) : new Normalised(String.join(" ", kept), false));
+    }
+
+    private String key(List<String> words) {
+        return String.join(" ", words.stream().filter(w -> !dropWords.contains(w)).map(DocumentVocabulary::singular).toList());
+    }
+
+    /** A crude English singular, used only to compare phrases, never shown: both sides go through it. */
+    static String singular(String word) {
+        if (word.length() > 4 && word.endsWith("ies")) {
+            return word.substring(0, word.length() - 3) + "y";
+        }
+        if (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is")) {
+            return word.substring(0, word.length() - 1);
+        }
+        return word;
+    }
+}

@@ -1,0 +1,365 @@
+package io.dictum.intents;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The phrases Dictum understands, loaded from YAML: the bundled {@code io/dictum/intents/catalogue.yaml}, then any
+ * number of firm files merged over it in order. Merging adds: patterns, examples, fillers and document synonyms are
+ * appended; a slot declared again replaces the earlier declaration; a number given again replaces the earlier one.
+ * Everything is validated and compiled here, once, so a broken firm file fails at start-up and not mid-hearing.
+ */
+public final class IntentCatalogue {
+
+    static final String DEFAULT_SOURCE = "classpath:io/dictum/intents/catalogue.yaml";
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION) // two "open_case:" keys would silently drop one
+            .build();
+
+    private final List<String> sources;
+    private final SpeechNormaliser normaliser;
+    private final CaseResolutionPolicy caseResolution;
+    private final ConfidencePolicy confidence;
+    private final DocumentVocabulary documents;
+    private final Map<Intent, IntentDefinition> definitions;
+
+    private IntentCatalogue(List<String> sources, SpeechNormaliser normaliser, CaseResolutionPolicy caseResolution,
+                            ConfidencePolicy confidence, DocumentVocabulary documents,
+                            Map<Intent, IntentDefinition> definitions) {
+        this.sources = List.copyOf(sources);
+        this.normaliser = normaliser;
+        this.caseResolution = caseResolution;
+        this.confidence = confidence;
+        this.documents = documents;
+        this.definitions = Collections.unmodifiableMap(definitions);
+    }
+
+    /** The bundled catalogue alone. */
+    public static IntentCatalogue defaults() {
+        return load(List.of());
+    }
+
+    /** The bundled catalogue with the given files merged over it, later files winning. */
+    public static IntentCatalogue load(Path... extraFiles) {
+        return load(Arrays.asList(extraFiles));
+    }
+
+    /** The bundled catalogue with the given files merged over it, later files winning. */
+    public static IntentCatalogue load(List<Path> extraFiles) {
+        Draft draft = new Draft();
+        draft.merge(DEFAULT_SOURCE, readDefault());
+        for (Path file : extraFiles) {
+            Objects.requireNonNull(file, "catalogue file");
+            draft.merge(file.toString(), read(file.toString(), () -> {
+                try {
+                    return Files.readString(file, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new CatalogueException(file + ": cannot read the catalogue file: " + e, e);
+                }
+            }));
+        }
+        return draft.compile();
+    }
+
+    /** The files merged, bundled one first. */
+    public List<String> sources() {
+        return sources;
+    }
+
+    /** The intents that have at least one pattern, in catalogue order. */
+    public Set<Intent> intents() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(definitions.keySet()));
+    }
+
+    /** The patterns of an intent as written; empty for an intent the catalogue does not cover. */
+    public List<String> patterns(Intent intent) {
+        IntentDefinition d = definitions.get(intent);
+        return d == null ? List.of() : d.patterns().stream().map(PhrasePattern::source).toList();
+    }
+
+    /** Example phrases of an intent, for help answers and for checking the catalogue against itself. */
+    public List<String> examples(Intent intent) {
+        IntentDefinition d = definitions.get(intent);
+        return d == null ? List.of() : d.examples();
+    }
+
+    public CaseResolutionPolicy caseResolution() {
+        return caseResolution;
+    }
+
+    SpeechNormaliser normaliser() {
+        return normaliser;
+    }
+
+    ConfidencePolicy confidence() {
+        return confidence;
+    }
+
+    DocumentVocabulary documents() {
+        return documents;
+    }
+
+    Map<Intent, IntentDefinition> definitions() {
+        return definitions;
+    }
+
+    // ---- reading
+
+    private static CatalogueFile readDefault() {
+        return read(DEFAULT_SOURCE, () -> {
+            try (InputStream in = IntentCatalogue.class.getResourceAsStream("catalogue.yaml")) {
+                if (in == null) {
+                    throw new CatalogueException(DEFAULT_SOURCE + ": not found on the class path");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new CatalogueException(DEFAULT_SOURCE + ": cannot read: " + e, e);
+            }
+        });
+    }
+
+    private static CatalogueFile read(String source, Supplier<String> text) {
+        String yaml = text.get();
+        try (JsonParser parser = YAML.createParser(yaml)) {
+            if (parser.nextToken() == null) {
+                return new CatalogueFile(null, null, null, null, null, null); // an empty firm file changes nothing
+            }
+            return YAML.readValue(parser, CatalogueFile.class);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            String path = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                    ? " at " + m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."))
+                    : "";
+            throw new CatalogueException(source + ": not a valid catalogue" + path + where + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new CatalogueException(source + ": cannot read the catalogue: " + e, e);
+        }
+    }
+
+    // ---- merging and compiling
+
+    private record Sourced(String source, String text) {
+    }
+
+    private record SourcedSlot(String source, CatalogueFile.SlotEntry entry) {
+    }
+
+    private static final class IntentDraft {
+        final Map<String, SourcedSlot> slots = new LinkedHashMap<>();
+        final List<Sourced> patterns = new ArrayList<>();
+        final List<String> examples = new ArrayList<>();
+    }
+
+    /** The merged, not yet validated, content of all files. */
+    private static final class Draft {
+        final List<String> sources = new ArrayList<>();
+        final Set<String> anywhere = new LinkedHashSet<>();
+        final Set<String> leading = new LinkedHashSet<>();
+        Double minScore;
+        Double margin;
+        Integer candidates;
+        final Set<String> ignoreWords = new LinkedHashSet<>();
+        Double matchFloor;
+        Double ambiguousEntity;
+        Double entityNotFound;
+        Double freeTextDocument;
+        final Set<String> dropWords = new LinkedHashSet<>();
+        final Map<String, Set<String>> kinds = new LinkedHashMap<>();
+        final Map<Intent, IntentDraft> intents = new EnumMap<>(Intent.class);
+
+        void merge(String source, CatalogueFile file) {
+            sources.add(source);
+            if (file.version() != null && file.version() != 1) {
+                throw new CatalogueException(source + ": catalogue version " + file.version() + " is not supported (only 1)");
+            }
+            if (file.fillers() != null) {
+                addWords(source, "fillers.anywhere", file.fillers().anywhere(), anywhere);
+                addWords(source, "fillers.leading", file.fillers().leading(), leading);
+            }
+            CatalogueFile.CaseResolution cr = file.caseResolution();
+            if (cr != null) {
+                minScore = cr.minScore() != null ? cr.minScore() : minScore;
+                margin = cr.margin() != null ? cr.margin() : margin;
+                candidates = cr.candidates() != null ? cr.candidates() : candidates;
+                addWords(source, "caseResolution.ignoreWords", cr.ignoreWords(), ignoreWords);
+            }
+            CatalogueFile.Confidence c = file.confidence();
+            if (c != null) {
+                matchFloor = c.matchFloor() != null ? c.matchFloor() : matchFloor;
+                ambiguousEntity = c.ambiguousEntity() != null ? c.ambiguousEntity() : ambiguousEntity;
+                entityNotFound = c.entityNotFound() != null ? c.entityNotFound() : entityNotFound;
+                freeTextDocument = c.freeTextDocument() != null ? c.freeTextDocument() : freeTextDocument;
+            }
+            if (file.documents() != null) {
+                addWords(source, "documents.dropWords", file.documents().dropWords(), dropWords);
+                if (file.documents().kinds() != null) {
+                    file.documents().kinds().forEach((kind, synonyms) -> {
+                        Set<String> all = kinds.computeIfAbsent(kind, k -> new LinkedHashSet<>());
+                        addWords(source, "documents.kinds." + kind, synonyms, all);
+                    });
+                }
+            }
+            if (file.intents() != null) {
+                file.intents().forEach((id, entry) -> mergeIntent(source, id, entry));
+            }
+        }
+
+        private void mergeIntent(String source, String id, CatalogueFile.IntentEntry entry) {
+            Intent intent;
+            try {
+                intent = Intent.fromId(id);
+            } catch (IllegalArgumentException e) {
+                throw new CatalogueException(source + ": unknown intent '" + id + "'; the catalogue's intents are "
+                        + Arrays.stream(Intent.values()).map(Intent::id).collect(Collectors.joining(", ")));
+            }
+            if (intent == Intent.UNKNOWN) {
+                throw new CatalogueException(source + ": intent unknown takes no patterns: it is what matches nothing");
+            }
+            if (entry == null) {
+                return;
+            }
+            IntentDraft draft = intents.computeIfAbsent(intent, i -> new IntentDraft());
+            if (entry.slots() != null) {
+                entry.slots().forEach((name, slot) -> draft.slots.put(name, new SourcedSlot(source, slot)));
+            }
+            if (entry.patterns() != null) {
+                for (String p : entry.patterns()) {
+                    if (p == null || p.isBlank()) {
+                        throw new CatalogueException(source + ": intent " + id + " has an empty pattern");
+                    }
+                    if (draft.patterns.stream().noneMatch(s -> s.text().equals(p))) {
+                        draft.patterns.add(new Sourced(source, p));
+                    }
+                }
+            }
+            if (entry.examples() != null) {
+                entry.examples().stream().filter(Objects::nonNull).forEach(draft.examples::add);
+            }
+        }
+
+        private static void addWords(String source, String field, List<String> words, Set<String> into) {
+            if (words == null) {
+                return;
+            }
+            for (String w : words) {
+                if (w == null || SpeechNormaliser.words(w).isEmpty()) {
+                    throw new CatalogueException(source + ": " + field + " has an entry with no word in it: " + w);
+                }
+                into.add(w);
+            }
+        }
+
+        IntentCatalogue compile() {
+            String all = String.join(" + ", sources);
+            SpeechNormaliser normaliser = new SpeechNormaliser(List.copyOf(anywhere), List.copyOf(leading));
+            CaseResolutionPolicy caseResolution;
+            ConfidencePolicy confidence;
+            DocumentVocabulary documents;
+            try {
+                caseResolution = new CaseResolutionPolicy(required(all, "caseResolution.minScore", minScore),
+                        required(all, "caseResolution.margin", margin),
+                        required(all, "caseResolution.candidates", candidates),
+                        ignoreWords.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()));
+                confidence = new ConfidencePolicy(required(all, "confidence.matchFloor", matchFloor),
+                        required(all, "confidence.ambiguousEntity", ambiguousEntity),
+                        required(all, "confidence.entityNotFound", entityNotFound),
+                        required(all, "confidence.freeTextDocument", freeTextDocument));
+                Map<String, List<String>> kindLists = new LinkedHashMap<>();
+                kinds.forEach((k, v) -> kindLists.put(k, List.copyOf(v)));
+                documents = new DocumentVocabulary(
+                        dropWords.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
+                        kindLists);
+            } catch (IllegalArgumentException e) {
+                throw new CatalogueException(all + ": " + e.getMessage(), e);
+            }
+            Map<Intent, IntentDefinition> definitions = new EnumMap<>(Intent.class);
+            intents.forEach((intent, draft) -> {
+                IntentDefinition d = compileIntent(intent, draft, normaliser);
+                if (!d.patterns().isEmpty()) {
+                    definitions.put(intent, d);
+                }
+            });
+            return new IntentCatalogue(sources, normaliser, caseResolution, confidence, documents, definitions);
+        }
+
+        private static <T> T required(String sources, String field, T value) {
+            if (value == null) {
+                throw new CatalogueException(sources + ": " + field + " is not set in any catalogue file");
+            }
+            return value;
+        }
+
+        private static IntentDefinition compileIntent(Intent intent, IntentDraft draft, SpeechNormaliser normaliser) {
+            Map<String, SlotSpec> slots = new LinkedHashMap<>();
+            draft.slots.forEach((name, sourced) -> slots.put(name, slotSpec(intent, name, sourced)));
+            List<PhrasePattern> patterns = new ArrayList<>();
+            for (Sourced p : draft.patterns) {
+                String where = p.source() + ": intent " + intent.id() + ", pattern \"" + p.text() + "\": ";
+                PhrasePattern pattern;
+                try {
+                    pattern = PhrasePattern.compile(p.text());
+                } catch (PatternSyntaxError e) {
+                    throw new CatalogueException(where + e.getMessage(), e);
+                }
+                for (String slot : pattern.slotNames()) {
+                    if (!slots.containsKey(slot)) {
+                        throw new CatalogueException(where + "slot {" + slot + "} is not declared; intent "
+                                + intent.id() + " declares " + (slots.isEmpty() ? "no slots" : slots.keySet()));
+                    }
+                }
+                for (SlotSpec slot : slots.values()) {
+                    if (!slot.optional() && pattern.isSlotOptional(slot.name())) {
+                        throw new CatalogueException(where + "slot {" + slot.name()
+                                + "} is required, so every way through the pattern must capture it");
+                    }
+                }
+                for (String word : pattern.literalWords()) {
+                    if (normaliser.isDroppedEverywhere(word)) {
+                        throw new CatalogueException(where + "'" + word
+                                + "' is a filler removed from speech before matching, so the pattern could never match");
+                    }
+                }
+                patterns.add(pattern);
+            }
+            return new IntentDefinition(intent, slots, patterns, draft.examples);
+        }
+
+        private static SlotSpec slotSpec(Intent intent, String name, SourcedSlot sourced) {
+            String where = sourced.source() + ": intent " + intent.id() + ", slot " + name + ": ";
+            CatalogueFile.SlotEntry e = sourced.entry();
+            if (e == null || e.type() == null) {
+                throw new CatalogueException(where + "needs a type");
+            }
+            SlotType type = SlotType.fromId(e.type()).orElseThrow(() -> new CatalogueException(where + "unknown type '"
+                    + e.type() + "'; known types are " + Arrays.stream(SlotType.values()).map(SlotType::id).toList()));
+            boolean fromContext = Boolean.TRUE.equals(e.fromContext());
+            if (fromContext && type != SlotType.CASE) {
+                throw new CatalogueException(where + "only a case slot can be taken from the conversation's context");
+            }
+            return new SlotSpec(name, type, Boolean.TRUE.equals(e.optional()), fromContext);
+        }
+    }
+}

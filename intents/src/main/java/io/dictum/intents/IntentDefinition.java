@@ -1,0 +1,13 @@
+package io.dictum.intents;
+
+import java.util.List;
+import java.util.Map;
+
+/** An intent as compiled from the catalogue: its declared slots (in declaration order) and its patterns. */
+record IntentDefinition(Intent intent, Map<String, SlotSpec> slots, List<PhrasePattern> patterns, List<String> examples) {
+    IntentDefinition {
+        slots = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(slots)); // declaration order
+        patterns = List.copyOf(patterns);
+        examples = List.copyOf(examples);
+    }
+}

@@ -1,0 +1,150 @@
+package io.dictum.intents;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads an utterance against the catalogue. Every pattern of every intent is tried against the normalised words;
+ * each full match becomes a reading with its slots resolved. Readings are ranked by specificity (literal words,
+ * counting a document phrase found in the vocabulary as literal), then by how well their slots settled, then by
+ * catalogue order. The best is the interpretation; the best reading of each other intent is an alternative.
+ * Nothing matching means {@link Intent#UNKNOWN} with confidence 0: the router does not guess.
+ */
+public final class IntentRouter {
+
+    private final IntentCatalogue catalogue;
+    private final EntityResolver resolver;
+
+    public IntentRouter(IntentCatalogue catalogue, EntityResolver resolver) {
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+    }
+
+    public Interpretation interpret(Utterance utterance) {
+        List<Token> tokens = catalogue.normaliser().tokens(utterance.text());
+        if (tokens.isEmpty()) {
+            return unknown();
+        }
+        List<String> words = tokens.stream().map(Token::text).toList();
+        Map<String, List<EntityMatch>> lookups = new HashMap<>(); // one resolver call per reference per utterance
+        List<Reading> readings = new ArrayList<>();
+        int order = 0;
+        for (IntentDefinition definition : catalogue.definitions().values()) {
+            for (PhrasePattern pattern : definition.patterns()) {
+                int rank = order++;
+                pattern.match(words)
+                        .flatMap(parse -> read(definition, parse, tokens, utterance, lookups, rank))
+                        .ifPresent(readings::add);
+            }
+        }
+        if (readings.isEmpty()) {
+            return unknown();
+        }
+        readings.sort(Reading.BEST_FIRST);
+        Reading best = readings.get(0);
+        double confidence = best.confidence(catalogue.confidence().matchFloor());
+        List<Alternative> alternatives = new ArrayList<>();
+        Set<Intent> seen = EnumSet.of(best.intent());
+        for (Reading r : readings) {
+            if (seen.add(r.intent())) {
+                // a less specific reading is worth proportionally less, and never more than the chosen one
+                double scaled = r.confidence(catalogue.confidence().matchFloor()) * r.literals() / best.literals();
+                alternatives.add(new Alternative(r.intent(), round(Math.min(scaled, confidence))));
+            }
+        }
+        alternatives.sort(Comparator.comparingDouble(Alternative::confidence).reversed());
+        return new Interpretation(best.intent(), best.slots(), round(confidence), alternatives, best.unresolved());
+    }
+
+    private static Interpretation unknown() {
+        return new Interpretation(Intent.UNKNOWN, Map.of(), 0.0, List.of(), Map.of());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    /**
+     * A candidate reading.
+     *
+     * @param literals literal words matched plus words of vocabulary document phrases
+     * @param evidence product of the slot factors: 1 when every slot settled
+     */
+    private record Reading(Intent intent, int order, int literals, int tokens, double evidence,
+                           Map<String, String> slots, Map<String, List<EntityMatch>> unresolved) {
+
+        static final Comparator<Reading> BEST_FIRST = Comparator.comparingInt(Reading::literals).reversed()
+                .thenComparing(Comparator.comparingDouble(Reading::evidence).reversed())
+                .thenComparingInt(Reading::order);
+
+        double confidence(double matchFloor) {
+            double share = Math.min(1.0, (double) literals / tokens);
+            return (matchFloor + (1 - matchFloor) * share) * evidence;
+        }
+    }
+
+    /** Turns a parse into a reading; empty when a slot is left with nothing in it ("open the case"). */
+    private Optional<Reading> read(IntentDefinition definition, PhrasePattern.Parse parse, List<Token> tokens,
+                                   Utterance utterance, Map<String, List<EntityMatch>> lookups, int order) {
+        ConfidencePolicy factors = catalogue.confidence();
+        Map<String, String> slots = new LinkedHashMap<>();
+        Map<String, List<EntityMatch>> unresolved = new LinkedHashMap<>();
+        int literals = parse.literals();
+        double evidence = 1.0;
+        for (SlotSpec slot : definition.slots().values()) {
+            PhrasePattern.Span span = parse.slots().get(slot.name());
+            if (span == null) {
+                if (slot.fromContext() && utterance.contextCaseId().isPresent()) {
+                    slots.put(slot.name(), utterance.contextCaseId().get());
+                }
+                continue;
+            }
+            List<Token> captured = tokens.subList(span.start(), span.end());
+            switch (slot.type()) {
+                case CASE -> {
+                    CaseResolutionPolicy policy = catalogue.caseResolution();
+                    List<String> reference = captured.stream().map(Token::text)
+                            .filter(w -> !policy.ignoreWords().contains(w)).toList();
+                    if (reference.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    String spoken = String.join(" ", reference);
+                    List<EntityMatch> matches = lookups.computeIfAbsent(spoken, s -> {
+                        List<EntityMatch> found = resolver.cases(s, policy.candidates());
+                        return found == null ? List.of() : List.copyOf(found);
+                    });
+                    CaseResolutionPolicy.Decision decision = policy.decide(matches);
+                    if (decision.resolved().isPresent()) {
+                        slots.put(slot.name(), decision.resolved().get().id());
+                    } else {
+                        unresolved.put(slot.name(), decision.candidates());
+                        evidence *= decision.candidates().isEmpty() ? factors.entityNotFound() : factors.ambiguousEntity();
+                    }
+                }
+                case DOCUMENT -> {
+                    Optional<DocumentVocabulary.Normalised> document =
+                            catalogue.documents().normalise(captured.stream().map(Token::text).toList());
+                    if (document.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    slots.put(slot.name(), document.get().value());
+                    if (document.get().known()) {
+                        literals += span.length(); // a phrase from the vocabulary is as telling as literal words
+                    } else {
+                        evidence *= factors.freeTextDocument();
+                    }
+                }
+                case TEXT -> slots.put(slot.name(), String.join(" ", captured.stream().map(Token::surface).toList()));
+            }
+        }
+        return Optional.of(new Reading(definition.intent(), order, literals, tokens.size(), evidence, slots, unresolved));
+    }
+}

@@ -1,0 +1,103 @@
+package io.dictum.intents;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an utterance into the tokens that patterns are matched against. Pattern literals go through the same
+ * {@link #words} function, so "what's" in a pattern and "What's" from the recogniser meet as "whats".
+ */
+final class SpeechNormaliser {
+
+    /**
+     * A word is a run of letters and digits; an apostrophe, hyphen or period between two such runs stays inside the
+     * word so that case numbers ("2024-CV-0012"), contractions and "U.S." survive as one token.
+     */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’.\\-][\\p{L}\\p{N}]+)*");
+
+    private final List<List<String>> anywhere;
+    private final List<List<String>> leading;
+
+    /**
+     * @param anywhere filler phrases dropped wherever they occur ("um", "please")
+     * @param leading  filler phrases dropped only at the start ("can you"), so that "what can you do" keeps its words
+     */
+    SpeechNormaliser(List<String> anywhere, List<String> leading) {
+        this.anywhere = phrases(anywhere);
+        this.leading = phrases(leading);
+    }
+
+    /** The normalised words of a piece of text, without filler removal: used for pattern literals and word lists. */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            words.add(normalise(m.group()));
+        }
+        return words;
+    }
+
+    /** The tokens of an utterance with fillers removed. */
+    List<Token> tokens(String utterance) {
+        List<Token> all = new ArrayList<>();
+        Matcher m = WORD.matcher(utterance);
+        while (m.find()) {
+            all.add(new Token(normalise(m.group()), m.group()));
+        }
+        List<Token> kept = new ArrayList<>();
+        int i = 0;
+        while (i < all.size()) {
+            int filler = longestPhraseAt(all, i, anywhere);
+            if (filler > 0) {
+                i += filler;
+            } else {
+                kept.add(all.get(i++));
+            }
+        }
+        int start = 0;
+        int filler;
+        while ((filler = longestPhraseAt(kept, start, leading)) > 0) {
+            start += filler;
+        }
+        return List.copyOf(kept.subList(start, kept.size()));
+    }
+
+    /** Whether a single normalised word is always dropped from speech, and so can never be matched by a pattern. */
+    boolean isDroppedEverywhere(String word) {
+        return anywhere.stream().anyMatch(p -> p.size() == 1 && p.get(0).equals(word));
+    }
+
+    private static String normalise(String word) {
+        // apostrophes and inner periods vanish ("what's" -> "whats", "u.s." -> "us"); hyphens stay for case numbers
+        return word.toLowerCase(Locale.ROOT).replace("'", "").replace("’", "").replace(".", "");
+    }
+
+    private static List<List<String>> phrases(List<String> texts) {
+        return texts.stream().map(SpeechNormaliser::words).filter(w -> !w.isEmpty())
+                .sorted(Comparator.comparingInt((List<String> w) -> w.size()).reversed())
+                .toList();
+    }
+
+    /** Length of the longest phrase starting at {@code at}, 0 when none does; phrases are sorted longest first. */
+    private static int longestPhraseAt(List<Token> tokens, int at, List<List<String>> phrases) {
+        for (List<String> phrase : phrases) {
+            if (at + phrase.size() <= tokens.size() && matchesAt(tokens, at, phrase)) {
+                return phrase.size();
+            }
+        }
+        return 0;
+    }
+
+    private static boolean matchesAt(List<Token> tokens, int at, List<String> phrase) {
+        for (int k = 0; k < phrase.size(); k++) {
+            if (!tokens.get(at + k).text().equals(phrase.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,275 @@
+package io.dictum.intents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IntentCatalogueTest {
+
+    @TempDir
+    Path dir;
+
+    private Path firmFile(String yaml) throws IOException {
+        Path file = dir.resolve("firm-catalogue.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static Interpretation interpret(IntentCatalogue catalogue, String text) {
+        return new IntentRouter(catalogue, FakeCaseResolver.firm())
+                .interpret(new Utterance(text, Optional.empty(), ZonedDateTime.now()));
+    }
+
+    @Test
+    void theBundledCatalogueCoversTheCoreIntents() {
+        IntentCatalogue catalogue = IntentCatalogue.defaults();
+
+        assertThat(catalogue.intents()).contains(Intent.OPEN_CASE, Intent.FIND_DOCUMENT, Intent.HELP, Intent.CANCEL)
+                .doesNotContain(Intent.UNKNOWN);
+        assertThat(catalogue.sources()).containsExactly(IntentCatalogue.DEFAULT_SOURCE);
+        assertThat(catalogue.caseResolution().minScore()).isEqualTo(0.55);
+        assertThat(catalogue.caseResolution().margin()).isEqualTo(0.12);
+        assertThat(catalogue.caseResolution().ignoreWords()).contains("the", "case", "matter", "file");
+    }
+
+    @Test
+    void aFirmFileAddsAPhraseWithoutCode() throws IOException {
+        assertThat(interpret(IntentCatalogue.defaults(), "bring up Miller").intent()).isEqualTo(Intent.UNKNOWN);
+
+        IntentCatalogue catalogue = IntentCatalogue.load(firmFile("""
+                intents:
+                  open_case:
+                    patterns:
+                      - "bring up {case}"
+                """));
+
+        Interpretation i = interpret(catalogue, "bring up Miller");
+        assertThat(i.intent()).isEqualTo(Intent.OPEN_CASE);
+        assertThat(i.slots()).containsEntry("case", "case-miller");
+        assertThat(catalogue.patterns(Intent.OPEN_CASE)).contains("bring up {case}")
+                .containsAll(IntentCatalogue.defaults().patterns(Intent.OPEN_CASE));
+        assertThat(catalogue.sources()).hasSize(2);
+        // the firm's pattern has no [the] or [case]: the case nouns are still dropped before the look-up
+        assertThat(interpret(catalogue, "bring up the Miller case").slots()).containsEntry("case", "case-miller");
+    }
+
+    @Test
+    void aFirmFileAddsDocumentSynonymsAndFillers() throws IOException {
+        IntentCatalogue catalogue = IntentCatalogue.load(firmFile("""
+                fillers:
+                  anywhere: [basically]
+                documents:
+                  kinds:
+                    police report: [collision report]
+                    hipaa authorization: [medical release]
+                """));
+
+        assertThat(interpret(catalogue, "find the collision report").slots()).containsEntry("document", "police report");
+        assertThat(interpret(catalogue, "basically find the medical release").slots())
+                .containsEntry("document", "hipaa authorization");
+        assertThat(interpret(catalogue, "find the crash report").slots()).containsEntry("document", "police report");
+    }
+
+    @Test
+    void aFirmFileTunesTheResolutionThresholds() throws IOException {
+        IntentCatalogue strict = IntentCatalogue.load(firmFile("""
+                caseResolution:
+                  minScore: 0.9
+                """));
+
+        // the fake index scores "middle or" 0.71 for Miller: settled by default, noise for this firm
+        assertThat(interpret(IntentCatalogue.defaults(), "open the middle or case").slots())
+                .containsEntry("case", "case-miller");
+        Interpretation i = interpret(strict, "open the middle or case");
+        assertThat(i.slots()).doesNotContainKey("case");
+        assertThat(i.unresolved()).containsKey("case");
+        assertThat(strict.caseResolution().margin()).isEqualTo(0.12); // what the firm did not set is kept
+    }
+
+    @Test
+    void aFirmFileCanPreferDocumentsForPhrasesNobodyKnows() throws IOException {
+        // equally specific readings are ranked by their slot factors, so this order is the firm's to choose
+        IntentCatalogue documentsFirst = IntentCatalogue.load(firmFile("""
+                confidence:
+                  freeTextDocument: 0.9
+                """));
+
+        assertThat(interpret(IntentCatalogue.defaults(), "pull up Zebulon").intent()).isEqualTo(Intent.OPEN_CASE);
+        Interpretation i = interpret(documentsFirst, "pull up Zebulon");
+        assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+        assertThat(i.slots()).containsEntry("document", "zebulon");
+    }
+
+    @Test
+    void aBrokenPatternNamesTheFileTheIntentAndThePattern() throws IOException {
+        Path file = firmFile("""
+                intents:
+                  open_case:
+                    patterns:
+                      - "(open|pull up [the] {case}"
+                """);
+
+        assertThatThrownBy(() -> IntentCatalogue.load(file))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("intent open_case")
+                .hasMessageContaining("\"(open|pull up [the] {case}\"")
+                .hasMessageContaining("'(' at column 1 is never closed");
+    }
+
+    @Test
+    void rejectsAnUndeclaredSlot() throws IOException {
+        Path file = firmFile("""
+                intents:
+                  find_document:
+                    patterns: ["fetch {doc}"]
+                """);
+
+        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("intent find_document").hasMessageContaining("slot {doc} is not declared");
+    }
+
+    @Test
+    void rejectsSlotsWithNothingBetweenThem() throws IOException {
+        Path file = firmFile("""
+                intents:
+                  find_document:
+                    patterns: ["fetch {document} [in] {case}"]
+                """);
+
+        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("slots {document} and {case} can meet with no required word between them");
+    }
+
+    @Test
+    void rejectsAPatternThatWouldMatchAnything() throws IOException {
+        Path file = firmFile("""
+                intents:
+                  open_case:
+                    patterns: ["[open] {case}"]
+                """);
+
+        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("without any literal word");
+    }
+
+    @Test
+    void rejectsAPatternThatCanSkipARequiredSlot() throws IOException {
+        Path file = firmFile("""
+                intents:
+                  open_case:
+                    patterns: ["open [{case}]"]
+                """);
+
+        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("slot {case} is required");
+    }
+
+    @Test
+    void rejectsALiteralThatIsAlwaysRemovedAsAFiller() throws IOException {
+        Path file = firmFile("""
+                intents:
+                  open_case:
+                    patterns: ["please open {case}"]
+                """);
+
+        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("'please' is a filler");
+    }
+
+    @Test
+    void rejectsAnUnknownIntent() throws IOException {
+        Path file = firmFile("""
+                intents:
+                  open_cases:
+                    patterns: ["bring up {case}"]
+                """);
+
+        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("unknown intent 'open_cases'")
+                .hasMessageContaining("open_case,");
+    }
+
+    @Test
+    void rejectsPatternsForUnknown() throws IOException {
+        Path file = firmFile("""
+                intents:
+                  unknown:
+                    patterns: ["blah {text}"]
+                """);
+
+        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("intent unknown takes no patterns");
+    }
+
+    @Test
+    void rejectsAnUnknownSlotType() throws IOException {
+        Path file = firmFile("""
+                intents:
+                  create_task:
+                    slots:
+                      due: date
+                    patterns: ["remind me {due}"]
+                """);
+
+        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("intent create_task, slot due").hasMessageContaining("unknown type 'date'");
+    }
+
+    @Test
+    void rejectsAMisspelledKeyWithItsPlace() throws IOException {
+        Path file = firmFile("""
+                intents:
+                  open_case:
+                    pattern: ["bring up {case}"]
+                """);
+
+        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("intents.open_case.pattern");
+    }
+
+    @Test
+    void rejectsAThresholdOutOfRange() throws IOException {
+        Path file = firmFile("""
+                caseResolution:
+                  minScore: 55
+                """);
+
+        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("minScore must be within [0, 1]");
+    }
+
+    @Test
+    void rejectsASynonymClaimedByTwoKinds() throws IOException {
+        Path file = firmFile("""
+                documents:
+                  kinds:
+                    incident report: [crash report]
+                """);
+
+        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("'crash report' belongs both to 'police report' and to 'incident report'");
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Path missing = dir.resolve("nope.yaml");
+
+        assertThatThrownBy(() -> IntentCatalogue.load(missing)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining(missing.toString());
+    }
+
+    @Test
+    void anEmptyFirmFileChangesNothing() throws IOException {
+        IntentCatalogue catalogue = IntentCatalogue.load(firmFile("# nothing yet\n"));
+
+        assertThat(catalogue.patterns(Intent.OPEN_CASE)).isEqualTo(IntentCatalogue.defaults().patterns(Intent.OPEN_CASE));
+    }
+}

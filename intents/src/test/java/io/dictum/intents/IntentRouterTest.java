@@ -1,0 +1,489 @@
+package io.dictum.intents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IntentRouterTest {
+
+    private static final ZonedDateTime NOW = ZonedDateTime.of(2025, 3, 3, 9, 30, 0, 0, ZoneId.of("America/New_York"));
+    private static final IntentCatalogue CATALOGUE = IntentCatalogue.defaults();
+
+    private final FakeCaseResolver resolver = FakeCaseResolver.firm();
+    private final IntentRouter router = new IntentRouter(CATALOGUE, resolver);
+
+    private Interpretation interpret(String text) {
+        return router.interpret(new Utterance(text, Optional.empty(), NOW));
+    }
+
+    private Interpretation interpretIn(String caseId, String text) {
+        return router.interpret(new Utterance(text, Optional.of(caseId), NOW));
+    }
+
+    @Nested
+    class OpenCase {
+
+        @Test
+        void opensTheMillerCase() {
+            Interpretation i = interpret("open the Miller case");
+
+            assertThat(i.intent()).isEqualTo(Intent.OPEN_CASE);
+            assertThat(i.slots()).containsExactly(Map.entry("case", "case-miller"));
+            assertThat(i.isSettled()).isTrue();
+            assertThat(i.confidence()).isGreaterThanOrEqualTo(0.9);
+            assertThat(resolver.queries).contains("miller");
+        }
+
+        @Test
+        void pullsUpJohnsonVersusAcme() {
+            Interpretation i = interpret("pull up Johnson versus Acme");
+
+            assertThat(i.intent()).isEqualTo(Intent.OPEN_CASE);
+            assertThat(i.slots()).containsEntry("case", "case-johnson");
+            assertThat(resolver.queries).contains("johnson versus acme");
+        }
+
+        @Test
+        void opensBySurnameAlone() {
+            Interpretation i = interpret("open Miller");
+
+            assertThat(i.intent()).isEqualTo(Intent.OPEN_CASE);
+            assertThat(i.slots()).containsEntry("case", "case-miller");
+        }
+
+        @Test
+        void goesToTheKowalczykMatter() {
+            Interpretation i = interpret("go to the Kowalczyk matter");
+
+            assertThat(i.intent()).isEqualTo(Intent.OPEN_CASE);
+            assertThat(i.slots()).containsEntry("case", "case-kowalczyk");
+            assertThat(resolver.queries).contains("kowalczyk").doesNotContain("the kowalczyk matter");
+        }
+
+        @Test
+        void opensByCaseNumber() {
+            Interpretation i = interpret("open case 2024-CV-0012");
+
+            assertThat(i.intent()).isEqualTo(Intent.OPEN_CASE);
+            assertThat(i.slots()).containsEntry("case", "case-2024-cv-0012");
+            assertThat(resolver.queries).contains("2024-cv-0012");
+        }
+
+        @Test
+        void passesARecogniserSlipToTheResolverUnchanged() {
+            Interpretation i = interpret("open the middle or case");
+
+            assertThat(resolver.queries).contains("middle or");
+            assertThat(i.intent()).isEqualTo(Intent.OPEN_CASE);
+            assertThat(i.slots()).containsEntry("case", "case-miller");
+        }
+
+        @Test
+        void dropsCaseNounsAndArticlesFromTheReference() {
+            Interpretation i = interpret("open the Miller case file");
+
+            assertThat(resolver.queries).contains("miller").doesNotContain("miller case");
+            assertThat(i.slots()).containsEntry("case", "case-miller");
+        }
+
+        @Test
+        void aReferenceOfOnlyCaseNounsIsNoCaseAtAll() {
+            Interpretation i = interpret("go to the case");
+
+            assertThat(resolver.queries).isEmpty();
+            assertThat(i.intent()).isEqualTo(Intent.UNKNOWN);
+        }
+
+        @Test
+        void asksForAtMostTheConfiguredNumberOfCandidates() {
+            interpret("open the Miller case");
+
+            assertThat(resolver.limits).isNotEmpty().allMatch(limit -> limit == 5);
+        }
+    }
+
+    @Nested
+    class FillersAndBrevity {
+
+        @Test
+        void dropsHesitationsAndPoliteness() {
+            Interpretation i = interpret("uh open miller please");
+
+            assertThat(i.intent()).isEqualTo(Intent.OPEN_CASE);
+            assertThat(i.slots()).containsEntry("case", "case-miller");
+        }
+
+        @Test
+        void dropsTheWakePhraseAndLeadingRequest() {
+            Interpretation i = interpret("Hey Dictum, could you please pull up Johnson versus Acme?");
+
+            assertThat(i.intent()).isEqualTo(Intent.OPEN_CASE);
+            assertThat(i.slots()).containsEntry("case", "case-johnson");
+        }
+
+        @Test
+        void acceptsTheCaseBeforeTheVerbWhenTheCaseNounIsSaid() {
+            Interpretation i = interpret("Miller case, open it");
+
+            assertThat(i.intent()).isEqualTo(Intent.OPEN_CASE);
+            assertThat(i.slots()).containsEntry("case", "case-miller");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Miller", "Miller, open it", "open", "the Miller case"})
+        void doesNotGuessFromAFragment(String text) {
+            Interpretation i = interpret(text);
+
+            assertThat(i.intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(i.confidence()).isZero();
+        }
+    }
+
+    @Nested
+    class FindDocument {
+
+        @Test
+        void findsThePoliceReportWithoutACase() {
+            Interpretation i = interpret("find the police report");
+
+            assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+            assertThat(i.slots()).containsExactly(Map.entry("document", "police report"));
+            assertThat(i.unresolved()).isEmpty(); // the case is optional: not missing, just not said
+            assertThat(i.confidence()).isGreaterThanOrEqualTo(0.9);
+        }
+
+        @Test
+        void takesTheCaseFromTheConversationWhenNoneIsSpoken() {
+            Interpretation i = interpretIn("case-kowalczyk", "find the police report");
+
+            assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+            assertThat(i.slots()).containsEntry("document", "police report").containsEntry("case", "case-kowalczyk");
+            assertThat(resolver.queries).isEmpty();
+        }
+
+        @Test
+        void showsTheMedicalRecordsInTheMillerCase() {
+            Interpretation i = interpret("show the medical records in the Miller case");
+
+            assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+            assertThat(i.slots()).containsEntry("document", "medical records").containsEntry("case", "case-miller");
+        }
+
+        @Test
+        void aSpokenCaseWinsOverTheConversationCase() {
+            Interpretation i = interpretIn("case-kowalczyk", "show the medical records in the Miller case");
+
+            assertThat(i.slots()).containsEntry("case", "case-miller");
+        }
+
+        @Test
+        void pullsUpTheEngagementLetterForJohnsonRatherThanOpeningACase() {
+            Interpretation i = interpret("pull up the engagement letter for Johnson");
+
+            assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+            assertThat(i.slots()).containsEntry("document", "engagement letter").containsEntry("case", "case-johnson");
+            assertThat(i.alternatives()).extracting(Alternative::intent).contains(Intent.OPEN_CASE);
+            assertThat(i.alternatives()).allMatch(a -> a.confidence() < i.confidence());
+        }
+
+        @Test
+        void findsWhereThePoliceReportIs() {
+            Interpretation i = interpret("where is the police report");
+
+            assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+            assertThat(i.slots()).containsEntry("document", "police report");
+        }
+
+        @Test
+        void aDocumentKindBeatsACaseReadingOfTheSameVerb() {
+            Interpretation i = interpret("open the police report");
+
+            assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+            assertThat(i.slots()).containsEntry("document", "police report");
+        }
+
+        @Test
+        void aKnownDocumentKindOutranksACaseTheIndexHappensToMatch() {
+            // a fuzzy index may well find some case for "police report"; the vocabulary makes the document reading
+            // more specific
+            resolver.answer("police report", new EntityMatch("case-report", "Report v. Police", 0.9));
+
+            Interpretation i = interpret("open the police report");
+
+            assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+            assertThat(i.alternatives()).extracting(Alternative::intent).contains(Intent.OPEN_CASE);
+        }
+
+        @Test
+        void anUnsettledSpokenCaseIsReportedNotReplacedByTheConversationCase() {
+            resolver.answer("smith", new EntityMatch("case-smith-1", "Smith v. Jones", 0.80),
+                    new EntityMatch("case-smith-2", "Estate of Smith", 0.77));
+
+            Interpretation i = interpretIn("case-kowalczyk", "find the police report in the Smith case");
+
+            assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+            assertThat(i.slots()).doesNotContainKey("case");
+            assertThat(i.unresolved().get("case")).extracting(EntityMatch::id)
+                    .containsExactly("case-smith-1", "case-smith-2");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"find the crash report", "find the accident report", "find the police reports",
+                "get me the Police Report."})
+        void normalisesPoliceReportSynonymsAndPlurals(String text) {
+            Interpretation i = interpret(text);
+
+            assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+            assertThat(i.slots()).containsEntry("document", "police report");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"find the retainer agreement", "where's the retainer letter", "find our engagement letters"})
+        void normalisesEngagementLetterSynonyms(String text) {
+            assertThat(interpret(text).slots()).containsEntry("document", "engagement letter");
+        }
+
+        @Test
+        void keepsMedicalRecordsPluralAndMapsTheSingularToIt() {
+            assertThat(interpret("find the medical records").slots()).containsEntry("document", "medical records");
+            assertThat(interpret("find the medical record").slots()).containsEntry("document", "medical records");
+        }
+
+        @Test
+        void keepsAnUnknownDocumentAsSpokenWithoutArticlesAndWithLowerConfidence() {
+            Interpretation i = interpret("find the Deposition Summaries");
+
+            assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+            assertThat(i.slots()).containsEntry("document", "deposition summaries");
+            assertThat(i.confidence()).isLessThan(interpret("find the police report").confidence());
+        }
+    }
+
+    @Nested
+    class HelpAndCancel {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"what can I say", "help", "Help me.", "what can you do"})
+        void recognisesHelp(String text) {
+            Interpretation i = interpret(text);
+
+            assertThat(i.intent()).isEqualTo(Intent.HELP);
+            assertThat(i.slots()).isEmpty();
+            assertThat(i.confidence()).isEqualTo(1.0);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"never mind", "Never mind.", "cancel", "forget it", "uh, cancel that"})
+        void recognisesCancel(String text) {
+            Interpretation i = interpret(text);
+
+            assertThat(i.intent()).isEqualTo(Intent.CANCEL);
+            assertThat(i.confidence()).isEqualTo(1.0);
+        }
+    }
+
+    @Nested
+    class CaseResolution {
+
+        @Test
+        void twoCloseCandidatesLeaveTheCaseUnresolvedWithBoth() {
+            resolver.answer("smith", new EntityMatch("case-smith-1", "Smith v. Jones", 0.80),
+                    new EntityMatch("case-smith-2", "Estate of Smith", 0.77));
+
+            Interpretation i = interpret("open the Smith case");
+
+            assertThat(i.intent()).isEqualTo(Intent.OPEN_CASE);
+            assertThat(i.slots()).doesNotContainKey("case");
+            assertThat(i.isSettled()).isFalse();
+            assertThat(i.unresolved().get("case")).extracting(EntityMatch::id)
+                    .containsExactly("case-smith-1", "case-smith-2");
+            assertThat(i.confidence()).isLessThan(interpret("open the Miller case").confidence());
+        }
+
+        @Test
+        void nothingFoundLeavesTheCaseUnresolvedWithNoCandidates() {
+            Interpretation i = interpret("open the Zebulon case");
+
+            assertThat(i.intent()).isEqualTo(Intent.OPEN_CASE);
+            assertThat(i.slots()).doesNotContainKey("case");
+            assertThat(i.unresolved()).containsEntry("case", List.of());
+            assertThat(resolver.queries).contains("zebulon");
+        }
+
+        @Test
+        void aNameOutsideTheIndexIsStillReadAsACaseNotAsADocument() {
+            Interpretation i = interpret("pull up Zebulon");
+
+            assertThat(i.intent()).isEqualTo(Intent.OPEN_CASE);
+            assertThat(i.unresolved()).containsEntry("case", List.of());
+            assertThat(i.alternatives()).extracting(Alternative::intent).contains(Intent.FIND_DOCUMENT);
+        }
+
+        @Test
+        void notFoundIsLessCertainThanAmbiguous() {
+            resolver.answer("smith", new EntityMatch("case-smith-1", "Smith v. Jones", 0.80),
+                    new EntityMatch("case-smith-2", "Estate of Smith", 0.77));
+
+            assertThat(interpret("open the Zebulon case").confidence())
+                    .isLessThan(interpret("open the Smith case").confidence());
+        }
+
+        @Test
+        void candidatesBelowTheMinimumScoreAreNoise() {
+            resolver.answer("zeller", new EntityMatch("case-miller", "Miller v. Smith Trucking", 0.41),
+                    new EntityMatch("case-keller", "Keller v. State", 0.30));
+
+            Interpretation i = interpret("open the Zeller case");
+
+            assertThat(i.unresolved()).containsEntry("case", List.of());
+        }
+
+        @Test
+        void aSingleCredibleCandidateIsChosenEvenWhenTheNextIsClose() {
+            resolver.answer("keller", new EntityMatch("case-keller", "Keller v. State", 0.60),
+                    new EntityMatch("case-miller", "Miller v. Smith Trucking", 0.50));
+
+            Interpretation i = interpret("open the Keller case");
+
+            assertThat(i.slots()).containsEntry("case", "case-keller");
+            assertThat(i.unresolved()).isEmpty();
+        }
+
+        @Test
+        void aLeadOfTheMarginSettlesTheChoice() {
+            resolver.answer("smith", new EntityMatch("case-smith-1", "Smith v. Jones", 0.82),
+                    new EntityMatch("case-smith-2", "Estate of Smith", 0.70));
+
+            assertThat(interpret("open Smith").slots()).containsEntry("case", "case-smith-1");
+        }
+
+        @Test
+        void aLeadJustUnderTheMarginDoesNot() {
+            resolver.answer("smith", new EntityMatch("case-smith-1", "Smith v. Jones", 0.82),
+                    new EntityMatch("case-smith-2", "Estate of Smith", 0.71));
+
+            Interpretation i = interpret("open the Smith matter");
+
+            assertThat(i.slots()).doesNotContainKey("case");
+            assertThat(i.unresolved().get("case")).hasSize(2);
+        }
+
+        @Test
+        void onlyCredibleCandidatesAreOffered() {
+            resolver.answer("smith", new EntityMatch("case-smith-1", "Smith v. Jones", 0.80),
+                    new EntityMatch("case-smith-2", "Estate of Smith", 0.77),
+                    new EntityMatch("case-smyth", "Smyth v. Board", 0.40));
+
+            assertThat(interpret("open Smith").unresolved().get("case")).extracting(EntityMatch::id)
+                    .containsExactly("case-smith-1", "case-smith-2");
+        }
+
+        @Test
+        void doesNotTrustTheResolversOrder() {
+            resolver.answer("smith", new EntityMatch("case-smith-2", "Estate of Smith", 0.60),
+                    new EntityMatch("case-smith-1", "Smith v. Jones", 0.95));
+
+            assertThat(interpret("open Smith").slots()).containsEntry("case", "case-smith-1");
+        }
+    }
+
+    @Nested
+    class Unknown {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"the weather is nice today", "I think the jury liked our expert", "", "   ",
+                "um, uh", "please", "what's the capital of France"})
+        void anUnrelatedSentenceIsUnknownWithNoConfidence(String text) {
+            Interpretation i = interpret(text);
+
+            assertThat(i.intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(i.confidence()).isZero();
+            assertThat(i.slots()).isEmpty();
+            assertThat(i.alternatives()).isEmpty();
+            assertThat(resolver.queries).isEmpty();
+        }
+    }
+
+    @Nested
+    class Confidence {
+
+        @Test
+        void alternativesAreSortedAndNeverAboveTheChosenReading() {
+            Interpretation i = interpret("show me the medical records for Johnson");
+
+            assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+            assertThat(i.alternatives()).isNotEmpty();
+            assertThat(i.alternatives()).extracting(Alternative::confidence)
+                    .isSortedAccordingTo((a, b) -> Double.compare(b, a))
+                    .allMatch(c -> c <= i.confidence());
+            assertThat(i.alternatives()).extracting(Alternative::intent).doesNotContain(Intent.FIND_DOCUMENT);
+        }
+
+        @Test
+        void theMostSpecificPatternWins() {
+            // "show me {case}" (open_case) and "show [me] {document}" (find_document) both match every word
+            Interpretation i = interpret("show me the Miller case");
+
+            assertThat(i.intent()).isEqualTo(Intent.OPEN_CASE);
+            assertThat(i.slots()).containsEntry("case", "case-miller");
+            assertThat(i.alternatives()).extracting(Alternative::intent).containsExactly(Intent.FIND_DOCUMENT);
+        }
+    }
+
+    @Nested
+    class OtherIntents {
+
+        @Test
+        void searchesACase() {
+            Interpretation i = interpret("search the Miller file for settlement");
+
+            assertThat(i.intent()).isEqualTo(Intent.SEARCH);
+            assertThat(i.slots()).containsEntry("query", "settlement").containsEntry("case", "case-miller");
+        }
+
+        @Test
+        void keepsANoteAsSpoken() {
+            Interpretation i = interpretIn("case-miller", "Take a note: Client called about the offer.");
+
+            assertThat(i.intent()).isEqualTo(Intent.DICTATE_NOTE);
+            assertThat(i.slots()).containsEntry("text", "Client called about the offer")
+                    .containsEntry("case", "case-miller");
+        }
+
+        @Test
+        void stopsTheTimerButAPlainStopCancels() {
+            assertThat(interpret("stop the timer").intent()).isEqualTo(Intent.STOP_TIMER);
+            assertThat(interpret("stop").intent()).isEqualTo(Intent.CANCEL);
+        }
+
+        @Test
+        void runsAConflictCheckOnAName() {
+            Interpretation i = interpret("run a conflict check on Acme Insurance");
+
+            assertThat(i.intent()).isEqualTo(Intent.CHECK_CONFLICTS);
+            assertThat(i.slots()).containsExactly(Map.entry("name", "Acme Insurance"));
+        }
+    }
+
+    @Test
+    void everyCatalogueExampleReadsAsItsIntent() {
+        IntentRouter permissive = new IntentRouter(CATALOGUE,
+                (reference, limit) -> List.of(new EntityMatch("case-" + reference.replace(' ', '-'), reference, 0.9)));
+        for (Intent intent : CATALOGUE.intents()) {
+            assertThat(CATALOGUE.examples(intent)).as("examples of %s", intent.id()).isNotEmpty();
+            for (String example : CATALOGUE.examples(intent)) {
+                Interpretation i = permissive.interpret(new Utterance(example, Optional.empty(), NOW));
+                assertThat(i.intent()).as("\"%s\"", example).isEqualTo(intent);
+                assertThat(i.isSettled()).as("\"%s\" settled", example).isTrue();
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.dictum.intents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PhrasePatternTest {
+
+    private static List<String> words(String text) {
+        return SpeechNormaliser.words(text);
+    }
+
+    private static PhrasePattern compile(String source) throws PatternSyntaxError {
+        return PhrasePattern.compile(source);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "open the miller case, 2, 3",
+            "open miller, 1, 2",
+            "pull up johnson versus acme, 2, 5",
+            "switch to the kowalczyk matter, 3, 4",
+            "show me the miller file, 3, 4",
+            "go to miller matter, 2, 3"})
+    void capturesTheSlotBetweenTheLiterals(String text, int from, int to) throws PatternSyntaxError {
+        PhrasePattern p = compile("(open|pull up|show me|go to|switch to) [the] {case} [case|matter|file]");
+
+        PhrasePattern.Parse parse = p.match(words(text)).orElseThrow();
+
+        // the slot never swallows an optional literal that could match: the parse is the most specific one
+        assertThat(parse.slots().get("case")).isEqualTo(new PhrasePattern.Span(from, to));
+    }
+
+    @Test
+    void prefersTheParseWithMostLiteralWords() throws PatternSyntaxError {
+        PhrasePattern p = compile("open [the] {case} [case|matter|file]");
+
+        PhrasePattern.Parse parse = p.match(words("open the miller case")).orElseThrow();
+
+        assertThat(parse.literals()).isEqualTo(3);
+        assertThat(parse.slots().get("case")).isEqualTo(new PhrasePattern.Span(2, 3));
+    }
+
+    @Test
+    void matchesOnlyTheWholeUtterance() throws PatternSyntaxError {
+        PhrasePattern p = compile("(never mind|cancel)");
+
+        assertThat(p.match(words("never mind"))).isPresent();
+        assertThat(p.match(words("cancel"))).isPresent();
+        assertThat(p.match(words("never mind the weather"))).isEmpty();
+        assertThat(p.match(words("please cancel"))).isEmpty();
+        assertThat(p.match(words("never"))).isEmpty();
+    }
+
+    @Test
+    void aSlotTakesAtLeastOneWord() throws PatternSyntaxError {
+        PhrasePattern p = compile("open {case} case");
+
+        assertThat(p.match(words("open case"))).isEmpty();
+        assertThat(p.match(words("open miller case")).orElseThrow().slots().get("case")).isEqualTo(new PhrasePattern.Span(1, 2));
+    }
+
+    @Test
+    void splitsTwoSlotsAtTheWordBetweenThem() throws PatternSyntaxError {
+        PhrasePattern p = compile("find [the] {document} (in|for) [the] {case} [case]");
+
+        PhrasePattern.Parse parse = p.match(words("find the medical records in the miller case")).orElseThrow();
+
+        assertThat(parse.slots().get("document")).isEqualTo(new PhrasePattern.Span(2, 4));
+        assertThat(parse.slots().get("case")).isEqualTo(new PhrasePattern.Span(6, 7));
+        assertThat(parse.literals()).isEqualTo(5);
+    }
+
+    @Test
+    void nestedGroupsAndMultiWordAlternatives() throws PatternSyntaxError {
+        PhrasePattern p = compile("(draft|prepare) [a|an] {template} [using [our|the] [standard] template]");
+
+        assertThat(p.match(words("draft a demand letter using our standard template")).orElseThrow().slots().get("template"))
+                .isEqualTo(new PhrasePattern.Span(2, 4));
+        assertThat(p.match(words("prepare an answer using the template")).orElseThrow().slots().get("template"))
+                .isEqualTo(new PhrasePattern.Span(2, 3));
+        assertThat(p.match(words("draft demand letter")).orElseThrow().slots().get("template"))
+                .isEqualTo(new PhrasePattern.Span(1, 3));
+    }
+
+    @Test
+    void literalsAreNormalisedLikeSpeech() throws PatternSyntaxError {
+        PhrasePattern p = compile("(What's|where's) [the] {document}");
+
+        assertThat(p.match(words("Where's the police report?"))).isPresent();
+        assertThat(p.literalWords()).containsExactlyInAnyOrder("whats", "wheres", "the");
+    }
+
+    @Test
+    void knowsWhichSlotsAPatternMaySkip() throws PatternSyntaxError {
+        PhrasePattern p = compile("find {document} [in {case}]");
+
+        assertThat(p.isSlotOptional("case")).isTrue();
+        assertThat(p.isSlotOptional("document")).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "(open|pull up [the] {case}; '(' at column 1 is never closed",
+            "open [the {case}; '[' at column 6 is never closed",
+            "open the] {case}; unexpected ']' at column 9",
+            "open | pull up {case}; unexpected '|' at column 6",
+            "(open|) {case}; empty alternative in '(' at column 1",
+            "(open] {case}; '(' at column 1 is closed by ']'",
+            "open {case name}; is not a slot name",
+            "open {case; '{' at column 6 is never closed",
+            "open } {case}; unexpected '}'",
+            "open {case} and {case}; slot {case} appears twice",
+            "{case}; without any literal word",
+            "[open] {case} [case]; without any literal word",
+            "find {document} {case}; slots {document} and {case} can meet",
+            "find {document} [for] {case}; slots {document} and {case} can meet",
+            "open & {case}; '&' at column 6 has no letter or digit",
+            "'  '; the pattern is empty"})
+    void rejectsBrokenPatternsWithAReason(String source, String reason) {
+        assertThatThrownBy(() -> compile(source)).isInstanceOf(PatternSyntaxError.class).hasMessageContaining(reason);
+    }
+}

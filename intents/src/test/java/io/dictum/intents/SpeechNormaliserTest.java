@@ -1,0 +1,47 @@
+package io.dictum.intents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SpeechNormaliserTest {
+
+    private final SpeechNormaliser normaliser = new SpeechNormaliser(List.of("um", "uh", "please"),
+            List.of("hey dictum", "can you", "could you"));
+
+    private List<String> texts(String utterance) {
+        return normaliser.tokens(utterance).stream().map(Token::text).toList();
+    }
+
+    @Test
+    void lowerCasesAndDropsPunctuation() {
+        assertThat(texts("Open the Miller case.")).containsExactly("open", "the", "miller", "case");
+        assertThat(texts("Johnson v. Acme, please!")).containsExactly("johnson", "v", "acme");
+    }
+
+    @Test
+    void keepsCaseNumbersAndContractionsWhole() {
+        assertThat(texts("open case 2024-CV-0012")).containsExactly("open", "case", "2024-cv-0012");
+        assertThat(texts("what's due")).containsExactly("whats", "due");
+        assertThat(texts("the U.S. attorney")).containsExactly("the", "us", "attorney");
+    }
+
+    @Test
+    void dropsFillersAnywhereAndRequestsOnlyAtTheStart() {
+        assertThat(texts("Hey Dictum, um, could you please open, uh, Miller")).containsExactly("open", "miller");
+        assertThat(texts("what can you do")).containsExactly("what", "can", "you", "do");
+    }
+
+    @Test
+    void keepsTheSurfaceFormForFreeText() {
+        assertThat(normaliser.tokens("note: Client's O'Brien called").stream().map(Token::surface).toList())
+                .containsExactly("note", "Client's", "O'Brien", "called");
+    }
+
+    @Test
+    void anUtteranceOfFillersIsEmpty() {
+        assertThat(texts("um... uh, please")).isEmpty();
+        assertThat(texts("")).isEmpty();
+    }
+}

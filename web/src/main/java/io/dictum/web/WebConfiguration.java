@@ -1,0 +1,35 @@
+package io.dictum.web;
+
+import io.dictum.core.cases.CaseId;
+import io.dictum.core.contacts.ContactId;
+import io.dictum.core.documents.DocumentId;
+import io.dictum.core.users.UserId;
+import io.dictum.web.security.CurrentActor;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebFluxConfigurer {
+
+    private final CurrentActor currentActor;
+
+    WebConfiguration(CurrentActor currentActor) {
+        this.currentActor = currentActor;
+    }
+
+    /** Typed ids in paths and query parameters; a malformed one becomes a 400 naming the parameter. */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverter(String.class, CaseId.class, CaseId::parse);
+        registry.addConverter(String.class, ContactId.class, ContactId::parse);
+        registry.addConverter(String.class, DocumentId.class, DocumentId::parse);
+        registry.addConverter(String.class, UserId.class, UserId::parse);
+    }
+
+    @Override
+    public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+        configurer.addCustomResolver(currentActor);
+    }
+}

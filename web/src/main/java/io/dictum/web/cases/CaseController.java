@@ -1,0 +1,71 @@
+package io.dictum.web.cases;
+
+import io.dictum.core.access.Actor;
+import io.dictum.core.cases.CaseId;
+import io.dictum.core.cases.CasePatch;
+import io.dictum.core.cases.CaseService;
+import io.dictum.core.cases.CaseStatus;
+import io.dictum.core.cases.LegalCase;
+import io.dictum.core.cases.NewCase;
+import io.dictum.core.cases.Party;
+import io.dictum.core.documents.Document;
+import io.dictum.core.documents.DocumentService;
+import java.net.URI;
+import java.util.Optional;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/cases")
+class CaseController {
+
+    private final CaseService cases;
+    private final DocumentService documents;
+
+    CaseController(CaseService cases, DocumentService documents) {
+        this.cases = cases;
+        this.documents = documents;
+    }
+
+    @GetMapping
+    Flux<LegalCase> list(Actor actor, @RequestParam(defaultValue = "0") int page,
+                         @RequestParam(defaultValue = "50") int size,
+                         @RequestParam(required = false) CaseStatus status) {
+        return cases.list(actor, Optional.ofNullable(status), page, size);
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<LegalCase>> create(Actor actor, @RequestBody NewCase request) {
+        return cases.create(actor, request)
+                .map(c -> ResponseEntity.created(URI.create("/api/v1/cases/" + c.id())).body(c));
+    }
+
+    @GetMapping("/{id}")
+    Mono<LegalCase> get(Actor actor, @PathVariable CaseId id) {
+        return cases.get(actor, id);
+    }
+
+    @PatchMapping("/{id}")
+    Mono<LegalCase> update(Actor actor, @PathVariable CaseId id, @RequestBody CasePatch patch) {
+        return cases.update(actor, id, patch);
+    }
+
+    @GetMapping("/{id}/parties")
+    Flux<Party> parties(Actor actor, @PathVariable CaseId id) {
+        return cases.parties(actor, id);
+    }
+
+    @GetMapping("/{id}/documents")
+    Flux<Document> documents(Actor actor, @PathVariable CaseId id) {
+        return documents.inCase(actor, id);
+    }
+}

@@ -1,0 +1,112 @@
+package io.dictum.web.problems;
+
+import io.dictum.core.errors.ConflictException;
+import io.dictum.core.errors.DictumException;
+import io.dictum.core.errors.ForbiddenException;
+import io.dictum.core.errors.InvalidInputException;
+import io.dictum.core.errors.NotFoundException;
+import io.dictum.speech.InvalidAudioException;
+import io.dictum.web.speech.NoSpeechException;
+import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+/** Every error leaves as RFC 9457 problem JSON whose detail says what went wrong and what to do. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(DictumException.class)
+    ProblemDetail dictum(DictumException e) {
+        HttpStatus status;
+        if (e instanceof NotFoundException) {
+            status = HttpStatus.NOT_FOUND;
+        } else if (e instanceof ForbiddenException) {
+            status = HttpStatus.FORBIDDEN;
+        } else if (e instanceof ConflictException) {
+            status = HttpStatus.CONFLICT;
+        } else if (e instanceof InvalidInputException) {
+            status = HttpStatus.BAD_REQUEST;
+        } else {
+            status = HttpStatus.UNPROCESSABLE_ENTITY;
+        }
+        return Problems.of(status, e.title(), e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidAudioException.class)
+    ProblemDetail audio(InvalidAudioException e) {
+        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "Unusable audio", e.getMessage());
+    }
+
+    @ExceptionHandler(NoSpeechException.class)
+    ProblemDetail noSpeech(NoSpeechException e) {
+        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "No speech recognised", e.getMessage());
+    }
+
+    @ExceptionHandler(DataBufferLimitException.class)
+    ProblemDetail tooLarge(DataBufferLimitException e) {
+        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
+                "The request body is larger than this endpoint accepts. " + e.getMessage());
+    }
+
+    @ExceptionHandler(RejectedExecutionException.class)
+    ResponseEntity<ProblemDetail> busy(RejectedExecutionException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "2")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
+                        "Every speech decoder is busy and the queue is full. Try again in a few seconds."));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail illegalArgument(IllegalArgumentException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        String incident = UUID.randomUUID().toString();
+        log.error("Unexpected error, incident {}", incident, e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error",
+                "Something went wrong on our side (incident " + incident + "). Nothing was changed by this request"
+                        + " unless it says otherwise; try again, and report the incident id if it persists.");
+    }
+
+    /** Malformed JSON, wrong types and bad path or query values: say which, instead of a generic message. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         ServerWebExchange exchange) {
+        ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", describe(ex));
+        return handleExceptionInternal(ex, body, headers, status, exchange);
+    }
+
+    private static String describe(ServerWebInputException ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = ex.getReason() == null ? "The request could not be read" : ex.getReason();
+        String cause = root == ex || root.getMessage() == null ? "" : ": " + firstLine(root.getMessage());
+        return reason + cause + ". Send well-formed JSON with the fields this endpoint documents.";
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}

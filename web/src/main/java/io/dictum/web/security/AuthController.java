@@ -1,0 +1,46 @@
+package io.dictum.web.security;
+
+import io.dictum.core.users.UserService;
+import io.dictum.core.errors.InvalidInputException;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/auth")
+class AuthController {
+
+    record LoginRequest(String username, String password) {
+    }
+
+    record LoginResponse(String token, Instant expiresAt, String username, String role, String displayName) {
+    }
+
+    private final UserService users;
+    private final TokenService tokens;
+
+    AuthController(UserService users, TokenService tokens) {
+        this.users = users;
+        this.tokens = tokens;
+    }
+
+    @PostMapping("/login")
+    Mono<LoginResponse> login(@RequestBody LoginRequest request) {
+        if (request.username() == null || request.username().isBlank() || request.password() == null) {
+            return Mono.error(new InvalidInputException("username and password are required"));
+        }
+        return users.authenticate(request.username(), request.password())
+                .map(user -> {
+                    TokenService.IssuedToken token = tokens.issue(user);
+                    return new LoginResponse(token.token(), token.expiresAt(), user.username(), user.role().id(),
+                            user.displayName());
+                })
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
+                        "Wrong username or password. Check both and try again; an administrator can reset it.")));
+    }
+}

@@ -1,0 +1,110 @@
+package io.dictum.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The running application on a random port, with the demo firm in a fresh data directory and the real speech model.
+ * Every web test shares this one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class WebTestSupport {
+
+    public static final String DEMO_PASSWORD = "dictum-demo";
+    private static final Path DATA_DIR = createDataDir();
+
+    @Autowired
+    protected WebTestClient http;
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("dictum-web-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("dictum.data-dir", DATA_DIR::toString);
+        registry.add("dictum.demo", () -> "true");
+        registry.add("dictum.time-zone", () -> "America/New_York");
+    }
+
+    protected WebTestClient client() {
+        return http.mutate().responseTimeout(Duration.ofSeconds(60)).build();
+    }
+
+    protected String login(String username) {
+        JsonNode body = client().post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", username, "password", DEMO_PASSWORD))
+                .exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(body).isNotNull();
+        return body.get("token").asText();
+    }
+
+    protected JsonNode get(String token, String uri) {
+        return client().get().uri(uri).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    protected JsonNode postJson(String token, String uri, Object body) {
+        return client().post().uri(uri).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().is2xxSuccessful()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    /** Asserts an RFC 9457 problem response with the given status and a detail that says something. */
+    protected JsonNode assertProblem(WebTestClient.ResponseSpec response, int status) {
+        JsonNode problem = response.expectStatus().isEqualTo(HttpStatusCode.valueOf(status))
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(problem).isNotNull();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asText()).isNotBlank();
+        assertThat(problem.get("detail").asText()).hasSizeGreaterThan(15);
+        return problem;
+    }
+
+    /** The id of the demo case with this number, as a partner sees it. */
+    protected String caseId(String number) {
+        JsonNode cases = get(login("ahale"), "/api/v1/cases?size=200");
+        for (JsonNode c : cases) {
+            if (c.get("number").asText().equals(number)) {
+                return c.get("id").asText();
+            }
+        }
+        throw new AssertionError("demo case " + number + " is missing");
+    }
+
+    protected int caseCount() {
+        return get(login("ahale"), "/api/v1/cases?size=200").size();
+    }
+
+    protected static byte[] audio(String name) {
+        try (InputStream in = WebTestSupport.class.getResourceAsStream("/audio/" + name)) {
+            if (in == null) {
+                throw new AssertionError("missing audio fixture " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.dictum.web.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dictum.web.WebTestSupport;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class AuthenticationTest extends WebTestSupport {
+
+    @Test
+    void aDemoUserSignsInAndGetsAnExpiringToken() {
+        JsonNode body = client().post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "bking", "password", DEMO_PASSWORD))
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(body.get("token").asText()).contains(".");
+        assertThat(body.get("role").asText()).isEqualTo("associate");
+        assertThat(body.get("expiresAt").asText()).isNotBlank();
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserGetTheSame401() {
+        JsonNode wrong = assertProblem(client().post().uri("/api/v1/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "bking", "password", "not-the-password")).exchange(), 401);
+        JsonNode unknown = assertProblem(client().post().uri("/api/v1/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "nobody-here", "password", "whatever1")).exchange(), 401);
+        assertThat(wrong.get("detail")).isEqualTo(unknown.get("detail"));
+    }
+
+    @Test
+    void everyApiPathButLoginNeedsAToken() {
+        assertProblem(client().get().uri("/api/v1/cases").exchange(), 401);
+        assertProblem(client().post().uri("/api/v1/assistant/commands").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("text", "open the Miller case")).exchange(), 401);
+        assertProblem(client().post().uri("/api/v1/speech/transcribe").contentType(MediaType.valueOf("audio/wav"))
+                .bodyValue(new byte[] {1, 2, 3}).exchange(), 401);
+        assertProblem(client().get().uri("/api/v1/cases").headers(h -> h.setBearerAuth("not.a.token")).exchange(),
+                401);
+    }
+
+    @Test
+    void healthIsOpenForLoadBalancers() {
+        client().get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void onlyAnAdministratorManagesUsers() {
+        assertProblem(client().get().uri("/api/v1/users").headers(h -> h.setBearerAuth(login("ahale"))).exchange(),
+                403);
+        JsonNode users = get(login("admin"), "/api/v1/users");
+        assertThat(users.findValuesAsText("username")).contains("ahale", "smiller");
+        assertThat(users.toString()).doesNotContain("password").doesNotContain("$2a$");
+    }
+}
