@@ -1,0 +1,220 @@
+package io.dictum.speech;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vosk.LibVosk;
+import org.vosk.LogLevel;
+import org.vosk.Model;
+import org.vosk.Recognizer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Offline speech recognition with one Vosk model.
+ *
+ * <p>The model is loaded once (a few seconds, a few hundred MB of native memory for the small
+ * English model) and shared: Vosk models are read-only once loaded, so {@link #transcribe}
+ * may be called from several threads at once, each call decoding with a recogniser of its
+ * own. Calls block for roughly a tenth of the clip's duration; run them on a bounded pool,
+ * not on an event loop. {@link #close()} waits for running calls and frees the native model.
+ */
+public final class SpeechEngine implements AutoCloseable {
+
+    /** Audio is fed to the recogniser in pieces of this many samples (0.2 s). */
+    private static final int CHUNK_SAMPLES = AudioClip.SAMPLE_RATE / 5;
+    private static final String UNKNOWN_WORD = "[unk]";
+
+    private static final Logger log = LoggerFactory.getLogger(SpeechEngine.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static volatile boolean voskLogLevelSet;
+
+    private final Path modelDirectory;
+    private final Model model;
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    /**
+     * Loads the Vosk model in {@code modelDirectory}.
+     *
+     * @throws IllegalArgumentException when the directory is missing or Vosk cannot load a model from it
+     */
+    public SpeechEngine(Path modelDirectory) {
+        Objects.requireNonNull(modelDirectory, "modelDirectory");
+        if (!Files.isDirectory(modelDirectory)) {
+            throw new IllegalArgumentException("Vosk model directory " + modelDirectory
+                    + " does not exist or is not a directory");
+        }
+        quietVosk();
+        long started = System.nanoTime();
+        try {
+            this.model = new Model(modelDirectory.toAbsolutePath().toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Vosk could not load a model from " + modelDirectory
+                    + " (" + e.getMessage() + "); it must be an unpacked Vosk model folder, the one containing am/, conf/, graph/",
+                    e);
+        }
+        this.modelDirectory = modelDirectory.toAbsolutePath().normalize();
+        log.info("Loaded the Vosk model in {} ({} ms)", this.modelDirectory,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    /** The directory the model was loaded from. */
+    public Path modelDirectory() {
+        return modelDirectory;
+    }
+
+    /**
+     * Transcribes a clip with the model's full vocabulary. Silence gives an empty text and no
+     * words. Word times are seconds from the start of the clip.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public Transcript transcribe(AudioClip clip) {
+        return decode(clip, null);
+    }
+
+    /**
+     * Transcribes a clip with the recogniser restricted to the words of the given phrases
+     * (Vosk's grammar mode), for when the caller knows what can be said (case names, a menu).
+     * Vosk then outputs only those words, and {@code [unk]} for speech that matches none of
+     * them; callers should treat {@code [unk]} as "something else was said". Phrases are
+     * lower-cased; words outside the model's vocabulary are dropped by Vosk (with a warning in
+     * the log). Grammar mode needs a model with a run-time graph ({@code graph/HCLr.fst} and
+     * {@code graph/Gr.fst}, as the small models have); with a static-graph model the phrases
+     * have no effect. A null or empty list means no restriction.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public Transcript transcribe(AudioClip clip, List<String> phrases) {
+        if (phrases == null || phrases.isEmpty()) {
+            return decode(clip, null);
+        }
+        Set<String> grammar = new LinkedHashSet<>();
+        for (String phrase : phrases) {
+            if (phrase == null) {
+                continue;
+            }
+            String normalised = phrase.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+            if (!normalised.isEmpty()) {
+                grammar.add(normalised);
+            }
+        }
+        if (grammar.isEmpty()) {
+            return decode(clip, null);
+        }
+        grammar.add(UNKNOWN_WORD);
+        try {
+            return decode(clip, JSON.writeValueAsString(grammar));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the phrase list as JSON", e);
+        }
+    }
+
+    /** Frees the model after running transcriptions have finished; later calls fail. Idempotent. */
+    @Override
+    public void close() {
+        Lock lock = lifecycle.writeLock();
+        lock.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                model.close();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Transcript decode(AudioClip clip, String grammarJson) {
+        Objects.requireNonNull(clip, "clip");
+        Lock lock = lifecycle.readLock();
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("The speech engine has been closed");
+            }
+            if (clip.sampleCount() == 0) {
+                return new Transcript("", List.of(), 0);
+            }
+            StringBuilder text = new StringBuilder();
+            List<Word> words = new ArrayList<>();
+            Recognizer recognizer = newRecognizer(grammarJson);
+            try {
+                recognizer.setWords(true);
+                short[] samples = clip.samplesView();
+                short[] chunk = new short[CHUNK_SAMPLES];
+                for (int offset = 0; offset < samples.length; offset += CHUNK_SAMPLES) {
+                    int n = Math.min(CHUNK_SAMPLES, samples.length - offset);
+                    System.arraycopy(samples, offset, chunk, 0, n);
+                    if (recognizer.acceptWaveForm(chunk, n)) {
+                        collect(recognizer.getResult(), text, words);
+                    }
+                }
+                collect(recognizer.getFinalResult(), text, words);
+            } finally {
+                recognizer.close();
+            }
+            return new Transcript(text.toString(), words, clip.durationSeconds());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Recognizer newRecognizer(String grammarJson) {
+        try {
+            return grammarJson == null
+                    ? new Recognizer(model, AudioClip.SAMPLE_RATE)
+                    : new Recognizer(model, AudioClip.SAMPLE_RATE, grammarJson);
+        } catch (IOException e) {
+            throw new IllegalStateException("Vosk could not create a recogniser", e);
+        }
+    }
+
+    /** Appends one Vosk result ({"text": "...", "result": [{word, start, end, conf}...]}). */
+    static void collect(String json, StringBuilder text, List<Word> words) {
+        JsonNode result;
+        try {
+            result = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Vosk returned unreadable JSON: " + json, e);
+        }
+        String part = result.path("text").asText("").strip();
+        if (part.isEmpty()) {
+            return;
+        }
+        if (text.length() > 0) {
+            text.append(' ');
+        }
+        text.append(part);
+        for (JsonNode w : result.path("result")) {
+            words.add(new Word(w.path("word").asText(), w.path("start").asDouble(), w.path("end").asDouble(),
+                    w.path("conf").asDouble()));
+        }
+    }
+
+    private static void quietVosk() {
+        if (!voskLogLevelSet) {
+            synchronized (SpeechEngine.class) {
+                if (!voskLogLevelSet) {
+                    LibVosk.setLogLevel(LogLevel.WARNINGS);
+                    voskLogLevelSet = true;
+                }
+            }
+        }
+    }
+}
