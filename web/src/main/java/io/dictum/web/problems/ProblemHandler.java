@@ -9,8 +9,10 @@ import io.dictum.speech.InvalidAudioException;
 import io.dictum.web.speech.NoSpeechException;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 import reactor.core.publisher.Mono;
 
 /** Every error leaves as RFC 9457 problem JSON whose detail says what went wrong and what to do. */
@@ -95,13 +98,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String describe(ServerWebInputException ex) {
-        Throwable root = ex;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        String parameter = ex.getMethodParameter() == null ? null : ex.getMethodParameter().getParameterName();
+        if (ex.getCause() instanceof TypeMismatchException mismatch) {
+            return "'" + mismatch.getValue() + "' is not a valid value for '"
+                    + (parameter == null ? mismatch.getPropertyName() : parameter) + "'"
+                    + (mismatch.getMostSpecificCause() == mismatch ? "" : ": "
+                    + firstLine(mismatch.getMostSpecificCause().getMessage())) + ".";
         }
-        String reason = ex.getReason() == null ? "The request could not be read" : ex.getReason();
-        String cause = root == ex || root.getMessage() == null ? "" : ": " + firstLine(root.getMessage());
-        return reason + cause + ". Send well-formed JSON with the fields this endpoint documents.";
+        if (ex.getMostSpecificCause() instanceof JsonProcessingException json) {
+            return "The body is not valid JSON for this endpoint: " + firstLine(json.getOriginalMessage())
+                    + ". Send a JSON object with the documented fields.";
+        }
+        if (ex.getMostSpecificCause() instanceof IllegalArgumentException invalid) {
+            return firstLine(invalid.getMessage()) + ".";
+        }
+        if (ex.getReason() != null && ex.getReason().startsWith("No request body")) {
+            return "The request body is empty. Send the data this endpoint expects (README, API).";
+        }
+        return (ex.getReason() == null ? "The request could not be read" : firstLine(ex.getReason()))
+                + ". Check it against the README's API table.";
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ProblemDetail noSuchEndpoint(NoResourceFoundException e, ServerWebExchange exchange) {
+        return Problems.of(HttpStatus.NOT_FOUND, "No such endpoint", "Nothing answers "
+                + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath()
+                + ". The API lives under /api/v1; see the README's API table.");
     }
 
     private static String firstLine(String s) {

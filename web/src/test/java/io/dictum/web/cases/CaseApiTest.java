@@ -51,8 +51,9 @@ class CaseApiTest extends WebTestSupport {
     void badRequestsAreAnsweredWithProblemsAndChangeNothing() {
         String token = login("ahale");
         int before = caseCount();
-        assertProblem(client().post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\": \"Broken").exchange(), 400);
+        assertThat(assertProblem(client().post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\": \"Broken").exchange(), 400)
+                .get("detail").asText()).contains("not valid JSON");
         assertProblem(client().post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("clientName", "No Title")).exchange(), 400);
         assertProblem(client().post().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token))
@@ -67,8 +68,11 @@ class CaseApiTest extends WebTestSupport {
                 .bodyValue(Map.of("title", "Dup", "clientName", "Dup", "number", "2025-PI-0012")).exchange(), 409);
         assertProblem(client().get().uri("/api/v1/cases/" + UUID.randomUUID()).headers(h -> h.setBearerAuth(token))
                 .exchange(), 404);
-        assertProblem(client().get().uri("/api/v1/cases/not-a-case-id").headers(h -> h.setBearerAuth(token))
-                .exchange(), 400);
+        assertThat(assertProblem(client().get().uri("/api/v1/cases/not-a-case-id")
+                .headers(h -> h.setBearerAuth(token)).exchange(), 400).get("detail").asText())
+                .contains("'not-a-case-id' is not a valid value for 'id'");
+        assertThat(assertProblem(client().get().uri("/api/v1/no-such-thing").headers(h -> h.setBearerAuth(token))
+                .exchange(), 404).get("detail").asText()).contains("/api/v1/no-such-thing");
         assertProblem(client().get().uri("/api/v1/cases?size=100000").headers(h -> h.setBearerAuth(token))
                 .exchange(), 400);
         assertThat(caseCount()).isEqualTo(before);
