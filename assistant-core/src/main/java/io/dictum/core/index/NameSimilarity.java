@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.commons.codec.language.DoubleMetaphone;
+import io.dictum.core.names.WordSimilarity;
 
 /**
  * How well spoken words name a case, in [0, 1]. Each spoken word is matched to the most similar name word by
@@ -22,8 +22,6 @@ public final class NameSimilarity {
 
     /** A name is rarely split into more than three recognised words ("cow al chick" for "Kowalczyk"). */
     private static final int MAX_RUN = 3;
-
-    private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
 
     private NameSimilarity() {
     }
@@ -78,63 +76,6 @@ public final class NameSimilarity {
     }
 
     static double similarity(String a, String b) {
-        if (a.equals(b)) {
-            return 1.0;
-        }
-        if (a.length() <= 2 || b.length() <= 2) {
-            return 0;
-        }
-        double spelling = jaroWinkler(a, b);
-        double sound = 0;
-        for (boolean alternate : new boolean[] {false, true}) {
-            String ca = METAPHONE.doubleMetaphone(a, alternate);
-            String cb = METAPHONE.doubleMetaphone(b, alternate);
-            if (ca != null && cb != null && !ca.isEmpty() && !cb.isEmpty()) {
-                sound = Math.max(sound, ca.equals(cb) ? 1.0 : jaroWinkler(ca, cb));
-            }
-        }
-        // Same sound is strong evidence but not proof (Jon/John); it never outranks an exact spelling.
-        return Math.max(spelling, 0.9 * sound);
-    }
-
-    static double jaroWinkler(String s1, String s2) {
-        int window = Math.max(0, Math.max(s1.length(), s2.length()) / 2 - 1);
-        boolean[] m1 = new boolean[s1.length()];
-        boolean[] m2 = new boolean[s2.length()];
-        int matches = 0;
-        for (int i = 0; i < s1.length(); i++) {
-            int from = Math.max(0, i - window);
-            int to = Math.min(s2.length() - 1, i + window);
-            for (int j = from; j <= to; j++) {
-                if (!m2[j] && s1.charAt(i) == s2.charAt(j)) {
-                    m1[i] = true;
-                    m2[j] = true;
-                    matches++;
-                    break;
-                }
-            }
-        }
-        if (matches == 0) {
-            return 0;
-        }
-        int transpositions = 0;
-        for (int i = 0, k = 0; i < s1.length(); i++) {
-            if (m1[i]) {
-                while (!m2[k]) {
-                    k++;
-                }
-                if (s1.charAt(i) != s2.charAt(k)) {
-                    transpositions++;
-                }
-                k++;
-            }
-        }
-        double m = matches;
-        double jaro = (m / s1.length() + m / s2.length() + (m - transpositions / 2.0) / m) / 3.0;
-        int prefix = 0;
-        while (prefix < Math.min(4, Math.min(s1.length(), s2.length())) && s1.charAt(prefix) == s2.charAt(prefix)) {
-            prefix++;
-        }
-        return jaro + prefix * 0.1 * (1 - jaro);
+        return WordSimilarity.similarity(a, b);
     }
 }

@@ -2,16 +2,20 @@ package io.dictum.web.cases;
 
 import io.dictum.core.access.Actor;
 import io.dictum.core.cases.CaseId;
+import io.dictum.core.cases.AddedParty;
 import io.dictum.core.cases.CasePatch;
 import io.dictum.core.cases.CaseService;
 import io.dictum.core.cases.CaseStatus;
 import io.dictum.core.cases.LegalCase;
 import io.dictum.core.cases.NewCase;
+import io.dictum.core.cases.NewParty;
 import io.dictum.core.cases.Party;
+import io.dictum.core.cases.PartyService;
 import io.dictum.core.documents.Document;
 import io.dictum.core.documents.DocumentService;
 import java.net.URI;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -30,10 +34,12 @@ class CaseController {
 
     private final CaseService cases;
     private final DocumentService documents;
+    private final PartyService partyService;
 
-    CaseController(CaseService cases, DocumentService documents) {
+    CaseController(CaseService cases, DocumentService documents, PartyService partyService) {
         this.cases = cases;
         this.documents = documents;
+        this.partyService = partyService;
     }
 
     @GetMapping
@@ -62,6 +68,13 @@ class CaseController {
     @GetMapping("/{id}/parties")
     Flux<Party> parties(Actor actor, @PathVariable CaseId id) {
         return cases.parties(actor, id);
+    }
+
+    /** Adds a party after a conflict check; the hits come back with the party, dangerous ones first. */
+    @PostMapping("/{id}/parties")
+    Mono<ResponseEntity<AddedParty>> addParty(Actor actor, @PathVariable CaseId id, @RequestBody NewParty request) {
+        return partyService.add(actor, id, request)
+                .map(added -> ResponseEntity.status(HttpStatus.CREATED).body(added));
     }
 
     @GetMapping("/{id}/documents")

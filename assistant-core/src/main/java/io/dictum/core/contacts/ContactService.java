@@ -1,0 +1,82 @@
+package io.dictum.core.contacts;
+
+import io.dictum.core.access.Actor;
+import io.dictum.core.access.CaseAccess;
+import io.dictum.core.errors.InvalidInputException;
+import io.dictum.core.errors.NotFoundException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The firm's address book. Only firm members read or change it. */
+@Service
+public class ContactService {
+
+    public static final int MAX_PAGE_SIZE = 200;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final ContactRepository contacts;
+    private final Clock clock;
+
+    public ContactService(ContactRepository contacts, Clock clock) {
+        this.contacts = contacts;
+        this.clock = clock;
+    }
+
+    public Mono<Contact> create(Actor actor, NewContact request) {
+        CaseAccess.requireFirmMember(actor, "add contacts");
+        return Mono.fromCallable(() -> validate(request))
+                .flatMap(c -> contacts.insert(c, OffsetDateTime.now(clock)).thenReturn(c));
+    }
+
+    public Mono<Contact> get(Actor actor, ContactId id) {
+        CaseAccess.requireFirmMember(actor, "read contacts");
+        return contacts.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(
+                "No contact with id " + id + ". List contacts with GET /api/v1/contacts.")));
+    }
+
+    public Flux<Contact> list(Actor actor, int page, int size) {
+        CaseAccess.requireFirmMember(actor, "list contacts");
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            return Flux.error(new InvalidInputException("page must be 0 or more and size between 1 and "
+                    + MAX_PAGE_SIZE));
+        }
+        return contacts.findPage(page * size, size);
+    }
+
+    /** Validates a new contact and gives it an id; shared by the contacts API and parties added by name. */
+    public static Contact validate(NewContact r) {
+        if (r.name() == null || r.name().isBlank()) {
+            throw new InvalidInputException("name is required");
+        }
+        if (r.name().length() > 300) {
+            throw new InvalidInputException("name is longer than 300 characters");
+        }
+        ContactKind kind;
+        try {
+            kind = r.kind() == null ? ContactKind.PERSON : ContactKind.fromId(r.kind());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+        if (r.email() != null && !r.email().isBlank() && !EMAIL.matcher(r.email().strip()).matches()) {
+            throw new InvalidInputException("email '" + r.email() + "' is not an e-mail address");
+        }
+        LinkedHashSet<String> aliases = new LinkedHashSet<>();
+        for (String alias : r.aliases() == null ? List.<String>of() : r.aliases()) {
+            if (alias != null && !alias.isBlank() && !alias.strip().equalsIgnoreCase(r.name().strip())) {
+                aliases.add(alias.strip());
+            }
+        }
+        return new Contact(ContactId.random(), r.name().strip(), kind, List.copyOf(aliases), blankToNull(r.email()),
+                blankToNull(r.phone()));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
