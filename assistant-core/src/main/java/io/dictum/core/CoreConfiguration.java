@@ -2,6 +2,7 @@ package io.dictum.core;
 
 import io.dictum.core.documents.DocumentStore;
 import io.dictum.core.documents.FileSystemDocumentStore;
+import io.dictum.templates.extraction.TextExtractor;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,12 @@ public class CoreConfiguration {
     @Bean
     TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
         return TransactionalOperator.create(transactionManager);
+    }
+
+    /** Up to a million characters of each document's text are indexed. */
+    @Bean
+    TextExtractor textExtractor() {
+        return new TextExtractor(1_000_000);
     }
 
     @Bean

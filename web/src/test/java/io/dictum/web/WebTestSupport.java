@@ -44,6 +44,8 @@ public abstract class WebTestSupport {
         registry.add("dictum.data-dir", DATA_DIR::toString);
         registry.add("dictum.demo", () -> "true");
         registry.add("dictum.time-zone", () -> "America/New_York");
+        // Small, so that the upload limit can be tested without gigabytes.
+        registry.add("spring.webflux.multipart.max-disk-usage-per-part", () -> "2MB");
     }
 
     protected WebTestClient client() {
@@ -76,6 +78,8 @@ public abstract class WebTestSupport {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(problem).isNotNull();
+        assertThat(problem.has("status") && problem.has("title") && problem.has("detail"))
+                .as("problem body %s", problem).isTrue();
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asText()).isNotBlank();
         assertThat(problem.get("detail").asText()).hasSizeGreaterThan(15);

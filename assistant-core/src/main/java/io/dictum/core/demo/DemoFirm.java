@@ -137,8 +137,8 @@ public class DemoFirm {
         // The demo's documents are added by the system itself, not by a user.
         Actor system = new Actor(null, "demo-loader", Role.ADMIN, Optional.empty());
         Mono<Void> docs = Flux.fromIterable(data.documents()).concatMap(d -> documents.add(system,
-                caseIds.get(d.caseNumber()), new DocumentService.NewDocument(d.name(), d.kind(), d.filename(),
-                        "text/plain", d.text().getBytes(StandardCharsets.UTF_8)))).then();
+                caseIds.get(d.caseNumber()), d.name(), d.kind(), d.filename(), d.text().getBytes(StandardCharsets.UTF_8)))
+                .then();
 
         return contactsAndCases.then(logins).then(docs)
                 .doOnSuccess(v -> log.info("Demo firm loaded. Sign in as ahale / {} (README lists every login)",

@@ -36,20 +36,62 @@ public class DocumentRepository {
         return Binding.nullable(spec, "by", by == null ? null : by.value(), UUID.class).then();
     }
 
-    public Mono<Void> insertVersion(DocumentId id, int version, String filename, String mediaType, long size,
-                                    String sha256, String storageKey, UserId by, OffsetDateTime at) {
+    /** What a new version row holds besides its number and author. */
+    public record NewVersion(String filename, String mediaType, long size, String sha256, String storageKey,
+                             boolean searchable, String notSearchableReason, String text) {
+    }
+
+    public Mono<Void> insertVersion(DocumentId id, int version, NewVersion v, UserId by, OffsetDateTime at) {
         var spec = db.sql("INSERT INTO document_versions (document_id, version, filename, media_type, size_bytes,"
-                        + " sha256, storage_key, created_at, created_by)"
-                        + " VALUES (:id, :version, :filename, :mediaType, :size, :sha, :key, :at, :by)")
+                        + " sha256, storage_key, created_at, created_by, searchable, not_searchable_reason,"
+                        + " extracted_text) VALUES (:id, :version, :filename, :mediaType, :size, :sha, :key, :at, :by,"
+                        + " :searchable, :reason, :text)")
                 .bind("id", id.value())
                 .bind("version", version)
-                .bind("filename", filename)
-                .bind("mediaType", mediaType)
-                .bind("size", size)
-                .bind("sha", sha256)
-                .bind("key", storageKey)
-                .bind("at", at);
+                .bind("filename", v.filename())
+                .bind("mediaType", v.mediaType())
+                .bind("size", v.size())
+                .bind("sha", v.sha256())
+                .bind("key", v.storageKey())
+                .bind("at", at)
+                .bind("searchable", v.searchable());
+        spec = Binding.nullable(spec, "reason", v.notSearchableReason(), String.class);
+        spec = Binding.nullable(spec, "text", v.text(), String.class);
         return Binding.nullable(spec, "by", by == null ? null : by.value(), UUID.class).then();
+    }
+
+    public Mono<Integer> lastVersion(DocumentId id) {
+        return db.sql("SELECT COALESCE(MAX(version), 0) AS v FROM document_versions WHERE document_id = :id")
+                .bind("id", id.value())
+                .map(r -> r.get("v", Integer.class))
+                .one();
+    }
+
+    public Flux<DocumentVersion> versions(DocumentId id) {
+        return db.sql("SELECT document_id, version, filename, media_type, size_bytes, sha256, created_at, created_by,"
+                        + " searchable, not_searchable_reason FROM document_versions WHERE document_id = :id"
+                        + " ORDER BY version DESC")
+                .bind("id", id.value())
+                .map(r -> {
+                    UUID by = r.get("created_by", UUID.class);
+                    return new DocumentVersion(new DocumentId(r.get("document_id", UUID.class)),
+                            r.get("version", Integer.class), r.get("filename", String.class),
+                            r.get("media_type", String.class), r.get("size_bytes", Long.class),
+                            r.get("sha256", String.class), r.get("created_at", OffsetDateTime.class),
+                            by == null ? null : new UserId(by), Boolean.TRUE.equals(r.get("searchable", Boolean.class)),
+                            r.get("not_searchable_reason", String.class));
+                })
+                .all();
+    }
+
+    /** The extracted text of the newest version, for the index; empty when it has none. */
+    public Mono<String> newestText(DocumentId id) {
+        return db.sql("SELECT extracted_text FROM document_versions WHERE document_id = :id AND version ="
+                        + " (SELECT MAX(version) FROM document_versions WHERE document_id = :id)")
+                .bind("id", id.value())
+                .map(r -> java.util.Optional.ofNullable(r.get("extracted_text", String.class)))
+                .one()
+                .flatMap(Mono::justOrEmpty);
     }
 
     public Mono<Document> findById(DocumentId id) {

@@ -4,40 +4,67 @@ import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
+import io.dictum.core.errors.ConflictException;
+import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.errors.NotFoundException;
 import io.dictum.core.index.IndexChangeLog;
 import io.dictum.core.index.IndexService;
+import io.dictum.templates.extraction.ExtractedText;
+import io.dictum.templates.extraction.TextExtractor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Case documents and their versions. Contents go to the store before the rows that point at them are committed. */
+/**
+ * Case documents and their versions. An upload is hashed, its text extracted and its contents stored before the
+ * rows that point at them are committed; if the commit fails the stored contents are removed again, so a failure
+ * leaves neither a row without contents nor contents without a row.
+ */
 @Service
 public class DocumentService {
 
-    /** What a new document (or a new version of one) consists of. */
-    public record NewDocument(String name, String kind, String filename, String mediaType, byte[] content) {
+    /** A file received into a temporary location, with the name the user gave it. */
+    public record Upload(Path file, String filename, String name, String kind) {
+    }
+
+    /** A version's metadata and a way to open its contents (the caller closes the stream). */
+    public record StoredContent(DocumentVersion version, Callable<InputStream> open) {
+    }
+
+    private record Prepared(String key, String sha256, long size, ExtractedText text) {
     }
 
     private final DocumentRepository documents;
     private final DocumentStore store;
+    private final TextExtractor extractor;
     private final CaseService cases;
     private final IndexChangeLog changes;
     private final IndexService index;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    public DocumentService(DocumentRepository documents, DocumentStore store, CaseService cases,
-                           IndexChangeLog changes, IndexService index, TransactionalOperator tx, Clock clock) {
+    public DocumentService(DocumentRepository documents, DocumentStore store, TextExtractor extractor,
+                           CaseService cases, IndexChangeLog changes, IndexService index, TransactionalOperator tx,
+                           Clock clock) {
         this.documents = documents;
         this.store = store;
+        this.extractor = extractor;
         this.cases = cases;
         this.changes = changes;
         this.index = index;
@@ -45,21 +72,72 @@ public class DocumentService {
         this.clock = clock;
     }
 
-    public Mono<Document> add(Actor actor, CaseId caseId, NewDocument doc) {
+    /** Adds a new document to a case, or a new version of {@code existing} when given. */
+    public Mono<Document> upload(Actor actor, CaseId caseId, Optional<DocumentId> existing, Upload upload) {
         CaseAccess.requireFirmMember(actor, "add documents");
-        return cases.get(actor, caseId).flatMap(c -> Mono.fromCallable(() -> store.put(doc.content()))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(key -> {
-                    DocumentId id = DocumentId.random();
-                    OffsetDateTime now = OffsetDateTime.now(clock);
-                    return documents.insertDocument(id, caseId, doc.name(), doc.kind(), actor.userId(), now)
-                            .then(documents.insertVersion(id, 1, doc.filename(), doc.mediaType(),
-                                    doc.content().length, sha256(doc.content()), key, actor.userId(), now))
-                            .then(changes.append(IndexChangeLog.Kind.DOCUMENT, id.value()))
-                            .as(tx::transactional)
-                            .thenReturn(id);
-                }))
+        String filename = upload.filename() == null || upload.filename().isBlank() ? "document" : upload.filename();
+        if (filename.length() > 300) {
+            return Mono.error(new InvalidInputException("the file name is longer than 300 characters"));
+        }
+        Mono<Optional<Document>> target = existing.isEmpty() ? Mono.just(Optional.empty())
+                : get(actor, existing.get()).flatMap(d -> d.caseId().equals(caseId) ? Mono.just(Optional.of(d))
+                        : Mono.error(new InvalidInputException("document " + d.id() + " belongs to another case;"
+                                + " upload its new version to that case")));
+        return cases.get(actor, caseId)
+                .then(target)
+                .flatMap(doc -> Mono.fromCallable(() -> prepare(upload.file(), filename))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(prepared -> record(actor, caseId, doc, upload, filename, prepared)
+                                .onErrorResume(e -> Mono.fromRunnable(() -> discard(prepared.key()))
+                                        .subscribeOn(Schedulers.boundedElastic()).then(Mono.error(e)))))
                 .flatMap(id -> index.documentChanged(id).then(documents.findById(id)));
+    }
+
+    private Prepared prepare(Path file, String filename) throws IOException {
+        long size = Files.size(file);
+        if (size == 0) {
+            throw new InvalidInputException("the file '" + filename + "' is empty; choose the right file and upload"
+                    + " it again");
+        }
+        String sha256;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256Digest())) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            sha256 = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        }
+        ExtractedText text = extractor.extract(file, filename);
+        String key = store.put(file);
+        return new Prepared(key, sha256, size, text);
+    }
+
+    private Mono<DocumentId> record(Actor actor, CaseId caseId, Optional<Document> existing, Upload upload,
+                                    String filename, Prepared p) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        DocumentId id = existing.map(Document::id).orElseGet(DocumentId::random);
+        var version = new DocumentRepository.NewVersion(filename, p.text().mediaType(), p.size(), p.sha256(),
+                p.key(), p.text().searchable(), p.text().notSearchableReason().orElse(null),
+                p.text().text().orElse(null));
+        Mono<Void> document = existing.isPresent() ? Mono.empty()
+                : documents.insertDocument(id, caseId, displayName(upload, filename), blankToNull(upload.kind()),
+                        actor.userId(), now);
+        return document
+                .then(documents.lastVersion(id))
+                .flatMap(last -> documents.insertVersion(id, last + 1, version, actor.userId(), now))
+                .then(changes.append(IndexChangeLog.Kind.DOCUMENT, id.value()))
+                .as(tx::transactional)
+                .onErrorMap(DataIntegrityViolationException.class, e -> new ConflictException("Another version of"
+                        + " this document was stored at the same moment; upload yours again."))
+                .thenReturn(id);
+    }
+
+    /** Convenience for contents already in memory (the demo firm, generated documents). */
+    public Mono<Document> add(Actor actor, CaseId caseId, String name, String kind, String filename, byte[] content) {
+        return Mono.fromCallable(() -> {
+                    Path temp = Files.createTempFile("dictum-upload-", ".tmp");
+                    Files.write(temp, content);
+                    return temp;
+                }).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(temp -> upload(actor, caseId, Optional.empty(), new Upload(temp, filename, name, kind))
+                        .doFinally(s -> deleteQuietly(temp)));
     }
 
     public Mono<Document> get(Actor actor, DocumentId id) {
@@ -73,13 +151,56 @@ public class DocumentService {
         return cases.get(actor, caseId).flatMapMany(c -> documents.findByCase(c.id()));
     }
 
+    public Flux<DocumentVersion> versions(Actor actor, DocumentId id) {
+        return get(actor, id).flatMapMany(d -> documents.versions(d.id()));
+    }
+
+    /** The given version's contents, the newest when none is given. */
+    public Mono<StoredContent> content(Actor actor, DocumentId id, Optional<Integer> version) {
+        return get(actor, id).flatMap(d -> documents.versions(d.id())
+                .filter(v -> version.map(n -> n == v.version()).orElse(true))
+                .next()
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("Document " + id + " has no version "
+                        + version.orElse(0) + "; it has versions 1 to " + d.version() + ".")))
+                .flatMap(v -> documents.storageKey(d.id(), v.version())
+                        .map(key -> new StoredContent(v, () -> store.open(key)))));
+    }
+
+    private void discard(String key) {
+        try {
+            store.delete(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String displayName(Upload upload, String filename) {
+        if (upload.name() != null && !upload.name().isBlank()) {
+            return upload.name().strip();
+        }
+        int dot = filename.lastIndexOf('.');
+        return dot > 0 ? filename.substring(0, dot) : filename;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // a temporary file; the OS cleans the temp directory
+        }
+    }
+
     private static NotFoundException notFound(DocumentId id) {
         return new NotFoundException("No document with id " + id + " is visible to you.");
     }
 
-    static String sha256(byte[] content) {
+    private static MessageDigest sha256Digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -1,6 +1,8 @@
 package io.dictum.core.documents;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 
 /**
  * Where document contents live, addressed by an opaque key. The file system by default; object storage when several
@@ -8,8 +10,11 @@ import java.io.IOException;
  */
 public interface DocumentStore {
 
-    /** Stores the bytes durably and returns the key to read them back. */
-    String put(byte[] content) throws IOException;
+    /** Stores a copy of the file durably and returns the key to read it back. */
+    String put(Path file) throws IOException;
 
-    byte[] get(String key) throws IOException;
+    InputStream open(String key) throws IOException;
+
+    /** Removes contents whose rows were never committed; a missing key is not an error. */
+    void delete(String key) throws IOException;
 }

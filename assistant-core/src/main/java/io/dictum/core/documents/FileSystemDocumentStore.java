@@ -1,6 +1,7 @@
 package io.dictum.core.documents;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,22 +17,32 @@ public class FileSystemDocumentStore implements DocumentStore {
     }
 
     @Override
-    public String put(byte[] content) throws IOException {
+    public String put(Path file) throws IOException {
         String key = UUID.randomUUID().toString();
         Path target = pathOf(key);
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), key, ".part");
-        Files.write(temp, content);
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
         return key;
     }
 
     @Override
-    public byte[] get(String key) throws IOException {
-        return Files.readAllBytes(pathOf(UUID.fromString(key).toString()));
+    public InputStream open(String key) throws IOException {
+        return Files.newInputStream(pathOf(key));
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(pathOf(key));
     }
 
     private Path pathOf(String key) {
-        return root.resolve(key.substring(0, 2)).resolve(key);
+        String checked = UUID.fromString(key).toString();
+        return root.resolve(checked.substring(0, 2)).resolve(checked);
     }
 }

@@ -172,8 +172,9 @@ public class IndexService implements DisposableBean {
     }
 
     private Mono<Void> writeDocument(Document d) {
-        return Mono.fromRunnable(() -> index.upsertDocument(new DocumentEntry(d.id().toString(),
-                d.caseId().toString(), d.name(), d.kind(), null))).subscribeOn(writes).then();
+        return documents.newestText(d.id()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(text -> Mono.fromRunnable(() -> index.upsertDocument(new DocumentEntry(d.id().toString(),
+                        d.caseId().toString(), d.name(), d.kind(), text.orElse(null)))).subscribeOn(writes).then());
     }
 
     private Mono<Void> commit(long seq) {

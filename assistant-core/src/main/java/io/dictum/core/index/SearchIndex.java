@@ -199,13 +199,23 @@ public final class SearchIndex implements Closeable {
                 doc.get(CLIENT_ID), values(doc, NAMES)));
     }
 
-    /** Documents whose name, kind or text match the words, optionally only within the given cases. */
+    /**
+     * Documents the words name, optionally only within the given cases: by name and kind first, because that is how
+     * people ask for a document ("the police report"); only when nothing is so named, by what the text says.
+     */
     public List<IndexHit> documents(String words, Optional<Collection<String>> inCases, int limit) {
+        List<String> terms = analyze(textAnalyzer, words);
+        List<IndexHit> named = documentQuery(terms, List.of(NAME, KIND), inCases, limit);
+        return named.isEmpty() ? documentQuery(terms, List.of(CONTENT), inCases, limit) : named;
+    }
+
+    private List<IndexHit> documentQuery(List<String> terms, List<String> fields,
+                                         Optional<Collection<String>> inCases, int limit) {
         BooleanQuery.Builder should = new BooleanQuery.Builder();
-        for (String term : analyze(textAnalyzer, words)) {
-            should.add(new BoostQuery(new TermQuery(new Term(NAME, term)), 3f), Occur.SHOULD);
-            should.add(new BoostQuery(new TermQuery(new Term(KIND, term)), 3f), Occur.SHOULD);
-            should.add(new TermQuery(new Term(CONTENT, term)), Occur.SHOULD);
+        for (String term : terms) {
+            for (String field : fields) {
+                should.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+            }
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(TYPE, "document")), Occur.FILTER)

@@ -177,13 +177,27 @@ abstract class RepositoryContract {
         LegalCase c = newCase("T-DOC-1", newContact("Doc Client", List.of()));
         DocumentId id = DocumentId.random();
         documents.insertDocument(id, c.id(), "Police Report", "police report", null, NOW).block();
-        documents.insertVersion(id, 1, "a.txt", "text/plain", 3, "a".repeat(64), "k1", null, NOW).block();
-        documents.insertVersion(id, 2, "b.txt", "text/plain", 5, "b".repeat(64), "k2", null, NOW).block();
+        documents.insertVersion(id, 1, new DocumentRepository.NewVersion("a.txt", "text/plain", 3, "a".repeat(64), "k1",
+                true, null, "first text"), null, NOW).block();
+        documents.insertVersion(id, 2, new DocumentRepository.NewVersion("b.txt", "application/pdf", 5,
+                "b".repeat(64), "k2", false, "the file is encrypted", null), null, NOW).block();
         var read = documents.findById(id).block();
         assertThat(read.version()).isEqualTo(2);
         assertThat(read.filename()).isEqualTo("b.txt");
         assertThat(documents.findByCase(c.id()).collectList().block()).hasSize(1);
         assertThat(documents.storageKey(id, 1).block()).isEqualTo("k1");
+        assertThat(documents.lastVersion(id).block()).isEqualTo(2);
+        assertThat(documents.newestText(id).block()).isNull();
+        var versions = documents.versions(id).collectList().block();
+        assertThat(versions).extracting(v -> v.version()).containsExactly(2, 1);
+        assertThat(versions.get(0).searchable()).isFalse();
+        assertThat(versions.get(0).notSearchableReason()).isEqualTo("the file is encrypted");
+        String longText = "settlement ".repeat(20_000);
+        DocumentId big = DocumentId.random();
+        documents.insertDocument(big, c.id(), "Long", null, null, NOW).block();
+        documents.insertVersion(big, 1, new DocumentRepository.NewVersion("l.txt", "text/plain", 1, "c".repeat(64),
+                "k3", true, null, longText), null, NOW).block();
+        assertThat(documents.newestText(big).block()).isEqualTo(longText);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
@@ -95,6 +96,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                          ServerWebExchange exchange) {
         ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", describe(ex));
         return handleExceptionInternal(ex, body, headers, status, exchange);
+    }
+
+    /** Framework-raised problems (413, 405, 406, 415...) get a detail that says what to do, like our own. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                                   HttpStatusCode status,
+                                                                   ServerWebExchange exchange) {
+        if (body == null && ex instanceof ErrorResponse error) {
+            body = error.getBody();
+        }
+        if (body instanceof ProblemDetail problem && (problem.getDetail() == null || problem.getDetail().isBlank()
+                || problem.getDetail().length() < 20)) {
+            problem.setDetail(switch (status.value()) {
+                case 413 -> "The upload is larger than this server accepts (DICTUM_MAX_UPLOAD_BYTES for documents,"
+                        + " DICTUM_MAX_AUDIO_BYTES for audio). Send a smaller file or ask an administrator to raise"
+                        + " the limit.";
+                case 405 -> "This path does not accept " + exchange.getRequest().getMethod()
+                        + "; see the README's API table.";
+                case 415 -> "This endpoint does not accept the content type "
+                        + exchange.getRequest().getHeaders().getContentType() + "; see the README's API table.";
+                case 406 -> "This endpoint cannot answer in the media type you asked for; accept application/json.";
+                default -> (problem.getDetail() == null ? problem.getTitle() : problem.getDetail())
+                        + ". See the README's API table.";
+            });
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, exchange);
     }
 
     private static String describe(ServerWebInputException ex) {
