@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,7 @@ public class RuleSetLibrary {
 
     private final Map<String, RuleSet> sets;
 
+    @Autowired
     public RuleSetLibrary(DictumProperties properties) {
         this(properties.dataDir().resolve("deadlines"));
     }
