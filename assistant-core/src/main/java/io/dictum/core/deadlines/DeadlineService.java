@@ -53,7 +53,7 @@ public class DeadlineService {
         ServiceMethod method = ServiceMethod.parse(request.serviceMethod());
         LocalTime time = request.date().contains("T") ? when.toLocalTime() : null;
         List<ComputedDeadline> deadlines = DeadlineCalculator.compute(set, trigger, when.toLocalDate(), time, method);
-        return new DeadlineComputation(set.id(), trigger, when.toLocalDate(), method.id(), deadlines);
+        return new DeadlineComputation(set.id(), trigger, when.toLocalDate(), time, method.id(), deadlines);
     }
 
     public RuleSet ruleSet(String id) {
