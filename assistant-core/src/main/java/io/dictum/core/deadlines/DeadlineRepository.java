@@ -1,0 +1,114 @@
+package io.dictum.core.deadlines;
+
+import io.dictum.core.cases.CaseId;
+import io.dictum.core.contacts.ContactId;
+import io.dictum.core.db.Binding;
+import io.dictum.core.users.UserId;
+import io.r2dbc.spi.Readable;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+public class DeadlineRepository {
+
+    private final DatabaseClient db;
+
+    public DeadlineRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Void> insertEvent(CaseEvent e) {
+        var spec = db.sql("INSERT INTO case_events (id, case_id, rule_set, trigger_event, occurred_on, occurred_time,"
+                        + " service_method, created_at, created_by) VALUES (:id, :caseId, :ruleSet, :trigger, :on,"
+                        + " :time, :method, :createdAt, :createdBy)")
+                .bind("id", e.id())
+                .bind("caseId", e.caseId().value())
+                .bind("ruleSet", e.ruleSet())
+                .bind("trigger", e.trigger())
+                .bind("on", e.date())
+                .bind("method", e.serviceMethod())
+                .bind("createdAt", e.createdAt());
+        spec = Binding.nullable(spec, "time", e.time(), LocalTime.class);
+        spec = Binding.nullable(spec, "createdBy", e.createdBy() == null ? null : e.createdBy().value(), UUID.class);
+        return spec.then();
+    }
+
+    public Mono<Void> insertDeadline(DocketedDeadline d) {
+        var spec = db.sql("INSERT INTO deadlines (id, case_id, event_id, rule_id, title, due_date, due_time, citation,"
+                        + " explanation, created_at) VALUES (:id, :caseId, :eventId, :rule, :title, :due, :time,"
+                        + " :citation, :explanation, :createdAt)")
+                .bind("id", d.id())
+                .bind("caseId", d.caseId().value())
+                .bind("eventId", d.eventId())
+                .bind("rule", d.rule())
+                .bind("title", d.title())
+                .bind("due", d.dueDate())
+                .bind("citation", d.citation())
+                .bind("explanation", d.explanation())
+                .bind("createdAt", d.createdAt());
+        return Binding.nullable(spec, "time", d.dueTime(), LocalTime.class).then();
+    }
+
+    public Flux<CaseEvent> findEvents(CaseId caseId) {
+        return db.sql("SELECT id, case_id, rule_set, trigger_event, occurred_on, occurred_time, service_method,"
+                        + " created_at, created_by FROM case_events WHERE case_id = :caseId"
+                        + " ORDER BY occurred_on, created_at")
+                .bind("caseId", caseId.value())
+                .map(DeadlineRepository::event)
+                .all();
+    }
+
+    /**
+     * Deadlines due in [from, to] (either end open when empty), soonest first; only of one case when given, and only
+     * of the cases whose client is the given contact when {@code clientOnly} is set.
+     */
+    public Flux<DocketedDeadline> find(Optional<CaseId> caseId, Optional<ContactId> clientOnly,
+                                       Optional<LocalDate> from, Optional<LocalDate> to, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT d.id, d.case_id, c.number, d.event_id, d.rule_id, d.title,"
+                + " d.due_date, d.due_time, d.citation, d.explanation, d.created_at FROM deadlines d"
+                + " JOIN cases c ON c.id = d.case_id WHERE 1 = 1");
+        caseId.ifPresent(x -> sql.append(" AND d.case_id = :caseId"));
+        clientOnly.ifPresent(x -> sql.append(" AND c.client_id = :client"));
+        from.ifPresent(x -> sql.append(" AND d.due_date >= :from"));
+        to.ifPresent(x -> sql.append(" AND d.due_date <= :to"));
+        sql.append(" ORDER BY d.due_date, d.due_time, c.number, d.title LIMIT :limit");
+        var spec = db.sql(sql.toString()).bind("limit", limit);
+        if (caseId.isPresent()) {
+            spec = spec.bind("caseId", caseId.get().value());
+        }
+        if (clientOnly.isPresent()) {
+            spec = spec.bind("client", clientOnly.get().value());
+        }
+        if (from.isPresent()) {
+            spec = spec.bind("from", from.get());
+        }
+        if (to.isPresent()) {
+            spec = spec.bind("to", to.get());
+        }
+        return spec.map(DeadlineRepository::deadline).all();
+    }
+
+    private static CaseEvent event(Readable row) {
+        UUID by = row.get("created_by", UUID.class);
+        return new CaseEvent(row.get("id", UUID.class), new CaseId(row.get("case_id", UUID.class)),
+                row.get("rule_set", String.class), row.get("trigger_event", String.class),
+                row.get("occurred_on", LocalDate.class), row.get("occurred_time", LocalTime.class),
+                row.get("service_method", String.class), row.get("created_at", OffsetDateTime.class),
+                by == null ? null : new UserId(by));
+    }
+
+    private static DocketedDeadline deadline(Readable row) {
+        return new DocketedDeadline(row.get("id", UUID.class), new CaseId(row.get("case_id", UUID.class)),
+                row.get("number", String.class), row.get("event_id", UUID.class), row.get("rule_id", String.class),
+                row.get("title", String.class), row.get("due_date", LocalDate.class),
+                row.get("due_time", LocalTime.class), row.get("citation", String.class),
+                row.get("explanation", String.class), row.get("created_at", OffsetDateTime.class));
+    }
+}
