@@ -2,6 +2,7 @@ package io.dictum.core.cases;
 
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
+import io.dictum.core.audit.AuditLog;
 import io.dictum.core.contacts.Contact;
 import io.dictum.core.contacts.ContactId;
 import io.dictum.core.contacts.ContactKind;
@@ -33,9 +34,12 @@ public class CaseService {
     private final IndexService index;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final AuditLog audit;
 
     public CaseService(CaseRepository cases, PartyRepository parties, ContactRepository contacts,
-                       IndexChangeLog changes, IndexService index, TransactionalOperator tx, Clock clock) {
+                       IndexChangeLog changes, IndexService index, TransactionalOperator tx, Clock clock,
+                       AuditLog audit) {
+        this.audit = audit;
         this.cases = cases;
         this.parties = parties;
         this.contacts = contacts;
@@ -89,6 +93,8 @@ public class CaseService {
                         .then(parties.insert(new Party(c.id(), c.clientId(), t.getT1().name(), PartyRole.CLIENT),
                                 now))
                         .then(changes.append(IndexChangeLog.Kind.CASE, c.id().value()))
+                        .then(audit.record(actor, "case.create", "case", c.id().toString(), c.id(),
+                                "number=" + c.number() + "; title=" + c.title() + "; matterType=" + c.matterType()))
                         .thenReturn(c);
             }).as(tx::transactional);
         }).flatMap(c -> index.caseChanged(c.id()).thenReturn(c));
@@ -110,10 +116,31 @@ public class CaseService {
             }
             return cases.update(changed)
                     .then(changes.append(IndexChangeLog.Kind.CASE, c.id().value()))
+                    .then(audit.record(actor, "case.update", "case", c.id().toString(), c.id(), describe(patch)))
                     .as(tx::transactional)
                     .then(index.caseChanged(c.id()))
                     .thenReturn(changed);
         });
+    }
+
+    private static String describe(CasePatch patch) {
+        StringBuilder sb = new StringBuilder();
+        if (patch.title() != null) {
+            sb.append("title=").append(patch.title()).append("; ");
+        }
+        if (patch.matterType() != null) {
+            sb.append("matterType=").append(patch.matterType()).append("; ");
+        }
+        if (patch.status() != null) {
+            sb.append("status=").append(patch.status()).append("; ");
+        }
+        if (patch.court() != null) {
+            sb.append("court=").append(patch.court()).append("; ");
+        }
+        if (patch.closedOn() != null) {
+            sb.append("closedOn=").append(patch.closedOn()).append("; ");
+        }
+        return sb.toString().strip();
     }
 
     private Mono<Contact> client(NewCase request, OffsetDateTime now) {

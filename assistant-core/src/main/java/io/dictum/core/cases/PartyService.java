@@ -2,6 +2,7 @@ package io.dictum.core.cases;
 
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
+import io.dictum.core.audit.AuditLog;
 import io.dictum.core.conflicts.ConflictHit;
 import io.dictum.core.conflicts.ConflictService;
 import io.dictum.core.contacts.Contact;
@@ -33,10 +34,12 @@ public class PartyService {
     private final IndexService index;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final AuditLog audit;
 
     public PartyService(CaseService cases, PartyRepository parties, ContactRepository contacts,
                         ConflictService conflicts, IndexChangeLog changes, IndexService index,
-                        TransactionalOperator tx, Clock clock) {
+                        TransactionalOperator tx, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.cases = cases;
         this.parties = parties;
         this.contacts = contacts;
@@ -60,10 +63,10 @@ public class PartyService {
                         // The contact's own existing parties in this very case are no news to whoever adds it.
                         .map(hits -> hits.stream().filter(h -> !(caseId.equals(h.caseId())
                                 && contact.id().equals(h.contactId()))).toList())
-                        .flatMap(hits -> store(c, contact, role, request.contactId() == null, hits))));
+                        .flatMap(hits -> store(actor, c, contact, role, request.contactId() == null, hits))));
     }
 
-    private Mono<AddedParty> store(LegalCase c, Contact contact, PartyRole role, boolean newContact,
+    private Mono<AddedParty> store(Actor actor, LegalCase c, Contact contact, PartyRole role, boolean newContact,
                                    List<ConflictHit> hits) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Party party = new Party(c.id(), contact.id(), contact.name(), role);
@@ -75,6 +78,9 @@ public class PartyService {
                         : (newContact ? contacts.insert(contact, now) : Mono.<Void>empty())
                         .then(parties.insert(party, now))
                         .then(changes.append(IndexChangeLog.Kind.CASE, c.id().value()))
+                        .then(audit.record(actor, "party.add", "contact", contact.id().toString(), c.id(),
+                                contact.name() + " as " + role.id() + "; conflict hits=" + hits.size()
+                                        + (hits.stream().anyMatch(ConflictHit::dangerous) ? " (dangerous)" : "")))
                         .as(tx::transactional)
                         .then(index.caseChanged(c.id()))
                         .thenReturn(new AddedParty(party, hits)));

@@ -2,6 +2,8 @@ package io.dictum.core.contacts;
 
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
+import io.dictum.core.audit.AuditLog;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.errors.NotFoundException;
 import java.time.Clock;
@@ -22,16 +24,23 @@ public class ContactService {
 
     private final ContactRepository contacts;
     private final Clock clock;
+    private final AuditLog audit;
+    private final TransactionalOperator tx;
 
-    public ContactService(ContactRepository contacts, Clock clock) {
+    public ContactService(ContactRepository contacts, Clock clock, AuditLog audit, TransactionalOperator tx) {
         this.contacts = contacts;
         this.clock = clock;
+        this.audit = audit;
+        this.tx = tx;
     }
 
     public Mono<Contact> create(Actor actor, NewContact request) {
         CaseAccess.requireFirmMember(actor, "add contacts");
         return Mono.fromCallable(() -> validate(request))
-                .flatMap(c -> contacts.insert(c, OffsetDateTime.now(clock)).thenReturn(c));
+                .flatMap(c -> contacts.insert(c, OffsetDateTime.now(clock))
+                        .then(audit.record(actor, "contact.create", "contact", c.id().toString(), null, c.name()))
+                        .as(tx::transactional)
+                        .thenReturn(c));
     }
 
     public Mono<Contact> get(Actor actor, ContactId id) {

@@ -2,6 +2,7 @@ package io.dictum.core.deadlines;
 
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
+import io.dictum.core.audit.AuditLog;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
 import io.dictum.core.contacts.ContactId;
@@ -35,9 +36,11 @@ public class DocketService {
     private final DeadlineRepository repository;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final AuditLog audit;
 
     public DocketService(CaseService cases, DeadlineService deadlines, DeadlineRepository repository,
-                         TransactionalOperator tx, Clock clock) {
+                         TransactionalOperator tx, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.cases = cases;
         this.deadlines = deadlines;
         this.repository = repository;
@@ -66,7 +69,10 @@ public class DocketService {
                     .toList();
             return repository.insertEvent(event)
                     .thenMany(Flux.fromIterable(rows).concatMap(repository::insertDeadline))
-                    .then()
+                    .then(audit.record(actor, "event.docket", "case_event", event.id().toString(), c.id(),
+                            computed.trigger() + " on " + computed.date() + " (" + computed.serviceMethod() + "); "
+                                    + rows.size() + " deadlines: " + rows.stream().map(r -> r.rule() + " " + r.dueDate())
+                                    .collect(java.util.stream.Collectors.joining(", "))))
                     .as(tx::transactional)
                     .thenReturn(new DocketedEvent(event, rows));
         });

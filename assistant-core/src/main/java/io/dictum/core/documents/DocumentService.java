@@ -2,6 +2,7 @@ package io.dictum.core.documents;
 
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
+import io.dictum.core.audit.AuditLog;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
 import io.dictum.core.errors.ConflictException;
@@ -58,10 +59,12 @@ public class DocumentService {
     private final IndexService index;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final AuditLog audit;
 
     public DocumentService(DocumentRepository documents, DocumentStore store, TextExtractor extractor,
                            CaseService cases, IndexChangeLog changes, IndexService index, TransactionalOperator tx,
-                           Clock clock) {
+                           Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.documents = documents;
         this.store = store;
         this.extractor = extractor;
@@ -123,6 +126,9 @@ public class DocumentService {
                 .then(documents.lastVersion(id))
                 .flatMap(last -> documents.insertVersion(id, last + 1, version, actor.userId(), now))
                 .then(changes.append(IndexChangeLog.Kind.DOCUMENT, id.value()))
+                .then(audit.record(actor, existing.isPresent() ? "document.version" : "document.upload", "document",
+                        id.toString(), caseId, filename + "; " + p.size() + " bytes; sha256=" + p.sha256()
+                                + (p.text().searchable() ? "" : "; not searchable")))
                 .as(tx::transactional)
                 .onErrorMap(DataIntegrityViolationException.class, e -> new ConflictException("Another version of"
                         + " this document was stored at the same moment; upload yours again."))
@@ -163,7 +169,9 @@ public class DocumentService {
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("Document " + id + " has no version "
                         + version.orElse(0) + "; it has versions 1 to " + d.version() + ".")))
                 .flatMap(v -> documents.storageKey(d.id(), v.version())
-                        .map(key -> new StoredContent(v, () -> store.open(key)))));
+                        .flatMap(key -> audit.record(actor, "document.read", "document", d.id().toString(),
+                                        d.caseId(), "version " + v.version())
+                                .thenReturn(new StoredContent(v, () -> store.open(key))))));
     }
 
     private void discard(String key) {

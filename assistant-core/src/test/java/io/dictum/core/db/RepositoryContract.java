@@ -213,6 +213,34 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void theAuditChainDetectsAnEditedOrDeletedRecord() throws Exception {
+        io.dictum.core.audit.AuditLog audit = new io.dictum.core.audit.AuditLog(db.client, db.tx,
+                java.time.Clock.systemUTC());
+        for (int i = 0; i < 5; i++) {
+            audit.record(null, "tester", "test.write", "case", "c-" + i, null, "write " + i).block();
+        }
+        var fine = audit.verify().block();
+        assertThat(fine.valid()).isTrue();
+        long last = fine.records();
+
+        db.client.sql("UPDATE audit_records SET details = 'write 99' WHERE seq = :seq").bind("seq", last - 2)
+                .then().block();
+        var edited = audit.verify().block();
+        assertThat(edited.valid()).isFalse();
+        assertThat(edited.firstBrokenId()).isEqualTo(last - 2);
+        assertThat(edited.problem()).contains("changed");
+        db.client.sql("UPDATE audit_records SET details = 'write 2' WHERE seq = :seq").bind("seq", last - 2)
+                .then().block();
+        assertThat(audit.verify().block().valid()).isTrue();
+
+        db.client.sql("DELETE FROM audit_records WHERE seq = :seq").bind("seq", last - 1).then().block();
+        var deleted = audit.verify().block();
+        assertThat(deleted.valid()).isFalse();
+        assertThat(deleted.firstBrokenId()).isEqualTo(last - 1);
+        assertThat(deleted.problem()).contains("missing");
+    }
+
+    @Test
     void aFailedTransactionLeavesNothingBehind() {
         Contact client = newContact("Rollback Client", List.of());
         LegalCase c = new LegalCase(CaseId.random(), "T-RB-1", "Rolled back", new MatterType("other"),

@@ -1,5 +1,6 @@
 package io.dictum.web.security;
 
+import io.dictum.core.audit.AuditLog;
 import io.dictum.core.users.UserService;
 import io.dictum.core.errors.InvalidInputException;
 import java.time.Instant;
@@ -23,10 +24,12 @@ class AuthController {
 
     private final UserService users;
     private final TokenService tokens;
+    private final AuditLog audit;
 
-    AuthController(UserService users, TokenService tokens) {
+    AuthController(UserService users, TokenService tokens, AuditLog audit) {
         this.users = users;
         this.tokens = tokens;
+        this.audit = audit;
     }
 
     @PostMapping("/login")
@@ -35,12 +38,17 @@ class AuthController {
             return Mono.error(new InvalidInputException("username and password are required"));
         }
         return users.authenticate(request.username(), request.password())
-                .map(user -> {
+                .flatMap(user -> {
                     TokenService.IssuedToken token = tokens.issue(user);
-                    return new LoginResponse(token.token(), token.expiresAt(), user.username(), user.role().id(),
-                            user.displayName());
+                    return audit.record(user.id(), user.username(), "auth.login", "user", user.id().toString(), null,
+                                    "token expires " + token.expiresAt())
+                            .thenReturn(new LoginResponse(token.token(), token.expiresAt(), user.username(),
+                                    user.role().id(), user.displayName()));
                 })
-                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
-                        "Wrong username or password. Check both and try again; an administrator can reset it.")));
+                .switchIfEmpty(audit.record(null, request.username(), "auth.login_failed", "user", null, null,
+                                "wrong username or password")
+                        .then(Mono.error(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
+                                "Wrong username or password. Check both and try again; an administrator can reset"
+                                        + " it."))));
     }
 }
