@@ -2,6 +2,7 @@ package io.dictum.core.assistant;
 
 import io.dictum.core.DictumProperties;
 import io.dictum.core.access.Actor;
+import io.dictum.core.access.CaseTeamRepository;
 import io.dictum.core.assistant.CommandPayload.Candidates;
 import io.dictum.core.assistant.CommandPayload.Examples;
 import io.dictum.core.assistant.CommandPayload.FoundDocuments;
@@ -51,9 +52,11 @@ public class Assistant {
     private final ConversationContexts contexts;
     private final DictumProperties properties;
     private final Clock clock;
+    private final CaseTeamRepository teams;
 
     public Assistant(IndexService index, CaseService cases, DocumentService documents, ConversationContexts contexts,
-                     DictumProperties properties, Clock clock) {
+                     DictumProperties properties, Clock clock, CaseTeamRepository teams) {
+        this.teams = teams;
         this.index = index;
         this.cases = cases;
         this.documents = documents;
@@ -73,9 +76,11 @@ public class Assistant {
         }
         ZonedDateTime reference = request.referenceTime().map(t -> t.atZoneSameInstant(properties.timeZone()))
                 .orElseGet(() -> ZonedDateTime.now(clock.withZone(properties.timeZone())));
-        return contextCase(actor, request).flatMap(context -> Mono.fromCallable(() ->
-                        new IntentRouter(catalogue, new CaseResolver(index, actor))
-                                .interpret(new Utterance(request.text(), context.map(CaseId::toString), reference)))
+        Mono<java.util.Set<String>> screened = teams.screenedFrom(actor.userId()).map(CaseId::toString)
+                .collect(java.util.stream.Collectors.toSet());
+        return Mono.zip(contextCase(actor, request), screened).flatMap(t -> Mono.fromCallable(() ->
+                        new IntentRouter(catalogue, new CaseResolver(index, actor, t.getT2()))
+                                .interpret(new Utterance(request.text(), t.getT1().map(CaseId::toString), reference)))
                 .subscribeOn(Schedulers.boundedElastic()));
     }
 

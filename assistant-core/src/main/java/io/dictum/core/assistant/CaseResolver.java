@@ -9,6 +9,7 @@ import io.dictum.intents.EntityResolver;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Resolves spoken case references for one actor through the search index: Lucene finds candidates (exact, fuzzy,
@@ -22,10 +23,13 @@ final class CaseResolver implements EntityResolver {
 
     private final IndexService index;
     private final Actor actor;
+    private final Set<String> screened;
 
-    CaseResolver(IndexService index, Actor actor) {
+    /** @param screened ids of the cases the actor is walled off from: never candidates */
+    CaseResolver(IndexService index, Actor actor, Set<String> screened) {
         this.index = index;
         this.actor = actor;
+        this.screened = screened;
     }
 
     @Override
@@ -37,11 +41,16 @@ final class CaseResolver implements EntityResolver {
         Optional<String> onlyClient = actor.role().isFirmMember() ? Optional.empty()
                 : Optional.of(actor.contactId().map(Object::toString).orElse("none"));
         List<CaseEntry> candidates = index.caseCandidates(words, onlyClient, CANDIDATES);
-        return candidates.stream()
+        List<EntityMatch> ranked = candidates.stream()
                 .map(c -> new EntityMatch(c.id(), c.title() + " (" + c.number() + ")", NameSimilarity.score(words, c)))
                 .filter(m -> m.score() > 0)
                 .sorted(Comparator.comparingDouble(EntityMatch::score).reversed())
-                .limit(limit)
                 .toList();
+        // The words best name a case behind a wall: answer "not found" rather than open the next best match,
+        // which would be a guess the user never made.
+        if (!ranked.isEmpty() && screened.contains(ranked.get(0).id())) {
+            return List.of();
+        }
+        return ranked.stream().filter(m -> !screened.contains(m.id())).limit(limit).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.dictum.core.cases;
 
+import io.dictum.core.access.CaseFilter;
 import io.dictum.core.contacts.ContactId;
 import io.dictum.core.users.UserId;
 import io.r2dbc.spi.Readable;
@@ -33,17 +34,13 @@ public class CaseRepository {
                 .one();
     }
 
-    /** A page of cases, newest first, optionally only those whose client is the given contact. */
-    public Flux<LegalCase> findPage(Optional<ContactId> clientOnly, Optional<CaseStatus> status, int offset,
-                                    int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM cases WHERE 1 = 1");
-        clientOnly.ifPresent(c -> sql.append(" AND client_id = :client"));
+    /** A page of the cases the filter lets through, newest first. */
+    public Flux<LegalCase> findPage(CaseFilter visible, Optional<CaseStatus> status, int offset, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM cases WHERE "
+                + visible.condition("id", "client_id"));
         status.ifPresent(s -> sql.append(" AND status = :status"));
         sql.append(" ORDER BY opened_on DESC, number DESC LIMIT :limit OFFSET :offset");
-        var spec = db.sql(sql.toString()).bind("limit", limit).bind("offset", offset);
-        if (clientOnly.isPresent()) {
-            spec = spec.bind("client", clientOnly.get().value());
-        }
+        var spec = visible.bind(db.sql(sql.toString()).bind("limit", limit).bind("offset", offset));
         if (status.isPresent()) {
             spec = spec.bind("status", status.get().id());
         }

@@ -2,6 +2,8 @@ package io.dictum.core.cases;
 
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
+import io.dictum.core.access.CaseFilter;
+import io.dictum.core.access.CaseTeamRepository;
 import io.dictum.core.audit.AuditLog;
 import io.dictum.core.contacts.Contact;
 import io.dictum.core.contacts.ContactId;
@@ -35,11 +37,13 @@ public class CaseService {
     private final TransactionalOperator tx;
     private final Clock clock;
     private final AuditLog audit;
+    private final CaseTeamRepository teams;
 
     public CaseService(CaseRepository cases, PartyRepository parties, ContactRepository contacts,
                        IndexChangeLog changes, IndexService index, TransactionalOperator tx, Clock clock,
-                       AuditLog audit) {
+                       AuditLog audit, CaseTeamRepository teams) {
         this.audit = audit;
+        this.teams = teams;
         this.cases = cases;
         this.parties = parties;
         this.contacts = contacts;
@@ -49,10 +53,14 @@ public class CaseService {
         this.clock = clock;
     }
 
-    /** The case when it exists and the actor may see it; otherwise a not-found that does not reveal which. */
+    /**
+     * The case when it exists and the actor may see it (role, client, ethical wall); otherwise a not-found that does
+     * not reveal which.
+     */
     public Mono<LegalCase> get(Actor actor, CaseId id) {
         return cases.findById(id)
                 .filter(c -> CaseAccess.canRead(actor, c))
+                .filterWhen(c -> teams.isScreened(c.id(), actor.userId()).map(screened -> !screened))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("No case with id " + id
                         + " is visible to you. List your cases with GET /api/v1/cases.")));
     }
@@ -62,9 +70,7 @@ public class CaseService {
             return Flux.error(new InvalidInputException("page must be 0 or more and size between 1 and "
                     + MAX_PAGE_SIZE));
         }
-        Optional<ContactId> clientOnly = actor.role().isFirmMember() ? Optional.empty() : actor.contactId()
-                .or(() -> Optional.of(new ContactId(new java.util.UUID(0, 0))));
-        return cases.findPage(clientOnly, status, page * size, size);
+        return cases.findPage(CaseFilter.of(actor), status, page * size, size);
     }
 
     public Flux<Party> parties(Actor actor, CaseId id) {

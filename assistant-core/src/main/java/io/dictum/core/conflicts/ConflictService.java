@@ -2,6 +2,10 @@ package io.dictum.core.conflicts;
 
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
+import io.dictum.core.access.CaseTeamRepository;
+import io.dictum.core.cases.CaseId;
+import java.util.Set;
+import java.util.stream.Collectors;
 import io.dictum.core.cases.PartyRole;
 import io.dictum.core.errors.InvalidInputException;
 import java.util.ArrayList;
@@ -25,10 +29,12 @@ public class ConflictService {
     public static final int MAX_NAME = 300;
 
     private final ConflictRepository names;
+    private final CaseTeamRepository teams;
     private final ConflictMatcher matcher = new ConflictMatcher(NameRules.defaults());
 
-    ConflictService(ConflictRepository names) {
+    ConflictService(ConflictRepository names, CaseTeamRepository teams) {
         this.names = names;
+        this.teams = teams;
     }
 
     /**
@@ -43,9 +49,25 @@ public class ConflictService {
         if (name.length() > MAX_NAME) {
             return Mono.error(new InvalidInputException("name is longer than " + MAX_NAME + " characters"));
         }
-        return names.knownNames().collectList()
+        Mono<Set<CaseId>> screened = teams.screenedFrom(actor.userId()).collect(Collectors.toSet());
+        return Mono.zip(names.knownNames().collectList(), screened)
                 .publishOn(Schedulers.boundedElastic())
-                .map(known -> hits(name.strip(), proposedRole, known));
+                .map(t -> hits(name.strip(), proposedRole, t.getT1()).stream()
+                        .map(hit -> screenedOff(hit, t.getT2())).toList());
+    }
+
+    /**
+     * A hit in a case the checker is walled off from still counts (the conflict is real), but says nothing of the
+     * case beyond that it exists; whoever may see it clears the conflict.
+     */
+    private static ConflictHit screenedOff(ConflictHit hit, Set<CaseId> screened) {
+        if (hit.caseId() == null || !screened.contains(hit.caseId())) {
+            return hit;
+        }
+        return new ConflictHit(hit.matchedName(), hit.contactId(), hit.contactName(), null, null,
+                "a matter you are screened from", hit.role(), hit.score(),
+                List.of("matches a party in a matter you are screened from; ask a partner to review it"),
+                hit.dangerous());
     }
 
     private List<ConflictHit> hits(String name, Optional<PartyRole> proposedRole,

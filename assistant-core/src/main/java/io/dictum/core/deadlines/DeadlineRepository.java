@@ -1,5 +1,6 @@
 package io.dictum.core.deadlines;
 
+import io.dictum.core.access.CaseFilter;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.contacts.ContactId;
 import io.dictum.core.db.Binding;
@@ -69,22 +70,18 @@ public class DeadlineRepository {
      * Deadlines due in [from, to] (either end open when empty), soonest first; only of one case when given, and only
      * of the cases whose client is the given contact when {@code clientOnly} is set.
      */
-    public Flux<DocketedDeadline> find(Optional<CaseId> caseId, Optional<ContactId> clientOnly,
+    public Flux<DocketedDeadline> find(Optional<CaseId> caseId, CaseFilter visible,
                                        Optional<LocalDate> from, Optional<LocalDate> to, int limit) {
         StringBuilder sql = new StringBuilder("SELECT d.id, d.case_id, c.number, d.event_id, d.rule_id, d.title,"
                 + " d.due_date, d.due_time, d.citation, d.explanation, d.created_at FROM deadlines d"
-                + " JOIN cases c ON c.id = d.case_id WHERE 1 = 1");
+                + " JOIN cases c ON c.id = d.case_id WHERE " + visible.condition("c.id", "c.client_id"));
         caseId.ifPresent(x -> sql.append(" AND d.case_id = :caseId"));
-        clientOnly.ifPresent(x -> sql.append(" AND c.client_id = :client"));
         from.ifPresent(x -> sql.append(" AND d.due_date >= :from"));
         to.ifPresent(x -> sql.append(" AND d.due_date <= :to"));
         sql.append(" ORDER BY d.due_date, d.due_time, c.number, d.title LIMIT :limit");
-        var spec = db.sql(sql.toString()).bind("limit", limit);
+        var spec = visible.bind(db.sql(sql.toString()).bind("limit", limit));
         if (caseId.isPresent()) {
             spec = spec.bind("caseId", caseId.get().value());
-        }
-        if (clientOnly.isPresent()) {
-            spec = spec.bind("client", clientOnly.get().value());
         }
         if (from.isPresent()) {
             spec = spec.bind("from", from.get());

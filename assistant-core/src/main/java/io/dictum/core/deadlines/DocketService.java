@@ -2,6 +2,7 @@ package io.dictum.core.deadlines;
 
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
+import io.dictum.core.access.CaseFilter;
 import io.dictum.core.audit.AuditLog;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
@@ -93,10 +94,8 @@ public class DocketService {
             }
             return new LocalDate[] {f.orElse(null), t.orElse(null)};
         }).flatMapMany(range -> {
-            Optional<ContactId> clientOnly = actor.role().isFirmMember() ? Optional.empty() : actor.contactId()
-                    .or(() -> Optional.of(new ContactId(new UUID(0, 0))));
             Mono<Void> visible = caseId.map(id -> cases.get(actor, id).then()).orElse(Mono.empty());
-            return visible.thenMany(repository.find(caseId, clientOnly, Optional.ofNullable(range[0]),
+            return visible.thenMany(repository.find(caseId, CaseFilter.of(actor), Optional.ofNullable(range[0]),
                     Optional.ofNullable(range[1]), MAX_RESULTS));
         });
     }

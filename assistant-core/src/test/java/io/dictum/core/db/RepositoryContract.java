@@ -3,6 +3,8 @@ package io.dictum.core.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dictum.core.access.Actor;
+import io.dictum.core.access.CaseFilter;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseRepository;
 import io.dictum.core.cases.CaseStatus;
@@ -120,12 +122,33 @@ abstract class RepositoryContract {
         newCase("T-PAGE-1", mine);
         newCase("T-PAGE-2", mine);
         newCase("T-PAGE-3", newContact("Someone Else", List.of()));
-        List<LegalCase> page = cases.findPage(Optional.of(mine.id()), Optional.empty(), 0, 10).collectList().block();
+        CaseFilter client = CaseFilter.of(new Actor(UserId.random(), "client", Role.CLIENT, Optional.of(mine.id())));
+        List<LegalCase> page = cases.findPage(client, Optional.empty(), 0, 10).collectList().block();
         assertThat(page).extracting(LegalCase::number).containsExactlyInAnyOrder("T-PAGE-1", "T-PAGE-2");
-        assertThat(cases.findPage(Optional.of(mine.id()), Optional.empty(), 1, 1).collectList().block()).hasSize(1);
+        assertThat(cases.findPage(client, Optional.empty(), 1, 1).collectList().block()).hasSize(1);
         assertThat(cases.numberExists("T-PAGE-3").block()).isTrue();
         assertThat(cases.numberExists("T-NOPE").block()).isFalse();
         assertThat(cases.countNumbersStartingWith("T-PAGE-").block()).isEqualTo(3);
+    }
+
+    @Test
+    void anEthicalWallHidesTheCaseFromTheScreenedUserOnly() {
+        LegalCase walled = newCase("T-WALL-1", newContact("Walled Client", List.of()));
+        User screened = new User(UserId.random(), "screened-" + walled.id().toString().substring(0, 8), Role.ASSOCIATE,
+                "Screened Associate", Optional.empty());
+        users.insert(screened, "$2a$10$hash", NOW).block();
+        var teams = new io.dictum.core.access.CaseTeamRepository(db.client);
+        assertThat(teams.screen(walled.id(), screened.id(), "joined from opposing counsel's firm", NOW).block())
+                .isTrue();
+        assertThat(teams.screen(walled.id(), screened.id(), "again", NOW).block()).isFalse();
+        Actor screenedActor = new Actor(screened.id(), screened.username(), Role.ASSOCIATE, Optional.empty());
+        Actor colleague = new Actor(UserId.random(), "colleague", Role.ASSOCIATE, Optional.empty());
+        assertThat(cases.findPage(CaseFilter.of(screenedActor), Optional.empty(), 0, 200).map(LegalCase::number)
+                .collectList().block()).doesNotContain("T-WALL-1");
+        assertThat(cases.findPage(CaseFilter.of(colleague), Optional.empty(), 0, 200).map(LegalCase::number)
+                .collectList().block()).contains("T-WALL-1");
+        assertThat(teams.isScreened(walled.id(), screened.id()).block()).isTrue();
+        assertThat(teams.screenedFrom(screened.id()).collectList().block()).containsExactly(walled.id());
     }
 
     @Test

@@ -1,5 +1,10 @@
 package io.dictum.core.deadlines;
 
+import io.dictum.core.access.Actor;
+import io.dictum.core.access.CaseFilter;
+import io.dictum.core.users.Role;
+import io.dictum.core.users.UserId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -96,6 +101,13 @@ abstract class DeadlineRepositoryContract {
                 .isEqualTo(LocalTime.of(14, 30));
     }
 
+    private static final CaseFilter FIRM = CaseFilter.of(new Actor(UserId.random(), "partner", Role.PARTNER,
+            Optional.empty()));
+
+    private static CaseFilter clientOf(LegalCase c) {
+        return CaseFilter.of(new Actor(UserId.random(), "client", Role.CLIENT, Optional.of(c.clientId())));
+    }
+
     @Test
     void deadlinesAreFoundByCaseClientAndInclusiveRangeSoonestFirst() {
         LegalCase a = newCase("D-LIST-A");
@@ -105,25 +117,25 @@ abstract class DeadlineRepositoryContract {
         deadline(a, ea, "late", LocalDate.of(2026, 12, 31), null);
         deadline(a, ea, "early", LocalDate.of(2026, 12, 28), null);
         deadline(b, eb, "timed", LocalDate.of(2026, 12, 28), LocalTime.of(10, 0));
-        List<DocketedDeadline> ofA = deadlines.find(Optional.of(a.id()), Optional.empty(), Optional.empty(),
+        List<DocketedDeadline> ofA = deadlines.find(Optional.of(a.id()), FIRM, Optional.empty(),
                 Optional.empty(), 100).collectList().block();
         assertThat(ofA).extracting(DocketedDeadline::rule).containsExactly("early", "late");
         assertThat(ofA.get(0).caseNumber()).isEqualTo("D-LIST-A");
         assertThat(ofA.get(0).dueTime()).isNull();
         assertThat(ofA.get(0).explanation()).hasSize(2020);
-        List<DocketedDeadline> ofBsClient = deadlines.find(Optional.empty(), Optional.of(b.clientId()),
+        List<DocketedDeadline> ofBsClient = deadlines.find(Optional.empty(), clientOf(b),
                 Optional.empty(), Optional.empty(), 100).collectList().block();
         assertThat(ofBsClient).singleElement().satisfies(d -> {
             assertThat(d.rule()).isEqualTo("timed");
             assertThat(d.dueTime()).isEqualTo(LocalTime.of(10, 0));
         });
-        List<DocketedDeadline> lastDay = deadlines.find(Optional.of(a.id()), Optional.empty(),
+        List<DocketedDeadline> lastDay = deadlines.find(Optional.of(a.id()), FIRM,
                 Optional.of(LocalDate.of(2026, 12, 31)), Optional.of(LocalDate.of(2026, 12, 31)), 100)
                 .collectList().block();
         assertThat(lastDay).extracting(DocketedDeadline::rule).containsExactly("late");
-        assertThat(deadlines.find(Optional.of(a.id()), Optional.empty(), Optional.empty(),
+        assertThat(deadlines.find(Optional.of(a.id()), FIRM, Optional.empty(),
                 Optional.of(LocalDate.of(2026, 12, 27)), 100).collectList().block()).isEmpty();
-        assertThat(deadlines.find(Optional.of(a.id()), Optional.empty(), Optional.empty(), Optional.empty(), 1)
+        assertThat(deadlines.find(Optional.of(a.id()), FIRM, Optional.empty(), Optional.empty(), 1)
                 .collectList().block()).hasSize(1);
     }
 
@@ -137,7 +149,7 @@ abstract class DeadlineRepositoryContract {
                 .isInstanceOf(RuntimeException.class);
         db.client.sql("DELETE FROM cases WHERE id = :id").bind("id", c.id().value()).then().block();
         assertThat(deadlines.findEvents(c.id()).collectList().block()).isEmpty();
-        assertThat(deadlines.find(Optional.of(c.id()), Optional.empty(), Optional.empty(), Optional.empty(), 10)
+        assertThat(deadlines.find(Optional.of(c.id()), FIRM, Optional.empty(), Optional.empty(), 10)
                 .collectList().block()).isEmpty();
     }
 
@@ -153,7 +165,7 @@ abstract class DeadlineRepositoryContract {
                 .as(db.tx::transactional);
         assertThatThrownBy(failing::block).hasMessageContaining("crash mid-docketing");
         assertThat(deadlines.findEvents(c.id()).collectList().block()).isEmpty();
-        assertThat(deadlines.find(Optional.of(c.id()), Optional.empty(), Optional.empty(), Optional.empty(), 10)
+        assertThat(deadlines.find(Optional.of(c.id()), FIRM, Optional.empty(), Optional.empty(), 10)
                 .collectList().block()).isEmpty();
     }
 }
