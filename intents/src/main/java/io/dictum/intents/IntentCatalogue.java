@@ -370,7 +370,8 @@ public final class IntentCatalogue {
                 PhrasePattern pattern;
                 try {
                     pattern = PhrasePattern.compile(p.text(),
-                            name -> slots.containsKey(name) && slots.get(name).type().bounded());
+                            name -> slots.containsKey(name) && slots.get(name).type().bounded(),
+                            name -> slots.containsKey(name) && slots.get(name).type().inPieces());
                 } catch (PatternSyntaxError e) {
                     throw new CatalogueException(where + e.getMessage(), e);
                 }

@@ -127,7 +127,10 @@ public final class IntentRouter {
                 }
                 continue;
             }
-            List<Token> captured = tokens.subList(span.start(), span.end());
+            List<Token> captured = new ArrayList<>();
+            for (PhrasePattern.Span piece : parse.pieces().get(slot.name())) {
+                captured.addAll(tokens.subList(piece.start(), piece.end()));
+            }
             switch (slot.type()) {
                 case CASE -> {
                     CaseResolutionPolicy policy = catalogue.caseResolution();
@@ -163,7 +166,9 @@ public final class IntentRouter {
                 case TEXT -> slots.put(slot.name(), String.join(" ", captured.stream().map(Token::surface).toList()));
                 default -> {
                     // a checked type: the match only cut the slot where its words form a value
-                    Optional<SlotValue> read = values.read(slot.type(), span.start(), span.end());
+                    Optional<SlotValue> read = parse.pieces().get(slot.name()).size() == 1
+                            ? values.read(slot.type(), span.start(), span.end())
+                            : values.readWords(slot.type(), captured);
                     if (read.isEmpty()) {
                         return Optional.empty(); // an event of articles only ("schedule the")
                     }

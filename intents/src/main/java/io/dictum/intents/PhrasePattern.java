@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  *   [a|b c]     at most one of the alternatives
  *   {slot}      one or more words captured into the slot
  *   {slot: seq} one or more words followed by the sequence, all captured ("{event: was (served|filed)}")
+ *   {slot = seq} exactly the sequence, captured ("{event = was served}")
  * </pre>
+ * A free-text slot may appear more than once; its pieces are joined ("[the] {event} in {case} {event: was served}").
  * The pattern becomes a small automaton once, at load time. Matching walks the tokens left to right keeping, for each
  * automaton state, only the path with the most literal words so far (a Viterbi pass), so an utterance is matched in
  * time proportional to tokens × states however many ways the slots could be cut, and the parse returned is the most
@@ -39,8 +41,11 @@ final class PhrasePattern {
 
     private static final Pattern SLOT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
-    /** A way the whole utterance matched: how many tokens were literal words and the token span of each slot. */
-    record Parse(int literals, Map<String, Span> slots) {
+    /**
+     * A way the whole utterance matched: how many tokens were literal words, the token span of each slot, and, for a
+     * slot captured in several pieces ("the {event} in {case} {event: was served}"), every piece in order.
+     */
+    record Parse(int literals, Map<String, Span> slots, Map<String, List<Span>> pieces) {
     }
 
     /** Decides whether a span of tokens can fill a slot, and what it is worth. */
@@ -108,15 +113,17 @@ final class PhrasePattern {
 
     /** Compiles a pattern, rejecting syntax errors and patterns that could match speech with no literal word in it. */
     static PhrasePattern compile(String source) throws PatternSyntaxError {
-        return compile(source, slot -> false);
+        return compile(source, slot -> false, slot -> false);
     }
 
     /**
      * Compiles a pattern in which the slots named by {@code checked} take only words that form a value of their type;
-     * such a slot may meet another slot with no word between them, because the check decides where one ends.
+     * such a slot may meet another slot with no word between them, because the check decides where one ends. A slot
+     * named by {@code pieces} may appear more than once; its pieces are joined in order.
      */
-    static PhrasePattern compile(String source, Predicate<String> checked) throws PatternSyntaxError {
-        List<Node> nodes = new Parser(source).parse();
+    static PhrasePattern compile(String source, Predicate<String> checked, Predicate<String> pieces)
+            throws PatternSyntaxError {
+        List<Node> nodes = new Parser(source, pieces).parse();
         Builder builder = new Builder();
         int match = builder.add(new State(Kind.MATCH, null, -1));
         int start = builder.sequence(nodes, match);
@@ -129,8 +136,9 @@ final class PhrasePattern {
         return source;
     }
 
+    /** The slots the pattern captures, each once, in order of first appearance. */
     List<String> slotNames() {
-        return slotNames;
+        return slotNames.stream().distinct().toList();
     }
 
     /** Every literal word the pattern can match, for catalogue validation. */
@@ -146,8 +154,8 @@ final class PhrasePattern {
 
     /** Whether some utterance can match without the slot being captured. */
     boolean isSlotOptional(String slot) {
-        int index = slotNames.indexOf(slot);
-        return index < 0 || reachesMatch(i -> states[i].kind == Kind.OPEN && states[i].slot == index);
+        return !slotNames.contains(slot)
+                || reachesMatch(i -> states[i].kind == Kind.OPEN && slotNames.get(states[i].slot).equals(slot));
     }
 
     /** The most specific parse of the whole token list, if the pattern matches it. */
@@ -250,15 +258,21 @@ final class PhrasePattern {
     }
 
     private Parse toParse(Thread thread) {
-        Map<String, Span> slots = new LinkedHashMap<>();
+        Map<String, List<Span>> pieces = new LinkedHashMap<>();
         for (int i = 0; i < slotNames.size(); i++) {
             int from = thread.captures[2 * i];
             int to = thread.captures[2 * i + 1];
             if (from >= 0 && to > from) {
-                slots.put(slotNames.get(i), new Span(from, to));
+                pieces.computeIfAbsent(slotNames.get(i), k -> new ArrayList<>()).add(new Span(from, to));
             }
         }
-        return new Parse(thread.literals, Collections.unmodifiableMap(slots));
+        Map<String, Span> slots = new LinkedHashMap<>();
+        pieces.forEach((name, spans) -> {
+            spans.sort((a, b) -> Integer.compare(a.start(), b.start()));
+            slots.put(name, spans.get(0));
+        });
+        pieces.replaceAll((name, spans) -> List.copyOf(spans));
+        return new Parse(thread.literals, Collections.unmodifiableMap(slots), Collections.unmodifiableMap(pieces));
     }
 
     // ---- shape checks, run once at compile time
@@ -271,12 +285,13 @@ final class PhrasePattern {
         // two slots with nothing between them could be cut anywhere: "{document} {case}" has no meaning, unless one of
         // them is checked, so that only the words of a date (say) can end or begin it
         for (State s : states) {
-            if (s.kind == Kind.CLOSE) {
+            if (s.kind == Kind.ANY) {
                 for (int reached : epsilonClosure(s.next)) {
-                    if (states[reached].kind == Kind.OPEN && !checked.test(slotNames.get(s.slot))
-                            && !checked.test(slotNames.get(states[reached].slot))) {
+                    State r = states[reached];
+                    if (r.kind == Kind.ANY && r.slot != s.slot && !checked.test(slotNames.get(s.slot))
+                            && !checked.test(slotNames.get(r.slot))) {
                         throw new PatternSyntaxError("slots {" + slotNames.get(s.slot) + "} and {"
-                                + slotNames.get(states[reached].slot) + "} can meet with no required word between them");
+                                + slotNames.get(r.slot) + "} can meet with no required word between them");
                     }
                 }
             }
@@ -339,8 +354,11 @@ final class PhrasePattern {
     private record Word(String text) implements Node {
     }
 
-    /** A slot; {@code tail}, when not empty, is a sequence the captured words must end with and that stays in them. */
-    private record Slot(String name, List<Node> tail) implements Node {
+    /**
+     * A slot; {@code tail}, when not empty, is a sequence the captured words must end with and that stays in them;
+     * {@code fixed} slots capture the tail and nothing else.
+     */
+    private record Slot(String name, List<Node> tail, boolean fixed) implements Node {
     }
 
     private record Group(List<List<Node>> alternatives, boolean optional) implements Node {
@@ -348,11 +366,13 @@ final class PhrasePattern {
 
     private static final class Parser {
         private final String src;
+        private final Predicate<String> pieces;
         private int pos;
         private final Set<String> slots = new LinkedHashSet<>();
 
-        Parser(String src) {
+        Parser(String src, Predicate<String> pieces) {
             this.src = src;
+            this.pieces = pieces;
         }
 
         List<Node> parse() throws PatternSyntaxError {
@@ -434,11 +454,16 @@ final class PhrasePattern {
             }
             String inner = src.substring(pos + 1, end);
             int colon = inner.indexOf(':');
+            int equals = inner.indexOf('=');
+            boolean fixed = equals >= 0 && (colon < 0 || equals < colon);
+            if (fixed) {
+                colon = equals;
+            }
             String name = (colon < 0 ? inner : inner.substring(0, colon)).trim();
             if (!SLOT_NAME.matcher(name).matches()) {
                 throw new PatternSyntaxError("'{" + name + "}' at column " + column + " is not a slot name (letters, digits, _)");
             }
-            if (!slots.add(name)) {
+            if (!slots.add(name) && !pieces.test(name)) {
                 throw new PatternSyntaxError("slot {" + name + "} appears twice");
             }
             List<Node> tail = List.of();
@@ -448,13 +473,13 @@ final class PhrasePattern {
                     throw new PatternSyntaxError("slot {" + name + "} at column " + column + " has a slot inside it");
                 }
                 try {
-                    tail = new Parser(tailSource).parse();
+                    tail = new Parser(tailSource, pieces).parse();
                 } catch (PatternSyntaxError e) {
                     throw new PatternSyntaxError("in the tail of slot {" + name + "} at column " + column + ": " + e.getMessage());
                 }
             }
             pos = end + 1;
-            return new Slot(name, tail);
+            return new Slot(name, tail, fixed);
         }
     }
 
@@ -485,6 +510,9 @@ final class PhrasePattern {
                 slotNames.add(s.name());
                 int close = add(new State(Kind.CLOSE, null, slot, next));
                 int tail = sequence(s.tail(), close); // "{event: was served}": the words end with the tail, inside
+                if (s.fixed()) { // "{event = was served}": exactly these words, captured
+                    return add(new State(Kind.OPEN, null, slot, tail));
+                }
                 State any = new State(Kind.ANY, null, slot);
                 int anyIndex = add(any);
                 // after each captured word: stop here (tried first, so slots stay short on a tie) or take another

@@ -43,6 +43,16 @@ final class SlotReader {
         return known;
     }
 
+    /** The value of words gathered from several pieces of the utterance: free-text types only. */
+    Optional<SlotValue> readWords(SlotType type, List<Token> pieces) {
+        List<String> w = pieces.stream().map(Token::text).toList();
+        return switch (type) {
+            case EVENT -> event(w);
+            case TEXT -> Optional.of(SlotValue.loose(String.join(" ", pieces.stream().map(Token::surface).toList())));
+            default -> throw new IllegalArgumentException(type.id() + " slots are not captured in pieces");
+        };
+    }
+
     private Optional<SlotValue> compute(SlotType type, int start, int end) {
         List<String> w = words.subList(start, end);
         return switch (type) {

@@ -62,6 +62,11 @@ enum SlotType {
         return weighed;
     }
 
+    /** Whether a pattern may capture the slot in several pieces, joined in order: free text only. */
+    boolean inPieces() {
+        return this == TEXT || this == EVENT;
+    }
+
     String id() {
         return name().toLowerCase(Locale.ROOT);
     }
