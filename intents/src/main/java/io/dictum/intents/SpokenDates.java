@@ -401,7 +401,7 @@ final class SpokenDates {
             return Optional.empty();
         }
         if (pm == null) {
-            pm = hour <= 6; // business hours: 7-11 morning, 12 noon, 1-6 afternoon
+            pm = hour <= 6 || hour == 12; // business hours: 7-11 morning, 12 noon, 1-6 afternoon
         }
         int h24 = hour % 12 + (pm ? 12 : 0);
         return Optional.of(LocalTime.of(h24, minute));
