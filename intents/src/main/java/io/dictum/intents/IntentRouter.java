@@ -80,6 +80,11 @@ public final class IntentRouter {
                 SlotType type = definition.slots().get(slot).type();
                 return values.read(type, start, end).map(v -> v.specific() ? end - start : 0).orElse(-1);
             }
+
+            @Override
+            public int maxWords(String slot) {
+                return values.maxWords(definition.slots().get(slot).type());
+            }
         };
     }
 

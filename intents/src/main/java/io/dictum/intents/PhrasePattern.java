@@ -63,6 +63,11 @@ final class PhrasePattern {
             }
         };
 
+        /** The most words a value of the slot can have; longer paths are dropped while matching. */
+        default int maxWords(String slot) {
+            return Integer.MAX_VALUE;
+        }
+
         /** Whether the slot's words are checked at all; unchecked slots take any words. */
         boolean checks(String slot);
 
@@ -169,10 +174,12 @@ final class PhrasePattern {
             return Optional.empty(); // cheap pre-filter: a word every path needs is missing
         }
         boolean[] checked = new boolean[slotNames.size()];
+        int[] maxWords = new int[slotNames.size()];
         for (int i = 0; i < checked.length; i++) {
             checked[i] = check != SpanCheck.NONE && check.checks(slotNames.get(i));
+            maxWords[i] = checked[i] ? check.maxWords(slotNames.get(i)) : Integer.MAX_VALUE;
         }
-        Matching m = new Matching(tokens.size(), check, checked);
+        Matching m = new Matching(tokens.size(), check, checked, maxWords);
         Step step = new Step();
         m.add(step, start, 0, emptyCaptures(), 0);
         for (int pos = 0; pos < tokens.size() && !step.order.isEmpty(); pos++) {
@@ -211,11 +218,13 @@ final class PhrasePattern {
         final int stride;
         final SpanCheck check;
         final boolean[] checked;
+        final int[] maxWords;
 
-        Matching(int tokens, SpanCheck check, boolean[] checked) {
+        Matching(int tokens, SpanCheck check, boolean[] checked, int[] maxWords) {
             this.stride = tokens + 2;
             this.check = check;
             this.checked = checked;
+            this.maxWords = maxWords;
         }
 
         /** Adds a path, keeping per key only the one with most literals; on a tie the earlier one (pattern order). */
@@ -230,6 +239,9 @@ final class PhrasePattern {
                 literals += worth;
             }
             boolean inner = state.slot >= 0 && checked[state.slot] && (state.kind == Kind.ANY || state.kind == Kind.SPLIT);
+            if (inner && pos - captures[2 * state.slot] > maxWords[state.slot]) {
+                return; // longer than any value of the slot's type
+            }
             int key = s * stride + (inner ? captures[2 * state.slot] + 1 : 0);
             Thread existing = step.threads.get(key);
             if (existing != null && existing.literals >= literals) {

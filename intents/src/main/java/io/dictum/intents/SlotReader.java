@@ -43,6 +43,17 @@ final class SlotReader {
         return known;
     }
 
+    /** The most words a value of the type can have ("the day after tomorrow at..." never needs more). */
+    int maxWords(SlotType type) {
+        return switch (type) {
+            case DATE, PERIOD, DURATION, NUMBER -> 8;
+            case TIME -> 5;
+            case ROLE, MATTER_TYPE -> 6;
+            case PERSON -> vocabularies.maxNameWords() + 1;
+            case CASE, DOCUMENT, TEXT, EVENT -> Integer.MAX_VALUE;
+        };
+    }
+
     /** The value of words gathered from several pieces of the utterance: free-text types only. */
     Optional<SlotValue> readWords(SlotType type, List<Token> pieces) {
         List<String> w = pieces.stream().map(Token::text).toList();
