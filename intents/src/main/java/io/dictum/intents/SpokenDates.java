@@ -248,7 +248,13 @@ final class SpokenDates {
                     return Optional.of(exact(year.getAsInt(), month.getValue(), day.getAsInt()));
                 }
             }
-            return Optional.empty();
+            // "March thirty second": a month and a day number that no month has
+            OptionalInt beyond = SpokenNumbers.ordinal(rest);
+            if (beyond.isEmpty()) {
+                beyond = SpokenNumbers.cardinal(rest, 32, 99);
+            }
+            return beyond.isPresent() && beyond.getAsInt() > 31 && beyond.getAsInt() < 100
+                    ? Optional.of(Optional.empty()) : Optional.empty();
         }
         // "the third of March [2027]", "the twenty first"
         List<String> v = w.get(0).equals("the") ? w.subList(1, n) : w;
@@ -266,8 +272,8 @@ final class SpokenDates {
             OptionalInt year = SpokenNumbers.cardinal(yearWords, 1900, 2199);
             return year.isEmpty() ? Optional.empty() : Optional.of(exact(year.getAsInt(), m.getValue(), day.getAsInt()));
         }
-        if (v.isEmpty()) {
-            return Optional.empty();
+        if (v.isEmpty() || (v == w && !v.get(0).matches("\\d+(st|nd|rd|th)"))) {
+            return Optional.empty(); // a day alone is "the third" or "3rd"; a bare "third" or "second" is no date
         }
         OptionalInt day = SpokenNumbers.ordinal(v);
         if (day.isEmpty() || day.getAsInt() < 1 || day.getAsInt() > 31) {
@@ -444,11 +450,24 @@ final class SpokenDates {
     static Optional<SlotValue> period(List<String> words, LocalDate today) {
         List<String> w = words;
         if (!w.isEmpty() && (w.get(0).equals("for") || w.get(0).equals("over") || w.get(0).equals("in")
-                || w.get(0).equals("during") || w.get(0).equals("within"))) {
+                || w.get(0).equals("during") || w.get(0).equals("within") || w.get(0).equals("on"))) {
             w = w.subList(1, w.size());
         }
         if (w.isEmpty()) {
             return Optional.empty();
+        }
+        // "by Friday", "before the fifteenth", "through next Friday": from today to that day
+        if (w.size() > 1 && (w.get(0).equals("by") || w.get(0).equals("before") || w.get(0).equals("until")
+                || w.get(0).equals("through") || w.get(0).equals("thru"))) {
+            Optional<SlotValue> end = date(w.subList(1, w.size()), today);
+            if (end.isEmpty() || !end.get().valid()) {
+                return end;
+            }
+            LocalDate last = LocalDate.parse(end.get().value());
+            if (w.get(0).equals("before")) {
+                last = last.minusDays(1);
+            }
+            return last.isBefore(today) ? Optional.of(SlotValue.impossible()) : interval(today, last);
         }
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         switch (String.join(" ", w)) {

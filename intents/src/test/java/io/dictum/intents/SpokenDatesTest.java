@@ -46,14 +46,15 @@ class SpokenDatesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"february thirtieth", "february 30", "april thirty first", "2/30", "13/1",
-            "the thirty first", "february twenty ninth", "february 29 2027", "2026-02-30", "monday december fourth"})
+            "the thirty first", "february twenty ninth", "february 29 2027", "2026-02-30", "monday december fourth",
+            "march thirty second", "march forty"})
     void anImpossibleDateIsReportedNotMoved(String spoken) {
         assertThat(date(spoken)).contains(SlotValue.impossible());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"the hospital", "march", "next", "thirty minutes", "the complaint", "in the morning",
-            "friday the", "march forty", "soon", "weekly", "in two"})
+            "friday the", "soon", "weekly", "in two", "second", "third", "twenty first"})
     void wordsThatAreNoDateAreNone(String spoken) {
         assertThat(date(spoken)).isEmpty();
     }
@@ -85,7 +86,9 @@ class SpokenDatesTest {
             "tomorrow | 2026-11-26/2026-11-26", "this month | 2026-11-01/2026-11-30",
             "next month | 2026-12-01/2026-12-31", "the next ten days | 2026-11-25/2026-12-04",
             "in the next two weeks | 2026-11-25/2026-12-08", "the rest of the week | 2026-11-25/2026-11-29",
-            "for friday | 2026-11-27/2026-11-27"})
+            "for friday | 2026-11-27/2026-11-27", "on friday | 2026-11-27/2026-11-27",
+            "by friday | 2026-11-25/2026-11-27", "before the first | 2026-11-25/2026-11-30",
+            "through next friday | 2026-11-25/2026-12-04"})
     void readsPeriodsAsIsoIntervals(String spoken, String interval) {
         assertThat(SpokenDates.period(SpeechNormaliser.words(spoken), TODAY)).contains(SlotValue.of(interval));
     }
