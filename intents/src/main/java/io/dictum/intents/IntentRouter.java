@@ -174,7 +174,7 @@ public final class IntentRouter {
                     Optional<SlotValue> read = parse.pieces().get(slot.name()).size() == 1
                             ? values.read(slot.type(), span.start(), span.end())
                             : values.readWords(slot.type(), captured);
-                    if (read.isEmpty()) {
+                    if (read.isEmpty() || (read.get().valid() && read.get().value().isEmpty())) {
                         return Optional.empty(); // an event of articles only ("schedule the")
                     }
                     SlotValue value = read.get();

@@ -58,7 +58,7 @@ final class SlotReader {
     Optional<SlotValue> readWords(SlotType type, List<Token> pieces) {
         List<String> w = pieces.stream().map(Token::text).toList();
         return switch (type) {
-            case EVENT -> event(w);
+            case EVENT -> event(w).filter(v -> !v.value().isEmpty());
             case TEXT -> Optional.of(SlotValue.loose(String.join(" ", pieces.stream().map(Token::surface).toList())));
             default -> throw new IllegalArgumentException(type.id() + " slots are not captured in pieces");
         };
@@ -89,13 +89,23 @@ final class SlotReader {
     private static final Set<String> AUXILIARIES = Set.of("was", "were", "is", "are", "has", "have", "had", "been",
             "be", "got", "gets", "get", "will", "being");
 
+    private static final Set<String> PRONOUNS = Set.of("i", "we", "you", "he", "she", "they", "it", "that", "this",
+            "me", "us", "him", "her", "them", "ive", "weve", "im", "its", "thats", "there", "everything", "something");
+
+    /**
+     * Lower case, leading articles and auxiliaries dropped; no value when the words begin with a pronoun. Words that
+     * are only auxiliaries ("was served" said as a piece of a longer event) give an empty value.
+     */
     private static Optional<SlotValue> event(List<String> w) {
+        if (!w.isEmpty() && PRONOUNS.contains(w.get(0))) {
+            return Optional.empty();
+        }
         int from = 0;
         while (from < w.size() && ARTICLES.contains(w.get(from))) {
             from++;
         }
         List<String> kept = w.subList(from, w.size()).stream().filter(x -> !AUXILIARIES.contains(x)).toList();
-        return kept.isEmpty() ? Optional.empty() : Optional.of(SlotValue.loose(String.join(" ", kept)));
+        return Optional.of(SlotValue.loose(String.join(" ", kept)));
     }
 
     private static final Set<String> NAME_PARTICLES = Set.of("of", "and", "de", "van", "von", "der", "la", "del");

@@ -19,8 +19,9 @@ enum SlotType {
     /**
      * What happened or is to happen, as said but lower case, without articles in front and without auxiliary verbs
      * ("the complaint was served" → {@code complaint served}, "a status conference" → {@code status conference}).
+     * An event does not begin with a pronoun: "I was served today" is not a docket entry.
      */
-    EVENT(false, false),
+    EVENT(false, true),
     /** A calendar day as ISO-8601 ({@code 2026-03-03}), relative to the utterance's reference time. */
     DATE(true, true),
     /** A time of day as {@code HH:mm}. */

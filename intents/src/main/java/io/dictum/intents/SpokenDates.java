@@ -470,20 +470,24 @@ final class SpokenDates {
             return last.isBefore(today) ? Optional.of(SlotValue.impossible()) : interval(today, last);
         }
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        String said = String.join(" ", w);
+        if (said.equals("todays") || said.equals("tomorrows")) { // "today's deadlines"
+            w = List.of(said.substring(0, said.length() - 1));
+        }
         switch (String.join(" ", w)) {
-            case "this week", "the week", "the current week" -> {
+            case "this week", "the week", "the current week", "this weeks" -> {
                 return interval(monday, monday.plusDays(6));
             }
-            case "next week", "the coming week", "the following week" -> {
+            case "next week", "the coming week", "the following week", "next weeks" -> {
                 return interval(monday.plusWeeks(1), monday.plusWeeks(1).plusDays(6));
             }
             case "last week" -> {
                 return interval(monday.minusWeeks(1), monday.minusDays(1));
             }
-            case "this month", "the month" -> {
+            case "this month", "the month", "this months" -> {
                 return interval(today.withDayOfMonth(1), today.with(TemporalAdjusters.lastDayOfMonth()));
             }
-            case "next month", "the coming month" -> {
+            case "next month", "the coming month", "next months" -> {
                 LocalDate first = today.plusMonths(1).withDayOfMonth(1);
                 return interval(first, first.with(TemporalAdjusters.lastDayOfMonth()));
             }

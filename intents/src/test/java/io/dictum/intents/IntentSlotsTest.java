@@ -81,6 +81,26 @@ class IntentSlotsTest {
         }
 
         @Test
+        void aDocumentNameWithForInItIsNoCaseReference() {
+            Interpretation i = interpret("the motion for summary judgment was served today");
+
+            assertThat(i.slots()).containsEntry("event", "motion for summary judgment served");
+            assertThat(i.isSettled()).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"I was served today", "it was filed yesterday", "we were served on Monday"})
+        void anEventIsNotAPronoun(String text) {
+            assertThat(interpret(text).intent()).isEqualTo(Intent.UNKNOWN);
+        }
+
+        @Test
+        void aContinuanceMovesTheEventToTheNewDate() {
+            assertThat(interpret("the hearing was continued to January ninth").slots())
+                    .containsEntry("event", "hearing continued").containsEntry("date", "2027-01-09");
+        }
+
+        @Test
         void takesTheConversationsCaseWhenNoneIsSpoken() {
             Interpretation i = router.interpret(new Utterance("the answer was filed yesterday", Optional.of("case-42"), NOW));
 
