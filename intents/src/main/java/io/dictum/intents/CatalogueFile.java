@@ -10,7 +10,16 @@ import java.util.Map;
  * merged over the bundled one by {@link IntentCatalogue}.
  */
 record CatalogueFile(Integer version, Fillers fillers, CaseResolution caseResolution, Confidence confidence,
-                     Documents documents, Map<String, IntentEntry> intents) {
+                     Documents documents, Vocabularies vocabularies, Persons persons, Map<String, IntentEntry> intents) {
+
+    /** Closed value sets: canonical snake_case value → the ways of saying it. */
+    record Vocabularies(List<String> dropWords, Map<String, List<String>> role,
+                        @JsonProperty("matter_type") Map<String, List<String>> matterType) {
+    }
+
+    /** What a person slot accepts: at most {@code maxWords} words, none of them in {@code notNames}. */
+    record Persons(Integer maxWords, List<String> notNames) {
+    }
 
     record Fillers(List<String> anywhere, List<String> leading) {
     }

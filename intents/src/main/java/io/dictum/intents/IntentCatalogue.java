@@ -42,16 +42,18 @@ public final class IntentCatalogue {
     private final CaseResolutionPolicy caseResolution;
     private final ConfidencePolicy confidence;
     private final DocumentVocabulary documents;
+    private final SlotReader.Vocabularies vocabularies;
     private final Map<Intent, IntentDefinition> definitions;
 
     private IntentCatalogue(List<String> sources, SpeechNormaliser normaliser, CaseResolutionPolicy caseResolution,
                             ConfidencePolicy confidence, DocumentVocabulary documents,
-                            Map<Intent, IntentDefinition> definitions) {
+                            SlotReader.Vocabularies vocabularies, Map<Intent, IntentDefinition> definitions) {
         this.sources = List.copyOf(sources);
         this.normaliser = normaliser;
         this.caseResolution = caseResolution;
         this.confidence = confidence;
         this.documents = documents;
+        this.vocabularies = vocabularies;
         this.definitions = Collections.unmodifiableMap(definitions);
     }
 
@@ -120,6 +122,10 @@ public final class IntentCatalogue {
         return documents;
     }
 
+    SlotReader.Vocabularies vocabularies() {
+        return vocabularies;
+    }
+
     Map<Intent, IntentDefinition> definitions() {
         return definitions;
     }
@@ -143,7 +149,7 @@ public final class IntentCatalogue {
         String yaml = text.get();
         try (JsonParser parser = YAML.createParser(yaml)) {
             if (parser.nextToken() == null) {
-                return new CatalogueFile(null, null, null, null, null, null); // an empty firm file changes nothing
+                return new CatalogueFile(null, null, null, null, null, null, null, null); // an empty firm file changes nothing
             }
             return YAML.readValue(parser, CatalogueFile.class);
         } catch (JsonProcessingException e) {
@@ -188,6 +194,11 @@ public final class IntentCatalogue {
         Double freeTextDocument;
         final Set<String> dropWords = new LinkedHashSet<>();
         final Map<String, Set<String>> kinds = new LinkedHashMap<>();
+        final Set<String> vocabularyDropWords = new LinkedHashSet<>();
+        final Map<String, Set<String>> roles = new LinkedHashMap<>();
+        final Map<String, Set<String>> matterTypes = new LinkedHashMap<>();
+        Integer maxNameWords;
+        final Set<String> notNames = new LinkedHashSet<>();
         final Map<Intent, IntentDraft> intents = new EnumMap<>(Intent.class);
 
         void merge(String source, CatalogueFile file) {
@@ -221,6 +232,17 @@ public final class IntentCatalogue {
                         addWords(source, "documents.kinds." + kind, synonyms, all);
                     });
                 }
+            }
+            CatalogueFile.Vocabularies v = file.vocabularies();
+            if (v != null) {
+                addWords(source, "vocabularies.dropWords", v.dropWords(), vocabularyDropWords);
+                addValues(source, "vocabularies.role", v.role(), roles);
+                addValues(source, "vocabularies.matter_type", v.matterType(), matterTypes);
+            }
+            CatalogueFile.Persons p = file.persons();
+            if (p != null) {
+                maxNameWords = p.maxWords() != null ? p.maxWords() : maxNameWords;
+                addWords(source, "persons.notNames", p.notNames(), notNames);
             }
             if (file.intents() != null) {
                 file.intents().forEach((id, entry) -> mergeIntent(source, id, entry));
@@ -260,6 +282,14 @@ public final class IntentCatalogue {
             }
         }
 
+        private static void addValues(String source, String field, Map<String, List<String>> values,
+                                      Map<String, Set<String>> into) {
+            if (values != null) {
+                values.forEach((value, phrases) -> addWords(source, field + "." + value, phrases,
+                        into.computeIfAbsent(value, k -> new LinkedHashSet<>())));
+            }
+        }
+
         private static void addWords(String source, String field, List<String> words, Set<String> into) {
             if (words == null) {
                 return;
@@ -278,6 +308,7 @@ public final class IntentCatalogue {
             CaseResolutionPolicy caseResolution;
             ConfidencePolicy confidence;
             DocumentVocabulary documents;
+            SlotReader.Vocabularies vocabularies;
             try {
                 caseResolution = new CaseResolutionPolicy(required(all, "caseResolution.minScore", minScore),
                         required(all, "caseResolution.margin", margin),
@@ -292,6 +323,17 @@ public final class IntentCatalogue {
                 documents = new DocumentVocabulary(
                         dropWords.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
                         kindLists);
+                Set<String> vocabularyDrop = vocabularyDropWords.stream()
+                        .flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet());
+                int maxWords = maxNameWords == null ? 4 : maxNameWords;
+                if (maxWords < 1) {
+                    throw new IllegalArgumentException("persons.maxWords must be at least 1: " + maxWords);
+                }
+                vocabularies = new SlotReader.Vocabularies(documents,
+                        new PhraseVocabulary("vocabularies.role", vocabularyDrop, lists(roles)),
+                        new PhraseVocabulary("vocabularies.matter_type", vocabularyDrop, lists(matterTypes)),
+                        notNames.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
+                        maxWords);
             } catch (IllegalArgumentException e) {
                 throw new CatalogueException(all + ": " + e.getMessage(), e);
             }
@@ -302,7 +344,14 @@ public final class IntentCatalogue {
                     definitions.put(intent, d);
                 }
             });
-            return new IntentCatalogue(sources, normaliser, caseResolution, confidence, documents, definitions);
+            return new IntentCatalogue(sources, normaliser, caseResolution, confidence, documents, vocabularies,
+                    definitions);
+        }
+
+        private static Map<String, List<String>> lists(Map<String, Set<String>> values) {
+            Map<String, List<String>> out = new LinkedHashMap<>();
+            values.forEach((k, v) -> out.put(k, List.copyOf(v)));
+            return out;
         }
 
         private static <T> T required(String sources, String field, T value) {
@@ -320,7 +369,9 @@ public final class IntentCatalogue {
                 String where = p.source() + ": intent " + intent.id() + ", pattern \"" + p.text() + "\": ";
                 PhrasePattern pattern;
                 try {
-                    pattern = PhrasePattern.compile(p.text());
+                    pattern = PhrasePattern.compile(p.text(),
+                            name -> slots.containsKey(name) && slots.get(name).type().bounded(),
+                            name -> slots.containsKey(name) && slots.get(name).type().inPieces());
                 } catch (PatternSyntaxError e) {
                     throw new CatalogueException(where + e.getMessage(), e);
                 }

@@ -35,13 +35,15 @@ public final class IntentRouter {
         }
         List<String> words = tokens.stream().map(Token::text).toList();
         Map<String, List<EntityMatch>> lookups = new HashMap<>(); // one resolver call per reference per utterance
+        SlotReader values = new SlotReader(tokens, utterance.referenceTime().toLocalDate(), catalogue.vocabularies());
         List<Reading> readings = new ArrayList<>();
         int order = 0;
         for (IntentDefinition definition : catalogue.definitions().values()) {
+            PhrasePattern.SpanCheck check = check(definition, values);
             for (PhrasePattern pattern : definition.patterns()) {
                 int rank = order++;
-                pattern.match(words)
-                        .flatMap(parse -> read(definition, parse, tokens, utterance, lookups, rank))
+                pattern.match(words, check)
+                        .flatMap(parse -> read(definition, parse, tokens, utterance, lookups, values, rank))
                         .ifPresent(readings::add);
             }
         }
@@ -62,6 +64,28 @@ public final class IntentRouter {
         }
         alternatives.sort(Comparator.comparingDouble(Alternative::confidence).reversed());
         return new Interpretation(best.intent(), best.slots(), round(confidence), alternatives, best.unresolved());
+    }
+
+    /** Lets a pattern's checked slots take only the words that form a value of their type. */
+    private static PhrasePattern.SpanCheck check(IntentDefinition definition, SlotReader values) {
+        return new PhrasePattern.SpanCheck() {
+            @Override
+            public boolean checks(String slot) {
+                SlotSpec spec = definition.slots().get(slot);
+                return spec != null && spec.type().weighed();
+            }
+
+            @Override
+            public int weigh(String slot, int start, int end) {
+                SlotType type = definition.slots().get(slot).type();
+                return values.read(type, start, end).map(v -> v.specific() ? end - start : 0).orElse(-1);
+            }
+
+            @Override
+            public int maxWords(String slot) {
+                return values.maxWords(definition.slots().get(slot).type());
+            }
+        };
     }
 
     private static Interpretation unknown() {
@@ -93,7 +117,8 @@ public final class IntentRouter {
 
     /** Turns a parse into a reading; empty when a slot is left with nothing in it ("open the case"). */
     private Optional<Reading> read(IntentDefinition definition, PhrasePattern.Parse parse, List<Token> tokens,
-                                   Utterance utterance, Map<String, List<EntityMatch>> lookups, int order) {
+                                   Utterance utterance, Map<String, List<EntityMatch>> lookups, SlotReader values,
+                                   int order) {
         ConfidencePolicy factors = catalogue.confidence();
         Map<String, String> slots = new LinkedHashMap<>();
         Map<String, List<EntityMatch>> unresolved = new LinkedHashMap<>();
@@ -107,7 +132,10 @@ public final class IntentRouter {
                 }
                 continue;
             }
-            List<Token> captured = tokens.subList(span.start(), span.end());
+            List<Token> captured = new ArrayList<>();
+            for (PhrasePattern.Span piece : parse.pieces().get(slot.name())) {
+                captured.addAll(tokens.subList(piece.start(), piece.end()));
+            }
             switch (slot.type()) {
                 case CASE -> {
                     CaseResolutionPolicy policy = catalogue.caseResolution();
@@ -136,13 +164,27 @@ public final class IntentRouter {
                         return Optional.empty();
                     }
                     slots.put(slot.name(), document.get().value());
-                    if (document.get().known()) {
-                        literals += span.length(); // a phrase from the vocabulary is as telling as literal words
-                    } else {
+                    if (!document.get().known()) { // a known kind's words were counted as literal by the match
                         evidence *= factors.freeTextDocument();
                     }
                 }
                 case TEXT -> slots.put(slot.name(), String.join(" ", captured.stream().map(Token::surface).toList()));
+                default -> {
+                    // a checked type: the match only cut the slot where its words form a value
+                    Optional<SlotValue> read = parse.pieces().get(slot.name()).size() == 1
+                            ? values.read(slot.type(), span.start(), span.end())
+                            : values.readWords(slot.type(), captured);
+                    if (read.isEmpty() || (read.get().valid() && read.get().value().isEmpty())) {
+                        return Optional.empty(); // an event of articles only ("schedule the")
+                    }
+                    SlotValue value = read.get();
+                    if (value.valid()) {
+                        slots.put(slot.name(), value.value());
+                    } else {
+                        unresolved.put(slot.name(), List.of()); // "February thirtieth": said, but no such day
+                        evidence *= factors.entityNotFound();
+                    }
+                }
             }
         }
         return Optional.of(new Reading(definition.intent(), order, literals, tokens.size(), evidence, slots, unresolved));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -21,18 +22,57 @@ import java.util.regex.Pattern;
  *   (a|b c)     exactly one of the alternatives (each a sequence, may nest)
  *   [a|b c]     at most one of the alternatives
  *   {slot}      one or more words captured into the slot
+ *   {slot: seq} one or more words followed by the sequence, all captured ("{event: was (served|filed)}")
+ *   {slot = seq} exactly the sequence, captured ("{event = was served}")
  * </pre>
+ * A free-text slot may appear more than once; its pieces are joined ("[the] {event} in {case} {event: was served}").
  * The pattern becomes a small automaton once, at load time. Matching walks the tokens left to right keeping, for each
  * automaton state, only the path with the most literal words so far (a Viterbi pass), so an utterance is matched in
  * time proportional to tokens × states however many ways the slots could be cut, and the parse returned is the most
  * specific one.
+ *
+ * <p>A slot may be <em>checked</em> ({@link SpanCheck}): its words must form a value of its type (a date, a duration,
+ * a role), and the words of a value that does count as literal words, because a grammar of dates is as telling as
+ * fixed words. Paths through a checked slot are kept apart by where the slot began, so a wrong cut cannot hide the right
+ * one, and a checked slot may sit next to another slot ("remind Sarah to {description} {due}"): the check decides the
+ * cut.
  */
 final class PhrasePattern {
 
     private static final Pattern SLOT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
-    /** A way the whole utterance matched: how many tokens were literal words and the token span of each slot. */
-    record Parse(int literals, Map<String, Span> slots) {
+    /**
+     * A way the whole utterance matched: how many tokens were literal words, the token span of each slot, and, for a
+     * slot captured in several pieces ("the {event} in {case} {event: was served}"), every piece in order.
+     */
+    record Parse(int literals, Map<String, Span> slots, Map<String, List<Span>> pieces) {
+    }
+
+    /** Decides whether a span of tokens can fill a slot, and what it is worth. */
+    interface SpanCheck {
+        /** A check that accepts every span at no extra worth: the plain pattern language. */
+        SpanCheck NONE = new SpanCheck() {
+            @Override
+            public boolean checks(String slot) {
+                return false;
+            }
+
+            @Override
+            public int weigh(String slot, int start, int end) {
+                return 0;
+            }
+        };
+
+        /** The most words a value of the slot can have; longer paths are dropped while matching. */
+        default int maxWords(String slot) {
+            return Integer.MAX_VALUE;
+        }
+
+        /** Whether the slot's words are checked at all; unchecked slots take any words. */
+        boolean checks(String slot);
+
+        /** -1 when tokens {@code [start, end)} cannot fill the slot, otherwise the literal words they count as. */
+        int weigh(String slot, int start, int end);
     }
 
     /** Tokens {@code [start, end)}. */
@@ -78,12 +118,22 @@ final class PhrasePattern {
 
     /** Compiles a pattern, rejecting syntax errors and patterns that could match speech with no literal word in it. */
     static PhrasePattern compile(String source) throws PatternSyntaxError {
-        List<Node> nodes = new Parser(source).parse();
+        return compile(source, slot -> false, slot -> false);
+    }
+
+    /**
+     * Compiles a pattern in which the slots named by {@code checked} take only words that form a value of their type;
+     * such a slot may meet another slot with no word between them, because the check decides where one ends. A slot
+     * named by {@code pieces} may appear more than once; its pieces are joined in order.
+     */
+    static PhrasePattern compile(String source, Predicate<String> checked, Predicate<String> pieces)
+            throws PatternSyntaxError {
+        List<Node> nodes = new Parser(source, pieces).parse();
         Builder builder = new Builder();
         int match = builder.add(new State(Kind.MATCH, null, -1));
         int start = builder.sequence(nodes, match);
         PhrasePattern pattern = new PhrasePattern(source, builder.slotNames, builder.states, start);
-        pattern.checkShape();
+        pattern.checkShape(checked);
         return pattern;
     }
 
@@ -91,8 +141,9 @@ final class PhrasePattern {
         return source;
     }
 
+    /** The slots the pattern captures, each once, in order of first appearance. */
     List<String> slotNames() {
-        return slotNames;
+        return slotNames.stream().distinct().toList();
     }
 
     /** Every literal word the pattern can match, for catalogue validation. */
@@ -108,34 +159,47 @@ final class PhrasePattern {
 
     /** Whether some utterance can match without the slot being captured. */
     boolean isSlotOptional(String slot) {
-        int index = slotNames.indexOf(slot);
-        return index < 0 || reachesMatch(i -> states[i].kind == Kind.OPEN && states[i].slot == index);
+        return !slotNames.contains(slot)
+                || reachesMatch(i -> states[i].kind == Kind.OPEN && slotNames.get(states[i].slot).equals(slot));
     }
 
     /** The most specific parse of the whole token list, if the pattern matches it. */
     Optional<Parse> match(List<String> tokens) {
+        return match(tokens, SpanCheck.NONE);
+    }
+
+    /** The most specific parse of the whole token list whose checked slots all hold acceptable words. */
+    Optional<Parse> match(List<String> tokens, SpanCheck check) {
         if (!tokens.containsAll(requiredWords)) {
             return Optional.empty(); // cheap pre-filter: a word every path needs is missing
         }
-        Step step = new Step(states.length);
-        add(step, start, 0, emptyCaptures(), 0);
+        boolean[] checked = new boolean[slotNames.size()];
+        int[] maxWords = new int[slotNames.size()];
+        for (int i = 0; i < checked.length; i++) {
+            checked[i] = check != SpanCheck.NONE && check.checks(slotNames.get(i));
+            maxWords[i] = checked[i] ? check.maxWords(slotNames.get(i)) : Integer.MAX_VALUE;
+        }
+        Matching m = new Matching(tokens.size(), check, checked, maxWords);
+        Step step = new Step();
+        m.add(step, start, 0, emptyCaptures(), 0);
         for (int pos = 0; pos < tokens.size() && !step.order.isEmpty(); pos++) {
             String token = tokens.get(pos);
-            Step next = new Step(states.length);
-            for (int s : step.order) {
+            Step next = new Step();
+            for (int key : step.order) {
+                int s = key / m.stride;
                 State state = states[s];
-                Thread thread = step.threads[s];
+                Thread thread = step.threads.get(key);
                 if (state.kind == Kind.WORD && state.word.equals(token)) {
-                    add(next, state.next[0], thread.literals + 1, thread.captures, pos + 1);
+                    m.add(next, state.next[0], thread.literals + 1, thread.captures, pos + 1);
                 } else if (state.kind == Kind.ANY) {
-                    add(next, state.next[0], thread.literals, thread.captures, pos + 1);
+                    m.add(next, state.next[0], thread.literals, thread.captures, pos + 1);
                 }
             }
             step = next;
         }
-        for (int s : step.order) {
-            if (states[s].kind == Kind.MATCH) {
-                return Optional.of(toParse(step.threads[s]));
+        for (int key : step.order) {
+            if (states[key / m.stride].kind == Kind.MATCH) {
+                return Optional.of(toParse(step.threads.get(key)));
             }
         }
         return Optional.empty();
@@ -144,34 +208,57 @@ final class PhrasePattern {
     private record Thread(int literals, int[] captures) {
     }
 
+    /** The live paths after some tokens: per key (a state, and for a checked slot's inner states where it began). */
     private static final class Step {
-        final Thread[] threads;
+        final Map<Integer, Thread> threads = new java.util.HashMap<>();
         final List<Integer> order = new ArrayList<>();
-
-        Step(int size) {
-            threads = new Thread[size];
-        }
     }
 
-    /** Adds a path, keeping per state only the one with most literals; on a tie the earlier one (pattern order). */
-    private void add(Step step, int s, int literals, int[] captures, int pos) {
-        Thread existing = step.threads[s];
-        if (existing != null && existing.literals >= literals) {
-            return;
+    private final class Matching {
+        final int stride;
+        final SpanCheck check;
+        final boolean[] checked;
+        final int[] maxWords;
+
+        Matching(int tokens, SpanCheck check, boolean[] checked, int[] maxWords) {
+            this.stride = tokens + 2;
+            this.check = check;
+            this.checked = checked;
+            this.maxWords = maxWords;
         }
-        if (existing == null) {
-            step.order.add(s);
-        }
-        State state = states[s];
-        int[] caps = captures;
-        if (state.kind == Kind.OPEN || state.kind == Kind.CLOSE) {
-            caps = captures.clone();
-            caps[2 * state.slot + (state.kind == Kind.OPEN ? 0 : 1)] = pos;
-        }
-        step.threads[s] = new Thread(literals, caps);
-        if (!state.consumes() && state.kind != Kind.MATCH) {
-            for (int n : state.next) {
-                add(step, n, literals, caps, pos);
+
+        /** Adds a path, keeping per key only the one with most literals; on a tie the earlier one (pattern order). */
+        void add(Step step, int s, int literals, int[] captures, int pos) {
+            State state = states[s];
+            int[] caps = captures;
+            if (state.kind == Kind.CLOSE && checked[state.slot]) {
+                int worth = check.weigh(slotNames.get(state.slot), captures[2 * state.slot], pos);
+                if (worth < 0) {
+                    return; // these words are no value of the slot's type: this cut is not a reading
+                }
+                literals += worth;
+            }
+            boolean inner = state.slot >= 0 && checked[state.slot] && (state.kind == Kind.ANY || state.kind == Kind.SPLIT);
+            if (inner && pos - captures[2 * state.slot] > maxWords[state.slot]) {
+                return; // longer than any value of the slot's type
+            }
+            int key = s * stride + (inner ? captures[2 * state.slot] + 1 : 0);
+            Thread existing = step.threads.get(key);
+            if (existing != null && existing.literals >= literals) {
+                return;
+            }
+            if (existing == null) {
+                step.order.add(key);
+            }
+            if (state.kind == Kind.OPEN || state.kind == Kind.CLOSE) {
+                caps = captures.clone();
+                caps[2 * state.slot + (state.kind == Kind.OPEN ? 0 : 1)] = pos;
+            }
+            step.threads.put(key, new Thread(literals, caps));
+            if (!state.consumes() && state.kind != Kind.MATCH) {
+                for (int n : state.next) {
+                    add(step, n, literals, caps, pos);
+                }
             }
         }
     }
@@ -183,31 +270,40 @@ final class PhrasePattern {
     }
 
     private Parse toParse(Thread thread) {
-        Map<String, Span> slots = new LinkedHashMap<>();
+        Map<String, List<Span>> pieces = new LinkedHashMap<>();
         for (int i = 0; i < slotNames.size(); i++) {
             int from = thread.captures[2 * i];
             int to = thread.captures[2 * i + 1];
             if (from >= 0 && to > from) {
-                slots.put(slotNames.get(i), new Span(from, to));
+                pieces.computeIfAbsent(slotNames.get(i), k -> new ArrayList<>()).add(new Span(from, to));
             }
         }
-        return new Parse(thread.literals, Collections.unmodifiableMap(slots));
+        Map<String, Span> slots = new LinkedHashMap<>();
+        pieces.forEach((name, spans) -> {
+            spans.sort((a, b) -> Integer.compare(a.start(), b.start()));
+            slots.put(name, spans.get(0));
+        });
+        pieces.replaceAll((name, spans) -> List.copyOf(spans));
+        return new Parse(thread.literals, Collections.unmodifiableMap(slots), Collections.unmodifiableMap(pieces));
     }
 
     // ---- shape checks, run once at compile time
 
-    private void checkShape() throws PatternSyntaxError {
+    private void checkShape(Predicate<String> checked) throws PatternSyntaxError {
         // a pattern that can match with only slot words would accept any sentence: a guess dressed as a command
         if (reachesMatch(i -> states[i].kind == Kind.WORD)) {
             throw new PatternSyntaxError("it can match without any literal word; add a required word outside [...]");
         }
-        // two slots with nothing between them could be cut anywhere: "{document} {case}" has no meaning
+        // two slots with nothing between them could be cut anywhere: "{document} {case}" has no meaning, unless one of
+        // them is checked, so that only the words of a date (say) can end or begin it
         for (State s : states) {
-            if (s.kind == Kind.CLOSE) {
+            if (s.kind == Kind.ANY) {
                 for (int reached : epsilonClosure(s.next)) {
-                    if (states[reached].kind == Kind.OPEN) {
+                    State r = states[reached];
+                    if (r.kind == Kind.ANY && r.slot != s.slot && !checked.test(slotNames.get(s.slot))
+                            && !checked.test(slotNames.get(r.slot))) {
                         throw new PatternSyntaxError("slots {" + slotNames.get(s.slot) + "} and {"
-                                + slotNames.get(states[reached].slot) + "} can meet with no required word between them");
+                                + slotNames.get(r.slot) + "} can meet with no required word between them");
                     }
                 }
             }
@@ -270,7 +366,11 @@ final class PhrasePattern {
     private record Word(String text) implements Node {
     }
 
-    private record Slot(String name) implements Node {
+    /**
+     * A slot; {@code tail}, when not empty, is a sequence the captured words must end with and that stays in them;
+     * {@code fixed} slots capture the tail and nothing else.
+     */
+    private record Slot(String name, List<Node> tail, boolean fixed) implements Node {
     }
 
     private record Group(List<List<Node>> alternatives, boolean optional) implements Node {
@@ -278,11 +378,13 @@ final class PhrasePattern {
 
     private static final class Parser {
         private final String src;
+        private final Predicate<String> pieces;
         private int pos;
         private final Set<String> slots = new LinkedHashSet<>();
 
-        Parser(String src) {
+        Parser(String src, Predicate<String> pieces) {
             this.src = src;
+            this.pieces = pieces;
         }
 
         List<Node> parse() throws PatternSyntaxError {
@@ -362,15 +464,34 @@ final class PhrasePattern {
             if (end < 0) {
                 throw new PatternSyntaxError("'{' at column " + column + " is never closed");
             }
-            String name = src.substring(pos + 1, end).trim();
+            String inner = src.substring(pos + 1, end);
+            int colon = inner.indexOf(':');
+            int equals = inner.indexOf('=');
+            boolean fixed = equals >= 0 && (colon < 0 || equals < colon);
+            if (fixed) {
+                colon = equals;
+            }
+            String name = (colon < 0 ? inner : inner.substring(0, colon)).trim();
             if (!SLOT_NAME.matcher(name).matches()) {
                 throw new PatternSyntaxError("'{" + name + "}' at column " + column + " is not a slot name (letters, digits, _)");
             }
-            if (!slots.add(name)) {
+            if (!slots.add(name) && !pieces.test(name)) {
                 throw new PatternSyntaxError("slot {" + name + "} appears twice");
             }
+            List<Node> tail = List.of();
+            if (colon >= 0) {
+                String tailSource = inner.substring(colon + 1);
+                if (tailSource.indexOf('{') >= 0) {
+                    throw new PatternSyntaxError("slot {" + name + "} at column " + column + " has a slot inside it");
+                }
+                try {
+                    tail = new Parser(tailSource, pieces).parse();
+                } catch (PatternSyntaxError e) {
+                    throw new PatternSyntaxError("in the tail of slot {" + name + "} at column " + column + ": " + e.getMessage());
+                }
+            }
             pos = end + 1;
-            return new Slot(name);
+            return new Slot(name, tail, fixed);
         }
     }
 
@@ -400,10 +521,14 @@ final class PhrasePattern {
                 int slot = slotNames.size();
                 slotNames.add(s.name());
                 int close = add(new State(Kind.CLOSE, null, slot, next));
+                int tail = sequence(s.tail(), close); // "{event: was served}": the words end with the tail, inside
+                if (s.fixed()) { // "{event = was served}": exactly these words, captured
+                    return add(new State(Kind.OPEN, null, slot, tail));
+                }
                 State any = new State(Kind.ANY, null, slot);
                 int anyIndex = add(any);
                 // after each captured word: stop here (tried first, so slots stay short on a tie) or take another
-                int loop = add(new State(Kind.SPLIT, null, -1, close, anyIndex));
+                int loop = add(new State(Kind.SPLIT, null, slot, tail, anyIndex));
                 any.next = new int[] {loop};
                 return add(new State(Kind.OPEN, null, slot, anyIndex));
             }

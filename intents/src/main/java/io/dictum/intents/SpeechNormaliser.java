@@ -15,9 +15,13 @@ final class SpeechNormaliser {
 
     /**
      * A word is a run of letters and digits; an apostrophe, hyphen or period between two such runs stays inside the
-     * word so that case numbers ("2024-CV-0012"), contractions and "U.S." survive as one token.
+     * word so that case numbers ("2024-CV-0012"), contractions, "U.S." and decimals ("1.5") survive as one token;
+     * digits joined by a colon or slash ("10:30", "3/15", "10:30am") are one token too.
      */
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’.\\-][\\p{L}\\p{N}]+)*");
+    private static final Pattern WORD = Pattern.compile(
+            "\\d+(?:[:/]\\d+)+(?:am|pm|AM|PM)?|[\\p{L}\\p{N}]+(?:['’.\\-][\\p{L}\\p{N}]+)*");
+    /** A period that is not a decimal point: "u.s." loses its periods, "1.5" keeps its own. */
+    private static final Pattern NON_DECIMAL_PERIOD = Pattern.compile("(?<!\\d)\\.|\\.(?!\\d)");
 
     private final List<List<String>> anywhere;
     private final List<List<String>> leading;
@@ -73,7 +77,8 @@ final class SpeechNormaliser {
 
     private static String normalise(String word) {
         // apostrophes and inner periods vanish ("what's" -> "whats", "u.s." -> "us"); hyphens stay for case numbers
-        return word.toLowerCase(Locale.ROOT).replace("'", "").replace("’", "").replace(".", "");
+        String w = word.toLowerCase(Locale.ROOT).replace("'", "").replace("’", "");
+        return w.indexOf('.') < 0 ? w : NON_DECIMAL_PERIOD.matcher(w).replaceAll("");
     }
 
     private static List<List<String>> phrases(List<String> texts) {

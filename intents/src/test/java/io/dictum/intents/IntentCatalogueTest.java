@@ -215,12 +215,13 @@ class IntentCatalogueTest {
                 intents:
                   create_task:
                     slots:
-                      due: date
+                      due: weekday
                     patterns: ["remind me {due}"]
                 """);
 
         assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
-                .hasMessageContaining("intent create_task, slot due").hasMessageContaining("unknown type 'date'");
+                .hasMessageContaining("intent create_task, slot due").hasMessageContaining("unknown type 'weekday'")
+                .hasMessageContaining("date").hasMessageContaining("duration");
     }
 
     @Test

@@ -124,4 +124,53 @@ class PhrasePatternTest {
     void rejectsBrokenPatternsWithAReason(String source, String reason) {
         assertThatThrownBy(() -> compile(source)).isInstanceOf(PatternSyntaxError.class).hasMessageContaining(reason);
     }
+
+    @Test
+    void aCheckedSlotTakesOnlyTheWordsItsTypeAccepts() throws PatternSyntaxError {
+        // {due} accepts only "tomorrow" or "next friday": the check, not the tie-break, decides where {task} ends
+        PhrasePattern p = PhrasePattern.compile("remind me to {task} {due}", "due"::equals, slot -> false);
+        PhrasePattern.SpanCheck dates = new PhrasePattern.SpanCheck() {
+            @Override
+            public boolean checks(String slot) {
+                return slot.equals("due");
+            }
+
+            @Override
+            public int weigh(String slot, int start, int end) {
+                List<String> w = words("remind me to call him next friday").subList(start, end);
+                return w.equals(List.of("next", "friday")) || w.equals(List.of("friday")) ? w.size() : -1;
+            }
+        };
+
+        PhrasePattern.Parse parse = p.match(words("remind me to call him next friday"), dates).orElseThrow();
+
+        assertThat(parse.slots().get("task")).isEqualTo(new PhrasePattern.Span(3, 5));
+        assertThat(parse.slots().get("due")).isEqualTo(new PhrasePattern.Span(5, 7));
+        assertThat(parse.literals()).isEqualTo(5); // three literal words and the two words of the date
+        assertThat(p.match(words("remind me to call him"), dates)).isEmpty();
+    }
+
+    @Test
+    void aSlotMayEndWithWordsItKeepsOrBeSaidInPieces() throws PatternSyntaxError {
+        PhrasePattern p = PhrasePattern.compile("[the] {event} in {case} {event = was (served|filed)} today",
+                slot -> false, "event"::equals);
+
+        PhrasePattern.Parse parse = p.match(words("the complaint in miller was served today")).orElseThrow();
+
+        assertThat(parse.pieces().get("event")).containsExactly(new PhrasePattern.Span(1, 2), new PhrasePattern.Span(4, 6));
+        assertThat(parse.slots().get("case")).isEqualTo(new PhrasePattern.Span(3, 4));
+        assertThat(p.isSlotOptional("event")).isFalse();
+
+        PhrasePattern tail = PhrasePattern.compile("[the] {event: was served} today", slot -> false, slot -> false);
+        assertThat(tail.match(words("the answer was served today")).orElseThrow().slots().get("event"))
+                .isEqualTo(new PhrasePattern.Span(1, 4));
+        assertThat(tail.match(words("the was served today"))).isPresent(); // "the" is free when nothing else is
+        assertThat(tail.match(words("was served today"))).isEmpty();
+    }
+
+    @Test
+    void aSlotThatIsNotFreeTextMayNotBeRepeated() {
+        assertThatThrownBy(() -> PhrasePattern.compile("open {case} and {case}", slot -> false, "event"::equals))
+                .isInstanceOf(PatternSyntaxError.class).hasMessageContaining("slot {case} appears twice");
+    }
 }

@@ -1,0 +1,151 @@
+package io.dictum.intents;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the checked slot types over the tokens of one utterance, remembering each answer: the same span is asked
+ * about by many patterns.
+ */
+final class SlotReader {
+
+    /** The catalogue data the readers need: the role and matter-type vocabularies and the words that are no names. */
+    record Vocabularies(DocumentVocabulary documents, PhraseVocabulary roles, PhraseVocabulary matterTypes, Set<String> notNames, int maxNameWords) {
+    }
+
+    private final List<Token> tokens;
+    private final List<String> words;
+    private final LocalDate today;
+    private final Vocabularies vocabularies;
+    private final Map<Integer, Optional<SlotValue>> cache = new HashMap<>();
+
+    SlotReader(List<Token> tokens, LocalDate today, Vocabularies vocabularies) {
+        this.tokens = tokens;
+        this.words = tokens.stream().map(Token::text).toList();
+        this.today = today;
+        this.vocabularies = vocabularies;
+    }
+
+    /** The value of tokens {@code [start, end)} as the type, empty when they are none. */
+    Optional<SlotValue> read(SlotType type, int start, int end) {
+        int n = tokens.size() + 1;
+        int key = (type.ordinal() * n + start) * n + end;
+        Optional<SlotValue> known = cache.get(key);
+        if (known == null) {
+            known = compute(type, start, end);
+            cache.put(key, known);
+        }
+        return known;
+    }
+
+    /** The most words a value of the type can have ("the day after tomorrow at..." never needs more). */
+    int maxWords(SlotType type) {
+        return switch (type) {
+            case DATE, PERIOD, DURATION, NUMBER -> 8;
+            case TIME -> 5;
+            case ROLE, MATTER_TYPE -> 6;
+            case PERSON -> vocabularies.maxNameWords() + 1;
+            case CASE, DOCUMENT, TEXT, EVENT -> Integer.MAX_VALUE;
+        };
+    }
+
+    /** The value of words gathered from several pieces of the utterance: free-text types only. */
+    Optional<SlotValue> readWords(SlotType type, List<Token> pieces) {
+        List<String> w = pieces.stream().map(Token::text).toList();
+        return switch (type) {
+            case EVENT -> event(w).filter(v -> !v.value().isEmpty());
+            case TEXT -> Optional.of(SlotValue.loose(String.join(" ", pieces.stream().map(Token::surface).toList())));
+            default -> throw new IllegalArgumentException(type.id() + " slots are not captured in pieces");
+        };
+    }
+
+    private Optional<SlotValue> compute(SlotType type, int start, int end) {
+        List<String> w = words.subList(start, end);
+        return switch (type) {
+            case DATE -> SpokenDates.date(w, today);
+            case TIME -> SpokenDates.time(w);
+            case PERIOD -> SpokenDates.period(w, today);
+            case DURATION -> SpokenDurations.minutes(w);
+            case NUMBER -> {
+                var n = SpokenNumbers.cardinal(w);
+                yield n.isPresent() ? Optional.of(SlotValue.of(Integer.toString(n.getAsInt()))) : Optional.empty();
+            }
+            case ROLE -> vocabularies.roles().lookup(w).map(SlotValue::of);
+            case MATTER_TYPE -> vocabularies.matterTypes().lookup(w).map(SlotValue::of);
+            case PERSON -> person(start, end);
+            case EVENT -> event(w);
+            case DOCUMENT -> vocabularies.documents().normalise(w)
+                    .map(d -> d.known() ? SlotValue.of(d.value()) : SlotValue.loose(d.value()));
+            case CASE, TEXT -> Optional.of(SlotValue.loose(String.join(" ", w)));
+        };
+    }
+
+    private static final Set<String> ARTICLES = Set.of("the", "a", "an", "our", "their", "its");
+    private static final Set<String> AUXILIARIES = Set.of("was", "were", "is", "are", "has", "have", "had", "been",
+            "be", "got", "gets", "get", "will", "being");
+
+    private static final Set<String> PRONOUNS = Set.of("i", "we", "you", "he", "she", "they", "it", "that", "this",
+            "me", "us", "him", "her", "them", "ive", "weve", "im", "its", "thats", "there", "everything", "something");
+
+    /**
+     * Lower case, leading articles and auxiliaries dropped; no value when the words begin with a pronoun. Words that
+     * are only auxiliaries ("was served" said as a piece of a longer event) give an empty value.
+     */
+    private static Optional<SlotValue> event(List<String> w) {
+        if (!w.isEmpty() && PRONOUNS.contains(w.get(0))) {
+            return Optional.empty();
+        }
+        int from = 0;
+        while (from < w.size() && ARTICLES.contains(w.get(from))) {
+            from++;
+        }
+        List<String> kept = w.subList(from, w.size()).stream().filter(x -> !AUXILIARIES.contains(x)).toList();
+        return Optional.of(SlotValue.loose(String.join(" ", kept)));
+    }
+
+    private static final Set<String> NAME_PARTICLES = Set.of("of", "and", "de", "van", "von", "der", "la", "del");
+
+    /**
+     * One to a few words, none of them a function word or a number, a leading "the" dropped; capitals as spoken,
+     * words said in lower case title-cased ("o'neil" → "O'Neil"), particles inside a name kept lower case.
+     */
+    private Optional<SlotValue> person(int start, int end) {
+        if (end - start > 1 && words.get(start).equals("the")) {
+            start++;
+        }
+        if (end - start > vocabularies.maxNameWords()) {
+            return Optional.empty();
+        }
+        StringBuilder name = new StringBuilder();
+        for (int i = start; i < end; i++) {
+            Token t = tokens.get(i);
+            if (vocabularies.notNames().contains(t.text()) || !t.text().chars().allMatch(c -> Character.isLetter(c) || c == '-')) {
+                return Optional.empty();
+            }
+            String s = t.surface().replace("’", "'");
+            if (s.equals(s.toLowerCase(Locale.ROOT)) && !(i > start && NAME_PARTICLES.contains(s))) {
+                s = titleCase(s);
+            }
+            if (name.length() > 0) {
+                name.append(' ');
+            }
+            name.append(s);
+        }
+        return Optional.of(SlotValue.loose(name.toString()));
+    }
+
+    private static String titleCase(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        boolean upper = true;
+        for (char c : word.toCharArray()) {
+            out.append(upper ? Character.toUpperCase(c) : c);
+            upper = c == '\'' || c == '-';
+        }
+        return out.toString();
+    }
+}

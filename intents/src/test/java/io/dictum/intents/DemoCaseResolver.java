@@ -1,0 +1,68 @@
+package io.dictum.intents;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A stand-in for the firm's Lucene case resolver over the demo firm's thirteen cases: plain token overlap, no
+ * spelling or sound tolerance. A reference scores by the share of its words found in the title, scaled by how much
+ * of the title they cover, so "johnson" is as close to "Estate of Margaret Johnson" as to "Johnson v. Acme Insurance"
+ * (an honest ambiguity) while "johnson versus acme" settles.
+ */
+final class DemoCaseResolver implements EntityResolver {
+
+    static final List<String> TITLES = List.of("Miller v. Acme Trucking", "Johnson v. Acme Insurance",
+            "Estate of Margaret Johnson", "Kowalczyk v. Northside Logistics", "Garcia v. Bayview Medical Center",
+            "Garza Family Trust", "Delgado v. Acme Trucking", "United States v. Thompson",
+            "Chen v. Brightline Software", "Okafor v. Lakeside Properties", "Rivera v. City of Springfield",
+            "Patel Purchase of 14 Elm Street", "In re Marriage of Nguyen");
+
+    private static final Set<String> NOISE = Set.of("v", "vs", "versus", "of", "in", "re", "the", "and");
+
+    private final Map<String, String> titleById = new LinkedHashMap<>();
+    private final Map<String, Set<String>> wordsById = new LinkedHashMap<>();
+
+    DemoCaseResolver() {
+        for (String title : TITLES) {
+            String id = "case-" + title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+            titleById.put(id, title);
+            wordsById.put(id, words(title));
+        }
+    }
+
+    /** The title of a case id this resolver hands out. */
+    String title(String id) {
+        return titleById.get(id);
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> words = new LinkedHashSet<>(Arrays.asList(text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")));
+        words.removeIf(w -> w.isEmpty() || NOISE.contains(w));
+        return words;
+    }
+
+    @Override
+    public List<EntityMatch> cases(String spokenReference, int limit) {
+        Set<String> reference = words(spokenReference);
+        if (reference.isEmpty()) {
+            return List.of();
+        }
+        List<EntityMatch> matches = new ArrayList<>();
+        wordsById.forEach((id, title) -> {
+            long overlap = reference.stream().filter(title::contains).count();
+            if (overlap > 0) {
+                double score = (double) overlap / reference.size() * (0.75 + 0.25 * overlap / title.size());
+                matches.add(new EntityMatch(id, titleById.get(id), Math.round(score * 1000) / 1000.0));
+            }
+        });
+        matches.sort(Comparator.comparingDouble(EntityMatch::score).reversed());
+        return matches.stream().limit(limit).toList();
+    }
+}
