@@ -5,15 +5,9 @@ import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseTeamRepository;
 import io.dictum.core.assistant.CommandPayload.Candidates;
 import io.dictum.core.assistant.CommandPayload.Examples;
-import io.dictum.core.assistant.CommandPayload.FoundDocuments;
 import io.dictum.core.assistant.CommandPayload.Nothing;
-import io.dictum.core.assistant.CommandPayload.OpenedCase;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
-import io.dictum.core.cases.LegalCase;
-import io.dictum.core.documents.Document;
-import io.dictum.core.documents.DocumentId;
-import io.dictum.core.documents.DocumentService;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.index.IndexService;
 import io.dictum.intents.EntityMatch;
@@ -25,11 +19,10 @@ import io.dictum.intents.Utterance;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -43,23 +36,28 @@ import reactor.core.scheduler.Schedulers;
 public class Assistant {
 
     public static final int MAX_TEXT = 1000;
-    private static final int DOCUMENT_HITS = 10;
 
     private final IntentCatalogue catalogue = IntentCatalogue.defaults();
     private final IndexService index;
     private final CaseService cases;
-    private final DocumentService documents;
     private final ConversationContexts contexts;
     private final DictumProperties properties;
     private final Clock clock;
     private final CaseTeamRepository teams;
+    private final Map<Intent, CommandHandler> handlers = new EnumMap<>(Intent.class);
 
-    public Assistant(IndexService index, CaseService cases, DocumentService documents, ConversationContexts contexts,
-                     DictumProperties properties, Clock clock, CaseTeamRepository teams) {
+    public Assistant(IndexService index, CaseService cases, ConversationContexts contexts, DictumProperties properties,
+                     Clock clock, CaseTeamRepository teams, List<CommandHandler> handlers) {
         this.teams = teams;
+        for (CommandHandler handler : handlers) {
+            for (Intent intent : handler.intents()) {
+                if (this.handlers.put(intent, handler) != null) {
+                    throw new IllegalStateException("two command handlers for " + intent.id());
+                }
+            }
+        }
         this.index = index;
         this.cases = cases;
-        this.documents = documents;
         this.contexts = contexts;
         this.properties = properties;
         this.clock = clock;
@@ -74,8 +72,7 @@ public class Assistant {
             return Mono.error(new InvalidInputException("text is longer than " + MAX_TEXT
                     + " characters; send one command at a time"));
         }
-        ZonedDateTime reference = request.referenceTime().map(t -> t.atZoneSameInstant(properties.timeZone()))
-                .orElseGet(() -> ZonedDateTime.now(clock.withZone(properties.timeZone())));
+        ZonedDateTime reference = referenceTime(request);
         Mono<java.util.Set<String>> screened = teams.screenedFrom(actor.userId()).map(CaseId::toString)
                 .collect(java.util.stream.Collectors.toSet());
         return Mono.zip(contextCase(actor, request), screened).flatMap(t -> Mono.fromCallable(() ->
@@ -85,25 +82,35 @@ public class Assistant {
     }
 
     public Mono<CommandResult> execute(Actor actor, CommandRequest request) {
+        ZonedDateTime reference = referenceTime(request);
         return interpret(actor, request).flatMap(reading -> {
             if (!reading.unresolved().isEmpty()) {
                 return Mono.just(unresolved(reading));
             }
             return switch (reading.intent()) {
-                case OPEN_CASE -> openCase(actor, reading);
-                case FIND_DOCUMENT -> findDocument(actor, reading);
                 case HELP -> Mono.just(help(reading));
-                case CANCEL -> Mono.just(new CommandResult(reading.intent(), reading.slots(), CommandStatus.DONE,
-                        "Cancelled. Nothing was changed.", new Nothing()));
-                case UNKNOWN -> Mono.just(new CommandResult(reading.intent(), reading.slots(), CommandStatus.REJECTED,
-                        "I did not recognise a command in \"" + request.text().strip()
-                                + "\". Say \"what can I say\" for examples.", new Nothing()));
-                default -> Mono.just(new CommandResult(reading.intent(), reading.slots(), CommandStatus.REJECTED,
-                        "I understood " + reading.intent().id().replace('_', ' ')
-                                + ", but that command is not available yet. Use the web application for it.",
+                case CANCEL -> Mono.just(CommandResults.done(reading, "Cancelled. Nothing was changed.",
                         new Nothing()));
+                case UNKNOWN -> Mono.just(CommandResults.rejected(reading, "I did not recognise a command in \""
+                        + request.text().strip() + "\". Say \"what can I say\" for examples."));
+                default -> {
+                    CommandHandler handler = handlers.get(reading.intent());
+                    if (handler == null) {
+                        yield Mono.just(CommandResults.rejected(reading, "I understood "
+                                + reading.intent().id().replace('_', ' ')
+                                + ", but that command is not available by voice yet. Use the web application."));
+                    }
+                    CommandContext context = new CommandContext(request.text(), reference,
+                            contexts.openCase(actor.userId()));
+                    yield handler.execute(actor, reading, context);
+                }
             };
         });
+    }
+
+    private ZonedDateTime referenceTime(CommandRequest request) {
+        return request.referenceTime().map(t -> t.atZoneSameInstant(properties.timeZone()))
+                .orElseGet(() -> ZonedDateTime.now(clock.withZone(properties.timeZone())));
     }
 
     private Mono<Optional<CaseId>> contextCase(Actor actor, CommandRequest request) {
@@ -113,60 +120,16 @@ public class Assistant {
         return Mono.just(contexts.openCase(actor.userId()));
     }
 
-    private Mono<CommandResult> openCase(Actor actor, Interpretation reading) {
-        return cases.get(actor, CaseId.parse(reading.slots().get("case"))).map(c -> {
-            contexts.opened(actor.userId(), c.id());
-            return new CommandResult(reading.intent(), reading.slots(), CommandStatus.DONE,
-                    "Opened " + c.title() + ", case " + c.number() + ".", new OpenedCase(c));
-        });
-    }
 
-    private Mono<CommandResult> findDocument(Actor actor, Interpretation reading) {
-        String wanted = reading.slots().getOrDefault("document", "");
-        Optional<CaseId> caseId = Optional.ofNullable(reading.slots().get("case")).map(CaseId::parse);
-        Mono<Optional<LegalCase>> scope = caseId.isPresent()
-                ? cases.get(actor, caseId.get()).map(Optional::of) : Mono.just(Optional.empty());
-        return scope.flatMap(inCase -> visibleCaseIds(actor, inCase)
-                .flatMap(caseIds -> index.read(i -> i.documents(wanted, caseIds, DOCUMENT_HITS)))
-                .flatMapMany(hits -> reactor.core.publisher.Flux.fromIterable(hits)
-                        .concatMap(hit -> documents.get(actor, DocumentId.parse(hit.id()))
-                                .onErrorResume(e -> Mono.empty())))
-                .collectList()
-                .map(found -> documentsAnswer(reading, wanted, inCase, found)));
-    }
 
-    /** Empty for firm members (every case), a client's own cases otherwise; one case when the command names it. */
-    private Mono<Optional<Collection<String>>> visibleCaseIds(Actor actor, Optional<LegalCase> inCase) {
-        if (inCase.isPresent()) {
-            return Mono.just(Optional.of(List.of(inCase.get().id().toString())));
-        }
-        if (actor.role().isFirmMember()) {
-            return Mono.just(Optional.empty());
-        }
-        return cases.list(actor, Optional.empty(), 0, CaseService.MAX_PAGE_SIZE).map(c -> c.id().toString())
-                .collectList().map(Optional::of);
-    }
 
-    private static CommandResult documentsAnswer(Interpretation reading, String wanted, Optional<LegalCase> inCase,
-                                                 List<Document> found) {
-        String where = inCase.map(c -> " in " + c.title()).orElse("");
-        String message;
-        if (found.isEmpty()) {
-            message = "I found no " + wanted + where + ". Check the name, or upload it to the case.";
-        } else if (found.size() == 1) {
-            message = "Found " + found.get(0).name() + where + ".";
-        } else {
-            message = "Found " + found.size() + " documents" + where + ": "
-                    + found.stream().map(Document::name).collect(Collectors.joining("; ")) + ".";
-        }
-        return new CommandResult(reading.intent(), reading.slots(), CommandStatus.DONE, message,
-                new FoundDocuments(inCase.map(c -> c.id().toString()).orElse(null), found));
-    }
 
     private CommandResult help(Interpretation reading) {
         List<String> examples = new ArrayList<>();
-        for (Intent intent : List.of(Intent.OPEN_CASE, Intent.FIND_DOCUMENT, Intent.CANCEL)) {
-            catalogue.examples(intent).stream().limit(2).forEach(examples::add);
+        for (Intent intent : Intent.values()) {
+            if (handlers.containsKey(intent) || intent == Intent.CANCEL) {
+                catalogue.examples(intent).stream().limit(1).forEach(examples::add);
+            }
         }
         return new CommandResult(reading.intent(), reading.slots(), CommandStatus.DONE,
                 "You can say, for example: " + String.join("; ", examples) + ".", new Examples(examples));
@@ -176,12 +139,17 @@ public class Assistant {
         Map.Entry<String, List<EntityMatch>> first = reading.unresolved().entrySet().iterator().next();
         String slot = first.getKey();
         List<EntityMatch> candidates = first.getValue();
+        if (!slot.equals("case")) {
+            return new CommandResult(reading.intent(), reading.slots(), CommandStatus.NEEDS_CLARIFICATION,
+                    "I could not make out the " + slot + " — it may not exist (there is no February 30th)."
+                            + " Say it again, for example \"March third\".", new Candidates(slot, candidates));
+        }
         if (candidates.isEmpty()) {
             return new CommandResult(reading.intent(), reading.slots(), CommandStatus.REJECTED,
-                    "I could not find the " + slot + " you named. Say the client's name or the case number.",
+                    "I could not find the case you named. Say the client's name or the case number.",
                     new Candidates(slot, candidates));
         }
-        StringBuilder message = new StringBuilder("Which " + slot + " do you mean: ");
+        StringBuilder message = new StringBuilder("Which case do you mean: ");
         for (int i = 0; i < candidates.size(); i++) {
             message.append(i == 0 ? "" : i == candidates.size() - 1 ? ", or " : ", ")
                     .append(candidates.get(i).label());

@@ -5,8 +5,8 @@ import io.dictum.core.documents.Document;
 import io.dictum.intents.EntityMatch;
 import java.util.List;
 
-/** The data part of a command result, one shape per kind of answer. */
-public sealed interface CommandPayload {
+/** The data part of a command result. Features define their own payload records by implementing this. */
+public interface CommandPayload {
 
     record OpenedCase(LegalCase openedCase) implements CommandPayload {
     }

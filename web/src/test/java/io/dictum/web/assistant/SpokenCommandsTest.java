@@ -1,0 +1,77 @@
+package io.dictum.web.assistant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dictum.web.WebTestSupport;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The catalogue's changing and answering intents carried out through the services, as an attorney would say them. */
+class SpokenCommandsTest extends WebTestSupport {
+
+    private JsonNode say(String token, String text, String referenceTime) {
+        return postJson(token, "/api/v1/assistant/commands", Map.of("text", text, "referenceTime", referenceTime));
+    }
+
+    @Test
+    void servingTheComplaintDocketsTheAnswerAndReadsTheDateBack() {
+        String token = login("mortiz");
+        // Friday 4 December 2026 + 21 days = Friday 25 December, Christmas; Saturday, Sunday: Monday 28 December.
+        JsonNode docketed = say(token, "the complaint in Kowalczyk was served today", "2026-12-04T10:00:00-05:00");
+        assertThat(docketed.get("intent").asText()).isEqualTo("add_event");
+        assertThat(docketed.get("status").asText()).isEqualTo("done");
+        assertThat(docketed.get("message").asText()).contains("Monday, December 28, 2026")
+                .contains("FRCP 12(a)(1)(A)(i)").contains("Kowalczyk v. Northside Logistics");
+
+        JsonNode due = say(token, "what's due next week", "2026-12-21T09:00:00-05:00");
+        assertThat(due.get("intent").asText()).isEqualTo("list_deadlines");
+        assertThat(due.at("/result/deadlines").findValuesAsText("caseNumber")).contains("2025-E-0011");
+        assertThat(due.get("message").asText()).contains("December 28, 2026");
+        JsonNode thisWeek = say(token, "what's due this week", "2026-12-21T09:00:00-05:00");
+        assertThat(thisWeek.at("/result/deadlines").findValuesAsText("dueDate")).doesNotContain("2026-12-28");
+    }
+
+    @Test
+    void anAppointmentIsNotDocketedAsACourtRuleEvent() {
+        JsonNode result = say(login("bking"), "schedule a deposition in the Rivera case next friday at 2 pm",
+                "2026-12-02T09:00:00-05:00");
+        assertThat(result.get("intent").asText()).isEqualTo("add_event");
+        assertThat(result.get("status").asText()).isEqualTo("rejected");
+        assertThat(result.get("message").asText()).contains("appointment");
+    }
+
+    @Test
+    void anImpossibleDateIsAQuestionNotAWrongDeadline() {
+        JsonNode result = say(login("bking"), "the complaint in Rivera was served on february thirtieth",
+                "2026-12-02T09:00:00-05:00");
+        assertThat(result.get("status").asText()).isNotEqualTo("done");
+        assertThat(get(login("bking"), "/api/v1/cases/" + caseId("2026-O-0003") + "/events").size()).isZero();
+    }
+
+    @Test
+    void aConflictCheckAndANewPartyByVoice() {
+        String token = login("ahale");
+        JsonNode check = say(token, "run a conflict check on Acme Insurance", "2026-12-02T09:00:00-05:00");
+        assertThat(check.get("intent").asText()).isEqualTo("check_conflicts");
+        assertThat(check.at("/result/hits").findValuesAsText("contactName")).contains("Acme Insurance Co.");
+
+        JsonNode added = say(token, "add Thomas Keller as opposing counsel in the Rivera case",
+                "2026-12-02T09:00:00-05:00");
+        assertThat(added.get("status").asText()).isEqualTo("done");
+        assertThat(added.get("message").asText()).startsWith("Added Thomas Keller as opposing counsel");
+        assertThat(get(token, "/api/v1/cases/" + caseId("2026-O-0003") + "/parties").findValuesAsText("name"))
+                .contains("Thomas Keller");
+    }
+
+    @Test
+    void aNewMatterIsOpenedAndBecomesTheConversationsCase() {
+        String token = login("bking");
+        JsonNode created = say(token, "open a new slip and fall case for Priya Raman", "2026-12-02T09:00:00-05:00");
+        assertThat(created.get("status").asText()).isEqualTo("done");
+        assertThat(created.at("/result/createdCase/matterType").asText()).isEqualTo("personal_injury");
+        assertThat(created.at("/result/createdCase/number").asText()).contains("-PI-");
+        JsonNode opened = say(token, "open the Raman case", "2026-12-02T09:05:00-05:00");
+        assertThat(opened.at("/slots/case").asText()).isEqualTo(created.at("/result/createdCase/id").asText());
+    }
+}
