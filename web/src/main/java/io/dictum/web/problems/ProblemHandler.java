@@ -5,6 +5,7 @@ import io.dictum.core.errors.DictumException;
 import io.dictum.core.errors.ForbiddenException;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.errors.NotFoundException;
+import io.dictum.core.users.SignInGuard;
 import io.dictum.speech.InvalidAudioException;
 import io.dictum.web.speech.NoSpeechException;
 import java.util.UUID;
@@ -33,6 +34,14 @@ import reactor.core.publisher.Mono;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(SignInGuard.LockedOut.class)
+    ResponseEntity<ProblemDetail> lockedOut(SignInGuard.LockedOut e) {
+        long seconds = Math.max(1, java.time.Duration.between(java.time.OffsetDateTime.now(), e.until()).getSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, e.title(), e.getMessage()));
+    }
 
     @ExceptionHandler(DictumException.class)
     ProblemDetail dictum(DictumException e) {

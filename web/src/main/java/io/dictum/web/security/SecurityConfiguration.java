@@ -2,6 +2,13 @@ package io.dictum.web.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.dictum.core.DictumProperties;
+import io.dictum.core.users.TokenRevocations;
+import io.dictum.core.users.UserId;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import reactor.core.publisher.Mono;
 import io.dictum.web.problems.Problems;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
@@ -40,8 +47,22 @@ class SecurityConfiguration {
         return NimbusReactiveJwtDecoder.withSecretKey(tokenKey).macAlgorithm(MacAlgorithm.HS256).build();
     }
 
+    /** Signature and expiry first, then the database: a signed-out or revoked token is refused on every node. */
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, Problems problems) {
+    ReactiveAuthenticationManager tokenAuthentication(ReactiveJwtDecoder decoder, TokenRevocations revocations) {
+        JwtReactiveAuthenticationManager signature = new JwtReactiveAuthenticationManager(decoder);
+        return authentication -> signature.authenticate(authentication).flatMap(auth -> {
+            Jwt jwt = (Jwt) auth.getPrincipal();
+            return revocations.isRevoked(jwt.getId(), UserId.parse(jwt.getSubject()), jwt.getIssuedAt())
+                    .flatMap(revoked -> revoked
+                            ? Mono.error(new InvalidBearerTokenException("this token was signed out or revoked"))
+                            : Mono.just(auth));
+        });
+    }
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, Problems problems,
+                                                  ReactiveAuthenticationManager tokenAuthentication) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -53,7 +74,7 @@ class SecurityConfiguration {
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> { })
+                        .jwt(jwt -> jwt.authenticationManager(tokenAuthentication))
                         .authenticationEntryPoint((exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
                                 "Unauthorized", "Sign in first: POST /api/v1/auth/login with your username and"
                                         + " password, then send the token as 'Authorization: Bearer <token>'."

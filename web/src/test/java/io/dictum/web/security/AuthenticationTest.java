@@ -56,4 +56,56 @@ class AuthenticationTest extends WebTestSupport {
         assertThat(users.findValuesAsText("username")).contains("ahale", "smiller");
         assertThat(users.toString()).doesNotContain("password").doesNotContain("$2a$");
     }
+
+    private String newUser(String username) {
+        postJson(login("admin"), "/api/v1/users", Map.of("username", username, "password", DEMO_PASSWORD,
+                "role", "associate", "displayName", "Test " + username));
+        return username;
+    }
+
+    @Test
+    void signingOutVoidsThatTokenOnly() {
+        String first = login("bking");
+        String second = login("bking");
+        client().post().uri("/api/v1/auth/logout").headers(h -> h.setBearerAuth(first)).exchange()
+                .expectStatus().isNoContent();
+        JsonNode refused = assertProblem(client().get().uri("/api/v1/cases").headers(h -> h.setBearerAuth(first))
+                .exchange(), 401);
+        assertThat(refused.get("detail").asText()).contains("signed out");
+        client().get().uri("/api/v1/cases").headers(h -> h.setBearerAuth(second)).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountUntilAnAdministratorUnlocksIt() {
+        String username = newUser("lockout-test");
+        for (int i = 0; i < 5; i++) {
+            assertProblem(client().post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("username", username, "password", "wrong-" + i)).exchange(), 401);
+        }
+        JsonNode locked = assertProblem(client().post().uri("/api/v1/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", username, "password", DEMO_PASSWORD)).exchange(), 429);
+        assertThat(locked.get("detail").asText()).contains("Too many failed sign-ins").contains("administrator");
+        client().post().uri("/api/v1/users/" + username + "/unlock").headers(h -> h.setBearerAuth(login("admin")))
+                .exchange().expectStatus().isNoContent();
+        assertThat(login(username)).isNotBlank();
+    }
+
+    @Test
+    void anAdministratorCanSignSomeoneOutEverywhere() {
+        String username = newUser("revoke-test");
+        String token = login(username);
+        String id = null;
+        for (JsonNode u : get(login("admin"), "/api/v1/users")) {
+            if (u.get("username").asText().equals(username)) {
+                id = u.get("id").asText();
+            }
+        }
+        String userId = id;
+        client().post().uri("/api/v1/users/" + userId + "/sign-out-everywhere")
+                .headers(h -> h.setBearerAuth(login("tom"))).exchange().expectStatus().isForbidden();
+        client().post().uri("/api/v1/users/" + userId + "/sign-out-everywhere")
+                .headers(h -> h.setBearerAuth(login("admin"))).exchange().expectStatus().isNoContent();
+        assertProblem(client().get().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).exchange(), 401);
+    }
 }
