@@ -48,6 +48,7 @@ public final class SearchIndex implements Closeable {
     static final String CLIENT_ID = "client_id";
     static final String NUMBER = "number";
     static final String NUMBER_KEY = "number_key";
+    static final String NUMBER_TEXT = "number_text";
     static final String TITLE = "title";
     static final String NAMES = "names";
     static final String PHONETIC = "phonetic";
@@ -55,9 +56,12 @@ public final class SearchIndex implements Closeable {
     static final String KIND = "kind";
     static final String CONTENT = "content";
     private static final String APPLIED_SEQ = "applied_seq";
+    private static final String FORMAT = "format";
+    /** Raised whenever the fields change; an index of another format is rebuilt from the database at start. */
+    static final String CURRENT_FORMAT = "3";
 
     private final Directory directory;
-    private final boolean created;
+    private boolean created;
     private final Analyzer textAnalyzer;
     private final Analyzer phoneticAnalyzer;
     private final IndexWriter writer;
@@ -76,12 +80,19 @@ public final class SearchIndex implements Closeable {
             this.writer = new IndexWriter(directory, new IndexWriterConfig(perField)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
             this.searchers = new SearcherManager(writer, null);
+            if (!created && !CURRENT_FORMAT.equals(commitValue(FORMAT))) {
+                writer.deleteAll();
+                created = true;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index: " + e.getMessage(), e);
         }
     }
 
-    /** True when this index did not exist before it was opened: the caller rebuilds it from the database. */
+    /**
+     * True when this index did not exist before it was opened, or was of an older format: the caller rebuilds it
+     * from the database.
+     */
     public boolean wasCreated() {
         return created;
     }
@@ -93,6 +104,7 @@ public final class SearchIndex implements Closeable {
         doc.add(new StringField(CLIENT_ID, entry.clientId(), Field.Store.YES));
         doc.add(new StringField(NUMBER, entry.number(), Field.Store.YES));
         doc.add(new StringField(NUMBER_KEY, numberKey(entry.number()), Field.Store.NO));
+        doc.add(new TextField(NUMBER_TEXT, entry.number(), Field.Store.NO));
         doc.add(new TextField(TITLE, entry.title(), Field.Store.YES));
         doc.add(new TextField(PHONETIC, entry.title(), Field.Store.NO));
         for (String name : entry.names()) {
@@ -112,7 +124,8 @@ public final class SearchIndex implements Closeable {
             doc.add(new TextField(KIND, entry.kind(), Field.Store.YES));
         }
         if (entry.text() != null) {
-            doc.add(new TextField(CONTENT, entry.text(), Field.Store.NO));
+            // Stored for highlighted snippets in search results.
+            doc.add(new TextField(CONTENT, entry.text(), Field.Store.YES));
         }
         update("document", entry.id(), doc);
     }
@@ -136,7 +149,8 @@ public final class SearchIndex implements Closeable {
     /** Makes the changes durable, recording the last change-log sequence they include, and visible to searches. */
     public void commit(long appliedSeq) {
         try {
-            writer.setLiveCommitData(Map.of(APPLIED_SEQ, Long.toString(appliedSeq)).entrySet());
+            writer.setLiveCommitData(Map.of(APPLIED_SEQ, Long.toString(appliedSeq), FORMAT, CURRENT_FORMAT)
+                    .entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -146,15 +160,20 @@ public final class SearchIndex implements Closeable {
 
     /** The change-log sequence recorded at the last commit; 0 for a new index. */
     public long appliedSeq() {
+        String seq = commitValue(APPLIED_SEQ);
+        return seq == null ? 0 : Long.parseLong(seq);
+    }
+
+    private String commitValue(String key) {
         Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
         if (data != null) {
             for (Map.Entry<String, String> e : data) {
-                if (APPLIED_SEQ.equals(e.getKey())) {
-                    return Long.parseLong(e.getValue());
+                if (key.equals(e.getKey())) {
+                    return e.getValue();
                 }
             }
         }
-        return 0;
+        return null;
     }
 
     /**
@@ -227,6 +246,65 @@ public final class SearchIndex implements Closeable {
             for (ScoreDoc sd : searcher.search(query.build(), limit).scoreDocs) {
                 Document doc = searcher.storedFields().document(sd.doc, Set.of(ID, CASE_ID));
                 hits.add(new IndexHit(doc.get(ID), doc.get(CASE_ID), sd.score));
+            }
+        });
+        return hits;
+    }
+
+    /**
+     * Full-text search across cases and documents: BM25 with field boosts (titles and names above text), "phrases",
+     * prefix* and -exclusions (Lucene's simple query syntax, which never fails to parse), limited to the cases given
+     * (empty: all) and never returning the excluded ones. Each hit carries highlighted snippets.
+     */
+    public List<SearchHit> search(String text, Optional<Collection<String>> onlyCases, Collection<String> excluded,
+                                  int limit) {
+        Map<String, Float> weights = Map.of(TITLE, 4f, NAMES, 3f, NUMBER_TEXT, 4f, NAME, 4f, KIND, 3f, CONTENT, 1f);
+        org.apache.lucene.queryparser.simple.SimpleQueryParser parser =
+                new org.apache.lucene.queryparser.simple.SimpleQueryParser(textAnalyzer, weights);
+        Query parsed = parser.parse(text);
+        if (parsed == null) {
+            return List.of();
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(parsed, Occur.MUST);
+        // A case is matched on its own id, a document on the case it belongs to.
+        onlyCases.ifPresent(cases -> {
+            List<BytesRef> ids = cases.stream().map(BytesRef::new).toList();
+            query.add(new BooleanQuery.Builder()
+                    .add(new TermInSetQuery(CASE_ID, ids), Occur.SHOULD)
+                    .add(new BooleanQuery.Builder().add(new TermQuery(new Term(TYPE, "case")), Occur.FILTER)
+                            .add(new TermInSetQuery(ID, ids), Occur.FILTER).build(), Occur.SHOULD)
+                    .build(), Occur.FILTER);
+        });
+        if (!excluded.isEmpty()) {
+            List<BytesRef> ids = excluded.stream().map(BytesRef::new).toList();
+            query.add(new TermInSetQuery(CASE_ID, ids), Occur.MUST_NOT);
+            query.add(new BooleanQuery.Builder().add(new TermQuery(new Term(TYPE, "case")), Occur.FILTER)
+                    .add(new TermInSetQuery(ID, ids), Occur.FILTER).build(), Occur.MUST_NOT);
+        }
+        Query built = query.build();
+        List<SearchHit> hits = new ArrayList<>();
+        withSearcher(searcher -> {
+            org.apache.lucene.search.TopDocs top = searcher.search(built, limit);
+            org.apache.lucene.search.uhighlight.UnifiedHighlighter highlighter =
+                    org.apache.lucene.search.uhighlight.UnifiedHighlighter.builder(searcher, textAnalyzer)
+                            .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter(
+                                    "<mark>", "</mark>", " … ", true))
+                            .build();
+            String[] fields = {TITLE, NAMES, NAME, CONTENT};
+            Map<String, String[]> snippets = highlighter.highlightFields(fields, built, top, new int[] {1, 2, 1, 3});
+            for (int i = 0; i < top.scoreDocs.length; i++) {
+                Document doc = searcher.storedFields().document(top.scoreDocs[i].doc);
+                boolean isCase = doc.get(NUMBER) != null;
+                List<String> highlights = new ArrayList<>();
+                for (String field : fields) {
+                    String snippet = snippets.get(field)[i];
+                    if (snippet != null && snippet.contains("<mark>")) {
+                        highlights.add(snippet);
+                    }
+                }
+                hits.add(new SearchHit(isCase ? "case" : "document", doc.get(ID),
+                        isCase ? doc.get(ID) : doc.get(CASE_ID), isCase ? doc.get(TITLE) : doc.get(NAME),
+                        top.scoreDocs[i].score, highlights));
             }
         });
         return hits;

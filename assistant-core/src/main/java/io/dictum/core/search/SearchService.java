@@ -1,0 +1,52 @@
+package io.dictum.core.search;
+
+import io.dictum.core.access.Actor;
+import io.dictum.core.access.CaseTeamRepository;
+import io.dictum.core.cases.CaseId;
+import io.dictum.core.cases.CaseService;
+import io.dictum.core.errors.InvalidInputException;
+import io.dictum.core.index.IndexService;
+import io.dictum.core.index.SearchHit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** One query across the cases and documents the user may see, ranked, with highlighted snippets. */
+@Service
+public class SearchService {
+
+    public static final int MAX_RESULTS = 100;
+    private static final int MAX_QUERY = 500;
+
+    private final IndexService index;
+    private final CaseService cases;
+    private final CaseTeamRepository teams;
+
+    public SearchService(IndexService index, CaseService cases, CaseTeamRepository teams) {
+        this.index = index;
+        this.cases = cases;
+        this.teams = teams;
+    }
+
+    public Mono<List<SearchHit>> search(Actor actor, String query, Optional<CaseId> inCase, int limit) {
+        if (query == null || query.isBlank()) {
+            return Mono.error(new InvalidInputException("q is required: the words to search for"));
+        }
+        if (query.length() > MAX_QUERY || limit < 1 || limit > MAX_RESULTS) {
+            return Mono.error(new InvalidInputException("q must be at most " + MAX_QUERY
+                    + " characters and limit between 1 and " + MAX_RESULTS));
+        }
+        Mono<Optional<Collection<String>>> scope = inCase.isPresent()
+                ? cases.get(actor, inCase.get()).map(c -> Optional.of(List.of(c.id().toString())))
+                : actor.role().isFirmMember() ? Mono.just(Optional.empty())
+                : cases.list(actor, Optional.empty(), 0, CaseService.MAX_PAGE_SIZE).map(c -> c.id().toString())
+                        .collectList().map(Optional::of);
+        Mono<Set<String>> screened = teams.screenedFrom(actor.userId()).map(CaseId::toString)
+                .collect(Collectors.toSet());
+        return Mono.zip(scope, screened).flatMap(t -> index.read(i -> i.search(query, t.getT1(), t.getT2(), limit)));
+    }
+}

@@ -1,0 +1,32 @@
+package io.dictum.web.search;
+
+import io.dictum.core.access.Actor;
+import io.dictum.core.cases.CaseId;
+import io.dictum.core.index.SearchHit;
+import io.dictum.core.search.SearchService;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+class SearchController {
+
+    record SearchResults(String query, List<SearchHit> hits) {
+    }
+
+    private final SearchService search;
+
+    SearchController(SearchService search) {
+        this.search = search;
+    }
+
+    @GetMapping("/api/v1/search")
+    Mono<SearchResults> search(Actor actor, @RequestParam(required = false) String q,
+                               @RequestParam(required = false) CaseId caseId,
+                               @RequestParam(defaultValue = "20") int limit) {
+        return search.search(actor, q, Optional.ofNullable(caseId), limit).map(hits -> new SearchResults(q, hits));
+    }
+}
