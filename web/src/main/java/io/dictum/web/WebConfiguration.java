@@ -5,6 +5,8 @@ import io.dictum.core.contacts.ContactId;
 import io.dictum.core.documents.DocumentId;
 import io.dictum.core.users.UserId;
 import io.dictum.web.security.CurrentActor;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.convert.converter.ConverterFactory;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
@@ -26,6 +28,19 @@ class WebConfiguration implements WebFluxConfigurer {
         registry.addConverter(String.class, ContactId.class, ContactId::parse);
         registry.addConverter(String.class, DocumentId.class, DocumentId::parse);
         registry.addConverter(String.class, UserId.class, UserId::parse);
+        // Enums travel in their snake_case wire form (status=open, role=opposing_party), as in JSON.
+        registry.addConverterFactory(new ConverterFactory<String, Enum<?>>() {
+            @Override
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            public <T extends Enum<?>> Converter<String, T> getConverter(Class<T> type) {
+                return source -> (T) java.util.Arrays.stream(type.getEnumConstants())
+                        .filter(e -> e.name().equalsIgnoreCase(source.strip()))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("'" + source + "' is not one of "
+                                + java.util.Arrays.stream(type.getEnumConstants())
+                                .map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList()));
+            }
+        });
     }
 
     @Override

@@ -78,6 +78,16 @@ public class UserService {
         return users.findAll();
     }
 
+    /** Firm members a spoken name fits: the username, the full display name, or its first word ("Sarah"). */
+    public Flux<User> firmMembersNamed(String spoken) {
+        String wanted = spoken.strip().toLowerCase(java.util.Locale.ROOT);
+        return users.findAll().filter(u -> u.role().isFirmMember()).filter(u -> {
+            String display = u.displayName().toLowerCase(java.util.Locale.ROOT);
+            return u.username().equalsIgnoreCase(wanted) || display.equals(wanted)
+                    || display.split("\\s+")[0].equals(wanted);
+        });
+    }
+
     public Mono<User> findById(UserId id) {
         return users.findById(id);
     }

@@ -20,6 +20,15 @@ class CaseApiTest extends WebTestSupport {
     }
 
     @Test
+    void casesCanBeListedByStatus() {
+        JsonNode closed = get(login("ahale"), "/api/v1/cases?status=closed&size=200");
+        assertThat(closed.findValuesAsText("status")).isNotEmpty().containsOnly("closed");
+        assertThat(closed.findValuesAsText("number")).contains("2024-E-0009");
+        assertProblem(client().get().uri("/api/v1/cases?status=sleeping").headers(h -> h.setBearerAuth(
+                login("ahale"))).exchange(), 400);
+    }
+
+    @Test
     void aClientSeesOnlyTheirOwnCase() {
         String client = login("smiller");
         JsonNode cases = get(client, "/api/v1/cases");

@@ -1,0 +1,39 @@
+package io.dictum.web.notes;
+
+import io.dictum.core.access.Actor;
+import io.dictum.core.cases.CaseId;
+import io.dictum.core.notes.Note;
+import io.dictum.core.notes.NoteService;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@RestController
+class NoteController {
+
+    record NewNote(String text) {
+    }
+
+    private final NoteService notes;
+
+    NoteController(NoteService notes) {
+        this.notes = notes;
+    }
+
+    @GetMapping("/api/v1/cases/{id}/notes")
+    Flux<Note> list(Actor actor, @PathVariable CaseId id) {
+        return notes.list(actor, id);
+    }
+
+    @PostMapping("/api/v1/cases/{id}/notes")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<Note> add(Actor actor, @PathVariable CaseId id, @RequestBody NewNote note) {
+        return notes.add(actor, id, note == null ? null : note.text());
+    }
+}
