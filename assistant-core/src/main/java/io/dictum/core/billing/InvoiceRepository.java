@@ -120,6 +120,16 @@ public class InvoiceRepository {
         return spec.then();
     }
 
+    /** Locks a draft invoice's row for the calling transaction; 0 when it is not (or no longer) a draft. */
+    public Mono<Long> lockDraft(UUID id) {
+        return db.sql("UPDATE invoices SET status = status WHERE id = :id AND status = 'draft'").bind("id", id)
+                .fetch().rowsUpdated();
+    }
+
+    public Mono<Void> deleteLines(UUID invoiceId) {
+        return db.sql("DELETE FROM invoice_lines WHERE invoice_id = :invoice").bind("invoice", invoiceId).then();
+    }
+
     public Mono<Invoice> findById(UUID id) {
         return db.sql(SELECT + " WHERE i.id = :id").bind("id", id).map(InvoiceRepository::invoice).one()
                 .flatMap(i -> lines(i.id()).collectList().map(i::withLines));

@@ -253,6 +253,49 @@ public class InvoiceService {
         });
     }
 
+    /**
+     * Writes a fee or expense line of a draft down by {@code amount} (0 takes an earlier write-down back); the
+     * discount and tax lines and the totals are computed again. Issued invoices are final: void and invoice again.
+     */
+    public Mono<Invoice> writeDown(Actor actor, UUID id, int lineNumber, BigDecimal amount) {
+        return Mono.defer(() -> {
+            CaseAccess.requireFirmMember(actor, "change invoices");
+            BigDecimal writeDown = Money.parse("writeDown", amount, true);
+            return get(actor, id).flatMap(i -> {
+                if (i.status() != InvoiceStatus.DRAFT) {
+                    return Mono.error(notDraft(i));
+                }
+                InvoiceLine target = i.lines().stream().filter(l -> l.number() == lineNumber).findFirst()
+                        .orElseThrow(() -> new NotFoundException("Invoice " + i.number() + " has no line "
+                                + lineNumber));
+                if (target.kind().invoiceLevel()) {
+                    throw new InvalidInputException("Line " + lineNumber + " is the " + target.kind().id()
+                            + " line, computed from the others; write down fee or expense lines instead");
+                }
+                List<BillableItem> items = i.lines().stream().filter(l -> !l.kind().invoiceLevel())
+                        .map(l -> new BillableItem(l.kind(), l.date(), l.timeEntryId(), l.expenseId(),
+                                l.timekeeperId(), l.timekeeperUsername(), l.timekeeperName(),
+                                l.timekeeperClassification(), l.taskCode(), l.activityCode(), l.expenseCode(),
+                                l.description(), l.units(), l.unitCost(),
+                                l.number() == lineNumber ? writeDown : l.adjustment().negate()))
+                        .toList();
+                InvoiceCalculator.Result result = InvoiceCalculator.compute(items, i.discountPercent(),
+                        i.taxPercent(), i.taxFees(), i.taxExpenses(), i.periodTo());
+                return invoices.lockDraft(id)
+                        .flatMap(n -> n == 0 ? Mono.error(notDraft(i)) : invoices.deleteLines(id))
+                        .thenMany(Flux.fromIterable(result.lines()).concatMap(l -> invoices.insertLine(id, l)))
+                        .then(invoices.updateTotals(id, i.periodFrom(), result))
+                        .as(tx::transactional)
+                        .then(invoices.findById(id));
+            });
+        });
+    }
+
+    private static ConflictException notDraft(Invoice i) {
+        return new ConflictException("Invoice " + i.number() + " is " + i.status().id() + "; only drafts can be"
+                + " written down. Void it and invoice again to change an issued invoice.");
+    }
+
     public List<String> formats() {
         List<String> all = new ArrayList<>(List.of("json"));
         all.addAll(renderers.keySet());

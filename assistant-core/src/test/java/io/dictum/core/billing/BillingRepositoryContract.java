@@ -332,6 +332,35 @@ abstract class BillingRepositoryContract {
     }
 
     @Test
+    void aDraftLineIsWrittenDownAndDiscountTaxAndTotalsFollow() {
+        LegalCase c = newCase();
+        log(partner, c, LocalDate.of(2026, 9, 8), 60);    // 1.0 h × 450.00 = 450.00
+        log(associate, c, LocalDate.of(2026, 9, 9), 30);  // 0.5 h × 200.00 = 100.00
+        Invoice inv = invoices.create(partner, new NewInvoice(c.id(), LocalDate.of(2026, 9, 1),
+                LocalDate.of(2026, 9, 30), new BigDecimal("10"), null)).block();
+        // 550.00 − 55.00 + 10 % tax of 495.00 = 544.50
+        assertThat(inv.total()).isEqualByComparingTo("544.50");
+        Invoice lower = invoices.writeDown(partner, inv.id(), 1, new BigDecimal("50.00")).block();
+        // 500.00 − 50.00 + 45.00 = 495.00
+        assertThat(lower.lines()).extracting(l -> l.total().toPlainString())
+                .containsExactly("400.00", "100.00", "-50.00", "45.00");
+        assertThat(lower.total()).isEqualByComparingTo("495.00");
+        assertThat(lower.number()).isEqualTo(inv.number());
+        assertThat(invoices.writeDown(partner, inv.id(), 1, BigDecimal.ZERO).block().total())
+                .isEqualByComparingTo("544.50");
+        assertThatThrownBy(() -> invoices.writeDown(partner, inv.id(), 3, BigDecimal.ONE).block())
+                .hasMessageContaining("discount");
+        assertThatThrownBy(() -> invoices.writeDown(partner, inv.id(), 9, BigDecimal.ONE).block())
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> invoices.writeDown(partner, inv.id(), 2, new BigDecimal("100.01")).block())
+                .hasMessageContaining("100.00");
+        invoices.issue(partner, inv.id()).block();
+        assertThatThrownBy(() -> invoices.writeDown(partner, inv.id(), 1, BigDecimal.ONE).block())
+                .isInstanceOf(ConflictException.class);
+        assertThat(invoiceRepository.findById(inv.id()).block().total()).isEqualByComparingTo("544.50");
+    }
+
+    @Test
     void aFailedCreationLeavesNoGapAndClaimsNothing() {
         LegalCase c = newCase();
         Actor noRate = user("norate", Role.STAFF, "Nora Rate");

@@ -4,6 +4,7 @@ import io.dictum.core.access.Actor;
 import io.dictum.core.billing.Invoice;
 import io.dictum.core.billing.InvoiceService;
 import io.dictum.core.billing.NewInvoice;
+import io.dictum.core.billing.WriteDown;
 import io.dictum.core.cases.CaseId;
 import java.net.URI;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -55,6 +57,13 @@ class InvoiceController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(r.fileName())
                         .build().toString())
                 .body(r.content()));
+    }
+
+    /** Writes a fee or expense line of a draft down; discount, tax and totals follow. */
+    @PatchMapping("/api/v1/invoices/{id}/lines/{number}")
+    Mono<Invoice> writeDown(Actor actor, @PathVariable UUID id, @PathVariable int number,
+                            @RequestBody WriteDown request) {
+        return invoices.writeDown(actor, id, number, request == null ? null : request.writeDown());
     }
 
     @PostMapping("/api/v1/invoices/{id}/issue")

@@ -83,6 +83,20 @@ class InvoiceApiTest extends WebTestSupport {
         assertThat(sum).isEqualByComparingTo(invoice.get("total").decimalValue());
         assertThat(get(partner, "/api/v1/invoices/" + id + "?format=json").get("total").decimalValue())
                 .isEqualByComparingTo("462.25");
+        // a draft line is written down further and the discount follows: 155.00 − 5.00 + 300.00 + 30.00 − 22.50
+        JsonNode lowered = client().patch().uri("/api/v1/invoices/" + id + "/lines/1")
+                .headers(h -> h.setBearerAuth(partner)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("writeDown", 5.00)).exchange().expectStatus().isOk().expectBody(JsonNode.class)
+                .returnResult().getResponseBody();
+        assertThat(lowered.get("total").decimalValue()).isEqualByComparingTo("457.50");
+        assertProblem(client().patch().uri("/api/v1/invoices/" + id + "/lines/4")
+                .headers(h -> h.setBearerAuth(partner)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("writeDown", 1)).exchange(), 400);
+        lowered = client().patch().uri("/api/v1/invoices/" + id + "/lines/1")
+                .headers(h -> h.setBearerAuth(partner)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("writeDown", 0)).exchange().expectStatus().isOk().expectBody(JsonNode.class)
+                .returnResult().getResponseBody();
+        assertThat(lowered.get("total").decimalValue()).isEqualByComparingTo("462.25");
 
         String text = ledes(partner, id);
         String[] lines = text.split("\r\n");
