@@ -32,6 +32,7 @@ public class TimeEntryService {
 
     public static final int MAX_MINUTES = 24 * 60;
     public static final int MAX_RESULTS = 1000;
+    public static final String VOICE_DESCRIPTION = "Time logged by voice";
 
     private final CaseLookup cases;
     private final TimeEntryRepository entries;
@@ -88,9 +89,13 @@ public class TimeEntryService {
         });
     }
 
-    /** For the voice command {@code log_time}: minutes on a case today, billable, with what was done. */
+    /**
+     * For the voice command {@code log_time}: minutes on a case, dated today in the firm's time zone, billable;
+     * without a description it says that it was logged by voice.
+     */
     public Mono<TimeEntry> logTime(Actor actor, CaseId caseId, int minutes, String description) {
-        return record(actor, new NewTimeEntry(caseId, null, minutes, description, true, null, null));
+        String what = description == null || description.isBlank() ? VOICE_DESCRIPTION : description;
+        return record(actor, new NewTimeEntry(caseId, null, minutes, what, true, null, null));
     }
 
     public Flux<TimeEntry> list(Actor actor, Optional<CaseId> caseId, Optional<UserId> userId, String from,

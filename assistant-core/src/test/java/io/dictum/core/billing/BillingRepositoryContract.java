@@ -154,6 +154,13 @@ abstract class BillingRepositoryContract {
                 .collectList().block()).extracting(TimeEntry::id).containsExactly(e.id());
         assertThatThrownBy(() -> entries.record(associate, new NewTimeEntry(c.id(), TODAY.plusDays(1), 10, "x", null,
                 null, null)).block()).hasMessageContaining("future");
+        TimeEntry spoken = entries.logTime(associate, c.id(), 30, null).block();
+        assertThat(spoken.description()).isEqualTo(TimeEntryService.VOICE_DESCRIPTION);
+        assertThat(spoken.date()).isEqualTo(TODAY);
+        assertThat(spoken.billedHours()).isEqualByComparingTo("0.50");
+        assertThat(entries.logTime(associate, c.id(), 45, "drafting the motion").block().description())
+                .isEqualTo("drafting the motion");
+        assertThatThrownBy(() -> entries.logTime(associate, c.id(), 0, "x").block()).hasMessageContaining("minutes");
         Actor client = new Actor(UserId.random(), "client", Role.CLIENT, Optional.of(c.clientId()));
         assertThatThrownBy(() -> entries.list(client, Optional.of(c.id()), Optional.empty(), null, null, false)
                 .collectList().block()).isInstanceOf(ForbiddenException.class);
