@@ -8,6 +8,7 @@ import io.dictum.core.assistant.CommandPayload.Examples;
 import io.dictum.core.assistant.CommandPayload.Nothing;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
+import io.dictum.core.errors.DictumException;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.index.IndexService;
 import io.dictum.intents.EntityMatch;
@@ -102,7 +103,9 @@ public class Assistant {
                     }
                     CommandContext context = new CommandContext(request.text(), reference,
                             contexts.openCase(actor.userId()));
-                    yield handler.execute(actor, reading, context);
+                    // What a service refuses (no timer running, not allowed...) is the answer, not an HTTP error.
+                    yield handler.execute(actor, reading, context).onErrorResume(DictumException.class,
+                            e -> Mono.just(CommandResults.rejected(reading, e.getMessage())));
                 }
             };
         });

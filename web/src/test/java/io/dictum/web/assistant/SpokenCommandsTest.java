@@ -74,4 +74,26 @@ class SpokenCommandsTest extends WebTestSupport {
         JsonNode opened = say(token, "open the Raman case", "2026-12-02T09:05:00-05:00");
         assertThat(opened.at("/slots/case").asText()).isEqualTo(created.at("/result/createdCase/id").asText());
     }
+
+    @Test
+    void timeIsCapturedByVoice() {
+        String token = login("sarah");
+        JsonNode started = say(token, "start a timer for the Johnson versus Acme matter", "2026-12-02T09:00:00-05:00");
+        assertThat(started.get("status").asText()).isEqualTo("done");
+        assertThat(started.get("message").asText()).contains("Johnson v. Acme Insurance");
+        JsonNode again = say(token, "start a timer", "2026-12-02T09:01:00-05:00");
+        assertThat(again.get("status").asText()).isEqualTo("rejected");
+        JsonNode stopped = say(token, "stop the timer", "2026-12-02T09:02:00-05:00");
+        assertThat(stopped.get("status").asText()).isEqualTo("done");
+        assertThat(stopped.at("/result/entry/caseId").asText()).isEqualTo(caseId("2025-PI-0019"));
+        assertThat(say(token, "stop the timer", "2026-12-02T09:03:00-05:00").get("status").asText())
+                .isEqualTo("rejected");
+
+        JsonNode logged = say(token, "log point three on Miller for a call with the adjuster",
+                "2026-12-02T10:00:00-05:00");
+        assertThat(logged.get("status").asText()).isEqualTo("done");
+        assertThat(logged.at("/result/entry/minutes").asInt()).isEqualTo(18);
+        assertThat(logged.at("/result/entry/billedHours").asText()).isEqualTo("0.3");
+        assertThat(logged.at("/result/entry/description").asText()).contains("call with the adjuster");
+    }
 }
