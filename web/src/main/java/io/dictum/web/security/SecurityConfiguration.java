@@ -3,6 +3,7 @@ package io.dictum.web.security;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.dictum.core.DictumProperties;
 import io.dictum.web.problems.Problems;
+import io.dictum.web.speech.stream.StreamTokenConverter;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 
 /**
  * Every request but sign-in and health needs a valid bearer token. Stateless: no session, no cookie, so no CSRF.
+ * The speech stream's WebSocket upgrade may carry the token as {@code ?token=} instead (see StreamTokenConverter).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -53,6 +55,7 @@ class SecurityConfiguration {
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(oauth -> oauth
+                        .bearerTokenConverter(new StreamTokenConverter())
                         .jwt(jwt -> { })
                         .authenticationEntryPoint((exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
                                 "Unauthorized", "Sign in first: POST /api/v1/auth/login with your username and"
