@@ -31,6 +31,7 @@ public final class StreamingRecognizer implements AutoCloseable {
     public static final int MAX_ALTERNATIVES = 10;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Result EMPTY_PARTIAL = new Result(false, "{\"partial\":\"\"}", "", List.of());
 
     /**
      * How to decode a stream.
@@ -79,6 +80,7 @@ public final class StreamingRecognizer implements AutoCloseable {
     private boolean started;
     private boolean closed;
     private long bytesReceived;
+    private Result lastPartial;
 
     StreamingRecognizer(SpeechEngine engine, Options options, Recognizer recognizer) {
         this.engine = engine;
@@ -109,6 +111,15 @@ public final class StreamingRecognizer implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()} or when the engine was closed
      */
     public synchronized Result accept(byte[] pcm16le) {
+        return accept(pcm16le, true);
+    }
+
+    /**
+     * Like {@link #accept(byte[])}; with {@code freshPartial} false a partial answer repeats the previous partial
+     * text instead of asking Vosk again (a partial traceback costs about as much as decoding a short frame). For a
+     * caller that is behind: when more audio is already waiting, nobody will see this partial anyway.
+     */
+    public synchronized Result accept(byte[] pcm16le, boolean freshPartial) {
         Objects.requireNonNull(pcm16le, "pcm16le");
         if (pcm16le.length % 2 != 0) {
             throw new InvalidAudioException("16-bit PCM needs an even number of bytes, got " + pcm16le.length + ".");
@@ -118,7 +129,14 @@ public final class StreamingRecognizer implements AutoCloseable {
             leadIn();
             bytesReceived += pcm16le.length;
             boolean endpoint = feed(pcm16le);
-            return endpoint ? parse(true, recognizer.getResult()) : parse(false, recognizer.getPartialResult());
+            if (endpoint) {
+                lastPartial = EMPTY_PARTIAL;
+                return parse(true, recognizer.getResult());
+            }
+            if (freshPartial || lastPartial == null) {
+                lastPartial = parse(false, recognizer.getPartialResult());
+            }
+            return lastPartial;
         });
     }
 
@@ -129,6 +147,7 @@ public final class StreamingRecognizer implements AutoCloseable {
             if (!started) {
                 return parse(true, "{\"text\":\"\"}");
             }
+            lastPartial = EMPTY_PARTIAL;
             return parse(true, recognizer.getFinalResult());
         });
     }

@@ -108,6 +108,10 @@ final class SpeechStream implements AutoCloseable {
     private StreamingRecognizer recognizer;
     private boolean configured;
     private boolean closed;
+    /** Inbound messages received and not yet processed, counted by the caller. */
+    private final AtomicInteger waiting = new AtomicInteger();
+    private int staleFrames;
+    private static final int FRESH_PARTIAL_EVERY = 5;
 
     SpeechStream(SpeechEngine engine, ObjectMapper json, int maxFrameBytes, Mode mode, Optional<CaseId> caseId) {
         this.engine = engine;
@@ -126,7 +130,15 @@ final class SpeechStream implements AutoCloseable {
     }
 
     /** Handles one inbound message; a protocol error becomes an error message and a close. */
+    /** Counts a message received and queued for {@link #process}. */
+    void received() {
+        waiting.incrementAndGet();
+    }
+
     synchronized List<Out> process(Inbound in) {
+        if (!in.idle()) {
+            waiting.updateAndGet(n -> Math.max(0, n - 1));
+        }
         try {
             if (in.idle()) {
                 throw new ProtocolException("idle_timeout", "No audio for too long; the stream was closed.",
@@ -155,7 +167,13 @@ final class SpeechStream implements AutoCloseable {
             throw new ProtocolException("odd_frame", "An audio frame of " + pcm.length + " bytes is not 16-bit PCM,"
                     + " which needs an even number of bytes.");
         }
-        StreamingRecognizer.Result result = recognizer().accept(pcm);
+        // behind (more audio already waiting): answer with the previous partial, saving a traceback, but give a
+        // fresh one at least every few frames so that a client sending faster than real time still sees progress
+        boolean fresh = waiting.get() == 0 || ++staleFrames >= FRESH_PARTIAL_EVERY;
+        StreamingRecognizer.Result result = recognizer().accept(pcm, fresh);
+        if (fresh) {
+            staleFrames = 0;
+        }
         return result.endpoint() ? finalResult(result, false) : List.of(Out.message(result.json()));
     }
 

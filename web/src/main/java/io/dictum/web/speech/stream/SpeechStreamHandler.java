@@ -119,6 +119,7 @@ final class SpeechStreamHandler implements WebSocketHandler {
                 .<Inbound>handle((message, sink) -> {
                     lastInbound.set(System.nanoTime());
                     messagesIn.incrementAndGet();
+                    stream.received();
                     // copied here, synchronously: the network buffer is released once this returns
                     if (message.getType() == WebSocketMessage.Type.BINARY) {
                         byte[] bytes = new byte[message.getPayload().readableByteCount()];
