@@ -65,6 +65,11 @@ final class Resampler {
         return out;
     }
 
+    /** How many input samples on each side of an output sample's position its kernel reaches. */
+    static int halfWidth(int inRate, int outRate) {
+        return (int) Math.ceil(ZERO_CROSSINGS / (2.0 * cutoff(inRate, outRate))) + 1;
+    }
+
     /** Cutoff in cycles per input sample. */
     private static double cutoff(int inRate, int outRate) {
         return 0.5 * ROLLOFF * Math.min(1.0, (double) outRate / inRate);

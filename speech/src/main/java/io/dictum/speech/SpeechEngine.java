@@ -101,8 +101,36 @@ public final class SpeechEngine implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public Transcript transcribe(AudioClip clip, List<String> phrases) {
+        return decode(clip, grammarJson(phrases));
+    }
+
+    /**
+     * Opens a recogniser for a live stream of 16-bit PCM at the options' sample rate. The stream keeps this one
+     * recogniser for its life (a new one is slow on its first decode); close it when the stream ends. Streams
+     * share this engine's model and may run on different threads at once.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     * @throws InvalidAudioException when the options' sample rate is outside 8 to 48 kHz
+     */
+    public StreamingRecognizer openStream(StreamingRecognizer.Options options) {
+        Objects.requireNonNull(options, "options");
+        Lock lock = lifecycle.readLock();
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("The speech engine has been closed");
+            }
+            return new StreamingRecognizer(this, options,
+                    newRecognizer(AudioClip.SAMPLE_RATE, grammarJson(options.phrases())));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Vosk's grammar for the phrases with {@code [unk]}, or null when the phrases restrict nothing. */
+    static String grammarJson(List<String> phrases) {
         if (phrases == null || phrases.isEmpty()) {
-            return decode(clip, null);
+            return null;
         }
         Set<String> grammar = new LinkedHashSet<>();
         for (String phrase : phrases) {
@@ -115,13 +143,27 @@ public final class SpeechEngine implements AutoCloseable {
             }
         }
         if (grammar.isEmpty()) {
-            return decode(clip, null);
+            return null;
         }
         grammar.add(UNKNOWN_WORD);
         try {
-            return decode(clip, JSON.writeValueAsString(grammar));
+            return JSON.writeValueAsString(grammar);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the phrase list as JSON", e);
+        }
+    }
+
+    /** Runs a call on a live recogniser while the model is guaranteed to be loaded. */
+    <T> T whileOpen(java.util.function.Supplier<T> call) {
+        Lock lock = lifecycle.readLock();
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("The speech engine has been closed");
+            }
+            return call.get();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -176,10 +218,14 @@ public final class SpeechEngine implements AutoCloseable {
     }
 
     private Recognizer newRecognizer(String grammarJson) {
+        return newRecognizer(AudioClip.SAMPLE_RATE, grammarJson);
+    }
+
+    private Recognizer newRecognizer(int sampleRate, String grammarJson) {
         try {
             return grammarJson == null
-                    ? new Recognizer(model, AudioClip.SAMPLE_RATE)
-                    : new Recognizer(model, AudioClip.SAMPLE_RATE, grammarJson);
+                    ? new Recognizer(model, sampleRate)
+                    : new Recognizer(model, sampleRate, grammarJson);
         } catch (IOException e) {
             throw new IllegalStateException("Vosk could not create a recogniser", e);
         }

@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import reactor.core.publisher.Mono;
 import io.dictum.web.problems.Problems;
+import io.dictum.web.speech.stream.StreamTokenConverter;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +28,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 
 /**
  * Every request but sign-in and health needs a valid bearer token. Stateless: no session, no cookie, so no CSRF.
+ * The speech stream's WebSocket upgrade may carry the token as {@code ?token=} instead (see StreamTokenConverter).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -74,6 +76,7 @@ class SecurityConfiguration {
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(oauth -> oauth
+                        .bearerTokenConverter(new StreamTokenConverter())
                         .jwt(jwt -> jwt.authenticationManager(tokenAuthentication))
                         .authenticationEntryPoint((exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
                                 "Unauthorized", "Sign in first: POST /api/v1/auth/login with your username and"

@@ -1,0 +1,117 @@
+package io.dictum.speech;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class StreamingRecognizerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Feeds the audio in pieces of {@code chunk} bytes, then flushes; answers every result. */
+    private static List<StreamingRecognizer.Result> stream(StreamingRecognizer stream, byte[] pcm, int chunk) {
+        List<StreamingRecognizer.Result> results = new ArrayList<>();
+        for (int off = 0; off < pcm.length; off += chunk) {
+            results.add(stream.accept(Arrays.copyOfRange(pcm, off, Math.min(pcm.length, off + chunk))));
+        }
+        results.add(stream.flush());
+        return results;
+    }
+
+    private static String finalText(List<StreamingRecognizer.Result> results) {
+        StringBuilder text = new StringBuilder();
+        for (StreamingRecognizer.Result r : results) {
+            if (r.endpoint() && !r.text().isEmpty()) {
+                text.append(text.length() > 0 ? " " : "").append(r.text());
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
+    void partialsThenAFinalResultWithWordTimesFromTheStartOfTheStream() throws Exception {
+        AudioClip clip = AudioClip.fromWav(Wavs.resource("open-the-miller-case-and-find-the-police-report.flite-rms.16k.wav"));
+        try (StreamingRecognizer stream = TestEngine.get().openStream(StreamingRecognizer.Options.defaults())) {
+            List<StreamingRecognizer.Result> results = stream(stream, clip.pcm16le(), 3200);
+            assertThat(results).anyMatch(r -> !r.endpoint() && !r.text().isEmpty());
+            assertThat(finalText(results)).contains("police report");
+            StreamingRecognizer.Result last = results.stream().filter(r -> r.endpoint() && !r.text().isEmpty())
+                    .reduce((a, b) -> b).orElseThrow();
+            JsonNode json = JSON.readTree(last.json());
+            assertThat(json.has("text")).isTrue();
+            assertThat(json.get("result").size()).isEqualTo(last.words().size()).isPositive();
+            for (Word w : last.words()) {
+                assertThat(w.start()).isBetween(0.0, clip.durationSeconds());
+                assertThat(w.end()).isBetween(w.start(), clip.durationSeconds() + 0.05);
+            }
+            assertThat(stream.secondsReceived()).isEqualTo(clip.durationSeconds());
+            JsonNode partial = JSON.readTree(results.get(0).json());
+            assertThat(partial.has("partial")).isTrue();
+        }
+    }
+
+    @Test
+    void aStreamAtItsOwnRateIsResampledByTheRecogniser() {
+        byte[] wav = Wavs.resource("open-the-miller-case.flite-kal.8k.wav");
+        byte[] pcm8k = Arrays.copyOfRange(wav, 44, wav.length - (wav.length - 44) % 2);
+        try (StreamingRecognizer stream = TestEngine.get().openStream(
+                new StreamingRecognizer.Options(8000, List.of(), true, 0))) {
+            assertThat(finalText(stream(stream, pcm8k, 1600))).contains("case");
+        }
+    }
+
+    @Test
+    void flushGoesOnWithTheSameRecogniserAndAlternativesUseVosksFormat() throws Exception {
+        byte[] pcm = AudioClip.fromWav(Wavs.resource("find-the-police-report.flite-awb.16k.wav")).pcm16le();
+        try (StreamingRecognizer stream = TestEngine.get().openStream(
+                new StreamingRecognizer.Options(16000, List.of(), true, 3))) {
+            assertThat(finalText(stream(stream, pcm, 8000))).contains("police");
+            List<StreamingRecognizer.Result> again = stream(stream, pcm, 8000);
+            assertThat(finalText(again)).contains("police");
+            JsonNode last = JSON.readTree(again.get(again.size() - 1).json());
+            assertThat(last.has("alternatives")).isTrue();
+        }
+    }
+
+    @Test
+    void grammarModeAnswersOnlyThePhrasesWordsOrUnk() {
+        byte[] pcm = AudioClip.fromWav(Wavs.resource("open-the-miller-case.flite-slt.16k.wav")).pcm16le();
+        try (StreamingRecognizer stream = TestEngine.get().openStream(new StreamingRecognizer.Options(16000,
+                List.of("open the miller case", "find the police report"), true, 0))) {
+            for (String word : finalText(stream(stream, pcm, 4000)).split(" ")) {
+                assertThat(word).isIn("open", "the", "miller", "case", "find", "police", "report", "[unk]");
+            }
+        }
+    }
+
+    @Test
+    void badInputIsRefusedAndAClosedStreamStaysClosed() {
+        assertThatThrownBy(() -> new StreamingRecognizer.Options(1000, List.of(), true, 0))
+                .isInstanceOf(InvalidAudioException.class).hasMessageContaining("1000 Hz");
+        StreamingRecognizer stream = TestEngine.get().openStream(StreamingRecognizer.Options.defaults());
+        assertThatThrownBy(() -> stream.accept(new byte[3])).isInstanceOf(InvalidAudioException.class)
+                .hasMessageContaining("even number");
+        assertThat(stream.accept(new byte[0]).endpoint()).isFalse();
+        stream.close();
+        stream.close();
+        assertThat(stream.isClosed()).isTrue();
+        assertThatThrownBy(() -> stream.accept(new byte[2])).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aFlushBeforeAnyAudioIsAnEmptyFinalResult() {
+        try (StreamingRecognizer stream = TestEngine.get().openStream(StreamingRecognizer.Options.defaults())) {
+            StreamingRecognizer.Result r = stream.flush();
+            assertThat(r.endpoint()).isTrue();
+            assertThat(r.text()).isEmpty();
+        }
+    }
+}
