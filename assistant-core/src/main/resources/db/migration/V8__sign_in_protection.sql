@@ -1,5 +1,5 @@
--- Sign-in protection: failed attempts per username (lock-out), revoked tokens (sign-out), and a per-user moment
--- before which every token is void (sign out everywhere, password change).
+-- Sign-in protection: failed attempts per username (lock-out), revoked tokens (sign-out), and a per-user token
+-- generation that every token carries: raising it voids all of the user's tokens (sign out everywhere).
 CREATE TABLE login_attempts (
     username        VARCHAR(100) PRIMARY KEY,
     failures        INT NOT NULL,
@@ -12,4 +12,4 @@ CREATE TABLE revoked_tokens (
     expires_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
-ALTER TABLE users ADD COLUMN tokens_not_before TIMESTAMP WITH TIME ZONE;
+ALTER TABLE users ADD COLUMN token_generation INT DEFAULT 0 NOT NULL;

@@ -4,14 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Revoked sign-in tokens, in the database so a sign-out holds on every node: one token by its id, or every token
- * of a user issued before a moment (sign out everywhere, role change).
+ * of a user at once by raising the user's token generation (sign out everywhere).
  */
 @Component
 public class TokenRevocations {
@@ -35,20 +34,22 @@ public class TokenRevocations {
     }
 
     public Mono<Void> revokeAll(UserId user) {
-        return db.sql("UPDATE users SET tokens_not_before = :now WHERE id = :id")
-                .bind("now", OffsetDateTime.now(clock)).bind("id", user.value()).then();
+        return db.sql("UPDATE users SET token_generation = token_generation + 1 WHERE id = :id")
+                .bind("id", user.value()).then();
     }
 
-    /** True when the token was revoked, or issued before its user's tokens-not-before moment, or its user is gone. */
-    public Mono<Boolean> isRevoked(String tokenId, UserId user, Instant issuedAt) {
+    /** The generation a new token of this user carries. */
+    public Mono<Integer> generation(UserId user) {
+        return db.sql("SELECT token_generation FROM users WHERE id = :id").bind("id", user.value())
+                .map(r -> r.get("token_generation", Integer.class)).one().defaultIfEmpty(0);
+    }
+
+    /** True when the token was signed out, or belongs to an older generation of its user's tokens, or the user is gone. */
+    public Mono<Boolean> isRevoked(String tokenId, UserId user, int generation) {
         Mono<Boolean> byId = db.sql("SELECT COUNT(*) AS n FROM revoked_tokens WHERE token_id = :id")
                 .bind("id", tokenId == null ? "" : tokenId).map(r -> r.get("n", Long.class) > 0).one();
-        Mono<Boolean> byUser = db.sql("SELECT tokens_not_before FROM users WHERE id = :id").bind("id", user.value())
-                .map(r -> Optional.ofNullable(r.get("tokens_not_before", OffsetDateTime.class))).one()
-                // Token times have whole seconds: a token from the very second of the revocation stays valid.
-                .map(notBefore -> notBefore.map(nb -> issuedAt == null
-                                || issuedAt.isBefore(nb.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
-                        .orElse(false))
+        Mono<Boolean> byUser = db.sql("SELECT token_generation FROM users WHERE id = :id").bind("id", user.value())
+                .map(r -> r.get("token_generation", Integer.class) != generation).one()
                 .defaultIfEmpty(true);
         return byId.zipWith(byUser, (a, b) -> a || b);
     }

@@ -59,13 +59,13 @@ class AuthController {
         }
         return guard.check(request.username()).then(users.authenticate(request.username(), request.password()))
                 .flatMap(user -> guard.succeeded(user.username()).thenReturn(user))
-                .flatMap(user -> {
-                    TokenService.IssuedToken token = tokens.issue(user);
+                .flatMap(user -> revocations.generation(user.id()).flatMap(generation -> {
+                    TokenService.IssuedToken token = tokens.issue(user, generation);
                     return audit.record(user.id(), user.username(), "auth.login", "user", user.id().toString(), null,
                                     "token expires " + token.expiresAt())
                             .thenReturn(new LoginResponse(token.token(), token.expiresAt(), user.username(),
                                     user.role().id(), user.displayName()));
-                })
+                }))
                 .switchIfEmpty(guard.failed(request.username())
                         .then(audit.record(null, request.username(), "auth.login_failed", "user", null, null,
                                 "wrong username or password"))

@@ -55,7 +55,9 @@ class SecurityConfiguration {
         JwtReactiveAuthenticationManager signature = new JwtReactiveAuthenticationManager(decoder);
         return authentication -> signature.authenticate(authentication).flatMap(auth -> {
             Jwt jwt = (Jwt) auth.getPrincipal();
-            return revocations.isRevoked(jwt.getId(), UserId.parse(jwt.getSubject()), jwt.getIssuedAt())
+            Object generation = jwt.getClaim("gen");
+            return revocations.isRevoked(jwt.getId(), UserId.parse(jwt.getSubject()),
+                            generation instanceof Number n ? n.intValue() : -1)
                     .flatMap(revoked -> revoked
                             ? Mono.error(new InvalidBearerTokenException("this token was signed out or revoked"))
                             : Mono.just(auth));

@@ -34,7 +34,8 @@ public class TokenService {
         this.clock = clock;
     }
 
-    public IssuedToken issue(User user) {
+    /** A token for the user, carrying the user's current token generation (see TokenRevocations). */
+    public IssuedToken issue(User user, int generation) {
         Instant now = clock.instant();
         Instant expires = now.plus(properties.tokenLifetime());
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
@@ -45,7 +46,8 @@ public class TokenService {
                 .expiresAt(expires)
                 .claim("username", user.username())
                 .claim("role", user.role().id())
-                .claim("name", user.displayName());
+                .claim("name", user.displayName())
+                .claim("gen", generation);
         user.contactId().ifPresent(c -> claims.claim("contact", c.toString()));
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
                 claims.build())).getTokenValue();

@@ -57,7 +57,9 @@ class AuthenticationTest extends WebTestSupport {
         assertThat(users.toString()).doesNotContain("password").doesNotContain("$2a$");
     }
 
-    private String newUser(String username) {
+    /** A fresh user for a test that changes its account (reruns get a new one). */
+    private String newUser(String prefix) {
+        String username = prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         postJson(login("admin"), "/api/v1/users", Map.of("username", username, "password", DEMO_PASSWORD,
                 "role", "associate", "displayName", "Test " + username));
         return username;

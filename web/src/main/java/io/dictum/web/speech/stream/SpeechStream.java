@@ -59,20 +59,24 @@ final class SpeechStream implements AutoCloseable {
     }
 
     /**
-     * An outbound step: a JSON message to send, or a command to execute whose result is sent, and after the last
-     * step of a stream the status to close with.
+     * An outbound step: a JSON message to send, a command to execute or a dictated note to save (whose outcome is
+     * sent), and after the last step of a stream the status to close with.
      */
-    record Out(String json, String commandText, CloseStatus close) {
+    record Out(String json, String commandText, String noteText, CloseStatus close) {
         static Out message(String json) {
-            return new Out(json, null, null);
+            return new Out(json, null, null, null);
         }
 
         static Out command(String text) {
-            return new Out(null, text, null);
+            return new Out(null, text, null, null);
+        }
+
+        static Out note(String text) {
+            return new Out(null, null, text, null);
         }
 
         static Out close(String json, CloseStatus status) {
-            return new Out(json, null, status);
+            return new Out(json, null, null, status);
         }
     }
 
@@ -218,8 +222,12 @@ final class SpeechStream implements AutoCloseable {
                 utterances.add(text);
             }
             ObjectNode dictation = json.createObjectNode();
-            dictation.putObject("dictation").put("text", DictationFormatter.format(utterances));
+            String note = DictationFormatter.format(utterances);
+            dictation.putObject("dictation").put("text", note);
             out.add(Out.message(dictation.toString()));
+            if (last && !note.isBlank()) {
+                out.add(Out.note(note));
+            }
         }
         if (last) {
             out.add(Out.close(null, CloseStatus.NORMAL));

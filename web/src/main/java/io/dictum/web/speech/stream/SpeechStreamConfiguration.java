@@ -2,6 +2,7 @@ package io.dictum.web.speech.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dictum.core.assistant.Assistant;
+import io.dictum.core.notes.NoteService;
 import io.dictum.web.speech.SpeechService;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -67,8 +68,8 @@ class SpeechStreamConfiguration implements WebFluxConfigurer {
 
     @Bean
     SpeechStreamHandler speechStreamHandler(SpeechService speech, Assistant assistant, StreamLimits limits,
-                                            Scheduler speechStreamScheduler, ObjectMapper json) {
-        return new SpeechStreamHandler(speech, assistant, limits, properties, speechStreamScheduler, json);
+                                            Scheduler speechStreamScheduler, ObjectMapper json, NoteService notes) {
+        return new SpeechStreamHandler(speech, assistant, limits, properties, speechStreamScheduler, json, notes);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import io.dictum.core.access.Actor;
 import io.dictum.core.assistant.Assistant;
 import io.dictum.core.assistant.CommandRequest;
 import io.dictum.core.cases.CaseId;
+import io.dictum.core.notes.NoteService;
 import io.dictum.web.security.TokenService;
 import io.dictum.web.speech.SpeechService;
 import io.dictum.web.speech.stream.SpeechStream.Inbound;
@@ -56,9 +57,11 @@ final class SpeechStreamHandler implements WebSocketHandler {
     private final StreamProperties properties;
     private final Scheduler decoders;
     private final ObjectMapper json;
+    private final NoteService notes;
 
     SpeechStreamHandler(SpeechService speech, Assistant assistant, StreamLimits limits, StreamProperties properties,
-                        Scheduler decoders, ObjectMapper json) {
+                        Scheduler decoders, ObjectMapper json, NoteService notes) {
+        this.notes = notes;
         this.speech = speech;
         this.assistant = assistant;
         this.limits = limits;
@@ -199,8 +202,11 @@ final class SpeechStreamHandler implements WebSocketHandler {
                 .flatMapIterable(list -> list);
     }
 
-    /** Executes a command step with the signed-in user; other steps pass through. */
+    /** Executes a command step or saves a dictated note as the signed-in user; other steps pass through. */
     private Mono<Out> send(SpeechStream stream, Actor actor, Out out) {
+        if (out.noteText() != null) {
+            return saveNote(stream, actor, out.noteText());
+        }
         if (out.commandText() == null) {
             return Mono.just(out);
         }
@@ -214,6 +220,26 @@ final class SpeechStreamHandler implements WebSocketHandler {
                     log.warn("A streamed command failed: {}", e.toString());
                     return Mono.just(Out.message(stream.error("command_failed", "The command '" + out.commandText()
                             + "' could not be carried out: " + e.getMessage())));
+                });
+    }
+
+    /** At the end of a dictation, the note goes on the stream's case: {"note":{"saved":true,"id":...}}. */
+    private Mono<Out> saveNote(SpeechStream stream, Actor actor, String text) {
+        ObjectNode message = json.createObjectNode();
+        ObjectNode note = message.putObject("note");
+        if (stream.caseId().isEmpty()) {
+            note.put("saved", false).put("message", "No case was given (caseId), so the dictation was not saved;"
+                    + " copy the text, or dictate again with the case open.");
+            return Mono.just(Out.message(message.toString()));
+        }
+        return notes.add(actor, stream.caseId().get(), text)
+                .map(saved -> {
+                    note.put("saved", true).put("id", saved.id().toString()).put("caseId", saved.caseId().toString());
+                    return Out.message(message.toString());
+                })
+                .onErrorResume(e -> {
+                    note.put("saved", false).put("message", "The dictation could not be saved: " + e.getMessage());
+                    return Mono.just(Out.message(message.toString()));
                 });
     }
 

@@ -172,7 +172,21 @@ class StreamWebSocketTest extends WebTestSupport {
         assertThat(note).startsWith("The client called about the").contains(".\n\nShe will accept $21,000.");
         assertThat(note).doesNotContain("period").doesNotContain("paragraph");
         assertThat(c.all("command")).isEmpty();
+        assertThat(c.all("note")).singleElement().satisfies(n -> assertThat(n.get("saved").asBoolean()).isFalse());
         assertThat(c.status()).isEqualTo(CloseStatus.NORMAL);
+    }
+
+    @Test
+    void aDictationOnACaseIsSavedAsANoteWhenItEnds() {
+        String token = login("bking");
+        String chen = caseId("2026-E-0006");
+        Conversation c = talk(token, "mode=dictation&caseId=" + chen, utterance("dictation-offer.flite-slt.16k.wav"));
+        JsonNode saved = c.all("note").get(0);
+        assertThat(saved.get("saved").asBoolean()).isTrue();
+        assertThat(saved.get("caseId").asText()).isEqualTo(chen);
+        JsonNode notes = get(token, "/api/v1/cases/" + chen + "/notes");
+        assertThat(notes.findValuesAsText("id")).contains(saved.get("id").asText());
+        assertThat(notes.get(0).get("text").asText()).contains("She will accept $21,000.");
     }
 
     @Test
