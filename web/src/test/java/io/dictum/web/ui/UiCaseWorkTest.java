@@ -47,6 +47,18 @@ class UiCaseWorkTest extends UiTestSupport {
         WebElement found = answer.findElement(By.xpath(".//ul[@aria-label='Documents found']/li[contains(., 'Boundary survey')]"));
         assertThat(found.findElement(By.tagName("button")).getAttribute("aria-label")).isEqualTo("Download Boundary survey");
         screenshot("found");
+
+        // the download carries the sign-in token and saves the file as uploaded
+        found.findElement(By.tagName("button")).click();
+        Path saved = downloads.resolve(file.getFileName());
+        waitFor(d -> Files.isRegularFile(saved));
+        waitFor(d -> {
+            try {
+                return Files.readString(saved).contains(marker);
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -38,6 +39,7 @@ abstract class UiTestSupport extends WebTestSupport {
     static final Path CHROMIUM = Path.of(System.getProperty("dictum.test.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("dictum.test.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
+    static final Path DOWNLOADS = Path.of("target", "ui-downloads");
     static final Duration PATIENCE = Duration.ofSeconds(45);
 
     @LocalServerPort
@@ -46,6 +48,8 @@ abstract class UiTestSupport extends WebTestSupport {
     private final List<WebDriver> drivers = new ArrayList<>();
     private String testName = "test";
     WebDriver driver;
+    /** Where this test's browser saves downloads. */
+    Path downloads;
 
     @BeforeAll
     static void requireChromium() {
@@ -65,6 +69,7 @@ abstract class UiTestSupport extends WebTestSupport {
     @BeforeEach
     void name(TestInfo info) {
         testName = getClass().getSimpleName() + "-" + info.getTestMethod().map(m -> m.getName()).orElse("test");
+        downloads = DOWNLOADS.resolve(testName).toAbsolutePath();
     }
 
     @AfterEach
@@ -88,6 +93,8 @@ abstract class UiTestSupport extends WebTestSupport {
                 "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
                 "--window-size=1280,1000", "--lang=en-US");
         options.addArguments(extraArguments);
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()

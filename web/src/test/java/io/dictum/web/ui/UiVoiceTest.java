@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,6 +33,26 @@ class UiVoiceTest extends UiTestSupport {
         assertThat(driver.getCurrentUrl()).contains("#/cases/" + caseId("2025-PI-0012"));
         waitFor(ExpectedConditions.attributeToBe(By.id("assistant"), "data-voice", "idle"));
         screenshot("opened");
+    }
+
+    @Test
+    void silenceIsAnsweredWithTheProblemsDetailAndTheTalkKeyWorksFromTheKeyboard() throws InterruptedException {
+        browser("--use-file-for-fake-audio-capture=" + resource("audio/silence.16k.wav") + "%noloop");
+        signIn("bking");
+        heading("Dashboard");
+
+        WebElement talk = driver.findElement(By.id("talk"));
+        script("arguments[0].focus()", talk);
+        new Actions(driver).keyDown(Keys.SPACE).perform();
+        waitFor(ExpectedConditions.attributeToBe(By.id("assistant"), "data-voice", "listening"));
+        Thread.sleep(1500);
+        new Actions(driver).keyUp(Keys.SPACE).perform();
+
+        WebElement answer = answer("No speech was recognised");
+        assertThat(answer.findElement(By.cssSelector(".message")).getAttribute("class")).contains("rejected");
+        heading("Dashboard");
+        waitFor(ExpectedConditions.attributeToBe(By.id("assistant"), "data-voice", "idle"));
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("talk");
     }
 
     @Test
