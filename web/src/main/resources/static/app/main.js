@@ -80,7 +80,11 @@ async function route() {
   if (heading) {
     heading.setAttribute('tabindex', '-1');
     document.title = `${heading.textContent} — Dictum`;
-    if (focus) heading.focus();
+  }
+  if (!current) {
+    document.getElementById('username')?.focus(); // the form is the whole page
+  } else if (focus && heading) {
+    heading.focus();
   }
 }
 

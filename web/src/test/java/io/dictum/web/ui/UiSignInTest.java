@@ -15,6 +15,8 @@ class UiSignInTest extends UiTestSupport {
         browser();
         driver.get(url(""));
         heading("Sign in to Dictum");
+        assertThat(driver.findElement(By.id("sign-out")).isDisplayed()).isFalse();
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("username");
         screenshot("sign-in");
 
         signIn("ahale");
@@ -30,6 +32,7 @@ class UiSignInTest extends UiTestSupport {
         assertThat(driver.findElement(By.cssSelector("#sign-in-form")).getText()).contains("You have signed out.");
         assertThat(script("return sessionStorage.getItem('dictum.session')")).isNull();
         assertThat(driver.findElement(By.id("assistant")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("sign-out")).isDisplayed()).isFalse();
     }
 
     @Test
