@@ -19,7 +19,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 
 /**
- * Every request but sign-in, health and the browser UI's static files needs a valid bearer token. Stateless: no session, no cookie, so no CSRF.
+ * Every request but sign-in, health and the browser UI's static files needs a valid bearer token. Stateless: no
+ * session, no cookie, so no CSRF.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
