@@ -27,8 +27,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 
 /**
- * Every request but sign-in and health needs a valid bearer token. Stateless: no session, no cookie, so no CSRF.
- * The speech stream's WebSocket upgrade may carry the token as {@code ?token=} instead (see StreamTokenConverter).
+ * Every request but sign-in, health and the browser UI's static files needs a valid bearer token. Stateless: no
+ * session, no cookie, so no CSRF. The speech stream's WebSocket upgrade may carry the token as {@code ?token=}
+ * instead (see StreamTokenConverter).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -76,6 +77,8 @@ class SecurityConfiguration {
                 .authorizeExchange(ex -> ex
                         .pathMatchers(HttpMethod.POST, "/api/v1/auth/login").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // the browser UI's static files; the data they show comes from the API, which stays protected
+                        .pathMatchers(HttpMethod.GET, "/", "/index.html", "/app/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(oauth -> oauth
                         .bearerTokenConverter(new StreamTokenConverter())

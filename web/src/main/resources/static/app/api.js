@@ -1,0 +1,104 @@
+// The HTTP API client: the sign-in token lives in sessionStorage (gone when the tab closes), errors are RFC 9457
+// problems whose `detail` is shown to the user as it is.
+
+const KEY = 'dictum.session';
+
+export const session = {
+  get() {
+    try {
+      const s = JSON.parse(sessionStorage.getItem(KEY));
+      if (!s || !s.token) return null;
+      if (s.expiresAt && Date.parse(s.expiresAt) <= Date.now()) {
+        sessionStorage.removeItem(KEY);
+        return null;
+      }
+      return s;
+    } catch {
+      return null;
+    }
+  },
+  set(value) {
+    sessionStorage.setItem(KEY, JSON.stringify(value));
+  },
+  clear() {
+    sessionStorage.removeItem(KEY);
+  },
+  isClient() {
+    return this.get()?.role === 'client';
+  },
+};
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `Dictum answered with status ${status}.`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+async function request(method, path, { json, body, contentType, auth = true } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  const current = session.get();
+  if (auth && current) headers.Authorization = `Bearer ${current.token}`;
+  let payload = body;
+  if (json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(json);
+  } else if (contentType) {
+    headers['Content-Type'] = contentType;
+  }
+  let response;
+  try {
+    response = await fetch(`/api/v1${path}`, { method, headers, body: payload });
+  } catch {
+    throw new ApiError(0, { detail: 'Dictum cannot be reached. Check the connection and try again.' });
+  }
+  const type = response.headers.get('Content-Type') || '';
+  const data = type.includes('json') ? await response.json().catch(() => null) : null;
+  if (response.status === 401 && auth) {
+    session.clear();
+    window.dispatchEvent(new CustomEvent('dictum:signed-out',
+      { detail: 'Your sign-in has ended. Please sign in again.' }));
+  }
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+export const api = {
+  get: (path) => request('GET', path),
+  post: (path, json) => request('POST', path, { json }),
+  postBody: (path, body, contentType) => request('POST', path, { body, contentType }),
+  login: (username, password) => request('POST', '/auth/login', { json: { username, password }, auth: false }),
+};
+
+/** Query string from an object, leaving out empty values. */
+export function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/**
+ * Downloads a document version. Contents need the bearer token, which a plain link cannot send, so the file is
+ * fetched and handed to the browser as a blob.
+ */
+export async function download(documentId, version, filename) {
+  const current = session.get();
+  const response = await fetch(`/api/v1/documents/${encodeURIComponent(documentId)}/content${query({ version })}`,
+    { headers: current ? { Authorization: `Bearer ${current.token}` } : {} });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => null);
+    throw new ApiError(response.status, problem);
+  }
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename || 'document';
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,187 @@
+import { api, query } from '../api.js';
+import { el, replace, section, dateEl, instantEl, localDate, words, bytes, notice } from '../dom.js';
+import { setAssistantCase } from '../assistant.js';
+import { downloadButton } from '../results.js';
+import { deadlineList } from './dashboard.js';
+
+const SERVICE_METHODS = [
+  ['electronic', 'Electronic'], ['personal', 'Personal delivery'], ['mail', 'Mail'],
+  ['clerk', 'Left with the clerk'], ['other', 'Other consented means'],
+];
+
+export function caseHeader(c) {
+  return el('header', { class: 'page-header' },
+    el('p', { class: 'eyebrow' }, `${c.number} · ${words(c.matterType)} · ${words(c.status)}`),
+    el('h1', {}, c.title));
+}
+
+export function overview(c) {
+  const rows = [
+    ['Case number', c.number], ['Matter type', words(c.matterType)], ['Status', words(c.status)],
+    ['Court', c.court || '—'], ['Opened', dateEl(c.openedOn)],
+  ];
+  if (c.closedOn) rows.push(['Closed', dateEl(c.closedOn)]);
+  return el('dl', { class: 'facts' }, rows.map(([k, v]) => el('div', {}, el('dt', {}, k), el('dd', {}, v))));
+}
+
+/** Documents with their newest version, a download button, and every version on demand. */
+export function documentList(documents, { onError, versions = true }) {
+  if (documents.length === 0) return el('p', { class: 'empty' }, 'No documents yet.');
+  return el('ul', { class: 'documents' }, documents.map((d) => {
+    const item = el('li', { class: 'document', dataset: { documentId: d.id } },
+      el('div', { class: 'document-head' },
+        el('span', { class: 'document-name' }, d.name),
+        downloadButton(d.id, d.version, d.filename, `Download ${d.name}, version ${d.version}`, onError)),
+      el('p', { class: 'meta' },
+        `${d.kind ? `${words(d.kind)} · ` : ''}version ${d.version} · ${bytes(d.sizeBytes)} · updated `,
+        instantEl(d.updatedAt)));
+    if (versions) {
+      const list = el('div', { class: 'versions' });
+      const details = el('details', {}, el('summary', {}, 'All versions'), list);
+      details.addEventListener('toggle', async () => {
+        if (!details.open || list.dataset.loaded) return;
+        list.dataset.loaded = 'true';
+        list.append(el('p', { class: 'meta' }, 'Loading versions…'));
+        try {
+          const all = await api.get(`/documents/${d.id}/versions`);
+          replace(list, el('ul', { class: 'version-list' }, all.slice().reverse().map((v) => el('li', {},
+            el('span', {}, el('strong', {}, `Version ${v.version}`), `: ${v.filename} · ${bytes(v.sizeBytes)} · `,
+              instantEl(v.createdAt),
+              v.searchable ? '' : ` · not searchable${v.notSearchableReason ? `: ${v.notSearchableReason}` : ''}`),
+            ' ', downloadButton(d.id, v.version, v.filename, `Download ${d.name}, version ${v.version}`, onError)))));
+        } catch (e) {
+          delete list.dataset.loaded;
+          replace(list, notice(e.message));
+        }
+      });
+      item.append(details);
+    }
+    return item;
+  }));
+}
+
+function field(id, label, control, hint) {
+  return el('div', { class: 'field' }, el('label', { for: id }, label,
+    hint ? el('span', { class: 'optional' }, ` ${hint}`) : null), control);
+}
+
+function uploadForm(caseId, documents, refresh) {
+  const status = el('div', { class: 'form-status' });
+  const select = el('select', { id: 'upload-document', name: 'documentId' },
+    el('option', { value: '' }, 'Nothing: this is a new document'),
+    documents.map((d) => el('option', { value: d.id }, d.name)));
+  const button = el('button', { type: 'submit', class: 'button primary' }, 'Upload');
+  const form = el('form', { class: 'stack', id: 'upload-form' },
+    field('upload-file', 'File', el('input', { id: 'upload-file', name: 'file', type: 'file', required: true })),
+    field('upload-name', 'Name', el('input', { id: 'upload-name', name: 'name', type: 'text' }), '(optional: the file name otherwise)'),
+    field('upload-kind', 'Kind', el('input', { id: 'upload-kind', name: 'kind', type: 'text', placeholder: 'e.g. police report' }), '(optional)'),
+    field('upload-document', 'A new version of', select, '(optional)'),
+    button, status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    for (const key of ['name', 'kind', 'documentId']) if (!String(data.get(key) || '').trim()) data.delete(key);
+    button.disabled = true;
+    replace(status, notice('Uploading…', 'info'));
+    try {
+      const d = await api.postBody(`/cases/${caseId}/documents`, data);
+      form.reset();
+      await refresh();
+      replace(status, notice(`Uploaded ${d.name}, version ${d.version}.`, 'success'));
+    } catch (e) {
+      replace(status, notice(e.message));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
+function docketForm(caseId, ruleSets, refresh) {
+  const status = el('div', { class: 'form-status' });
+  const ruleSet = el('select', { id: 'docket-rule-set', name: 'ruleSet' },
+    ruleSets.map((s) => el('option', { value: s.id }, s.title)));
+  const trigger = el('select', { id: 'docket-trigger', name: 'trigger', required: true });
+  const fillTriggers = () => {
+    const set = ruleSets.find((s) => s.id === ruleSet.value);
+    replace(trigger, Object.entries(set?.triggers || {}).map(([id, text]) => el('option', { value: id }, text)));
+  };
+  ruleSet.addEventListener('change', fillTriggers);
+  fillTriggers();
+  const date = el('input', { id: 'docket-date', name: 'date', type: 'date', required: true, value: localDate(0) });
+  const service = el('select', { id: 'docket-service', name: 'serviceMethod' },
+    SERVICE_METHODS.map(([id, text]) => el('option', { value: id }, text)));
+  const button = el('button', { type: 'submit', class: 'button primary' }, 'Docket');
+  const form = el('form', { class: 'stack', id: 'docket-form' },
+    field('docket-rule-set', 'Rules', ruleSet),
+    field('docket-trigger', 'What happened', trigger),
+    field('docket-date', 'On', date),
+    field('docket-service', 'Served by', service),
+    button, status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    button.disabled = true;
+    replace(status);
+    try {
+      const docketed = await api.post(`/cases/${caseId}/events`, {
+        ruleSet: ruleSet.value, trigger: trigger.value, date: date.value, serviceMethod: service.value,
+      });
+      await refresh();
+      const ds = docketed.deadlines || [];
+      replace(status, notice(ds.length === 0
+        ? 'Docketed. This event sets no deadlines.'
+        : `Docketed. ${ds.map((d) => `${d.title}: due ${d.dueDate}`).join('; ')}.`, 'success'));
+    } catch (e) {
+      replace(status, notice(e.message));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
+export async function caseView({ caseId }) {
+  const [c, parties, documents, deadlines, ruleSets] = await Promise.all([
+    api.get(`/cases/${caseId}`),
+    api.get(`/cases/${caseId}/parties`),
+    api.get(`/cases/${caseId}/documents`),
+    api.get(`/deadlines${query({ caseId })}`),
+    api.get('/deadlines/rule-sets'),
+  ]);
+  setAssistantCase({ id: c.id, title: c.title });
+
+  const errors = el('div', { class: 'form-status' });
+  const onError = (message) => replace(errors, notice(message));
+  const docsHolder = el('div', {}, documentList(documents, { onError }));
+  const deadlinesHolder = el('div', {}, deadlineList(deadlines, { showCase: false, empty: 'No deadlines docketed.' }));
+  let upload;
+  const refreshDocuments = async () => {
+    const fresh = await api.get(`/cases/${caseId}/documents`);
+    replace(docsHolder, documentList(fresh, { onError }));
+    const select = upload.querySelector('#upload-document');
+    const keep = select.value;
+    replace(select, el('option', { value: '' }, 'Nothing: this is a new document'),
+      fresh.map((d) => el('option', { value: d.id }, d.name)));
+    select.value = keep;
+  };
+  const refreshDeadlines = async () => {
+    const fresh = await api.get(`/deadlines${query({ caseId })}`);
+    replace(deadlinesHolder, deadlineList(fresh, { showCase: false, empty: 'No deadlines docketed.' }));
+  };
+  upload = uploadForm(caseId, documents, refreshDocuments);
+
+  return el('div', { class: 'case-page', dataset: { caseId: c.id } },
+    caseHeader(c),
+    errors,
+    el('div', { class: 'case-grid' },
+      el('div', { class: 'case-main' },
+        section('deadlines', 'Deadlines', deadlinesHolder),
+        section('documents', 'Documents', docsHolder),
+        section('upload', 'Upload a document', upload)),
+      el('div', { class: 'case-side' },
+        section('overview', 'Overview', overview(c)),
+        section('parties', 'Parties', parties.length === 0 ? el('p', { class: 'empty' }, 'No parties yet.')
+          : el('ul', { class: 'parties' }, parties.map((p) => el('li', {},
+            el('span', { class: 'party-name' }, p.name), el('span', { class: 'role' }, words(p.role)))))),
+        section('docket', 'Docket an event', docketForm(caseId, ruleSets, refreshDeadlines)))));
+}
