@@ -476,7 +476,7 @@ public final class DocxTemplate {
             List<Object> nodes = sections(blocks, this::markerParagraph,
                     b -> locations.get(XmlUtils.unwrap(b)), false);
             List<Object> out = new ArrayList<>();
-            renderNodes(nodes, scope, out, this::renderBlock);
+            renderNodes(nodes, scope, out, Level.BLOCK);
             return out;
         }
 
@@ -484,7 +484,14 @@ public final class DocxTemplate {
             void render(Object item, Scope scope, List<Object> out);
         }
 
-        private void renderNodes(List<Object> nodes, Scope scope, List<Object> out, Renderer renderer) {
+        private enum Level { BLOCK, ROW, RUN }
+
+        private void renderNodes(List<Object> nodes, Scope scope, List<Object> out, Level level) {
+            Renderer renderer = switch (level) {
+                case BLOCK -> this::renderBlock;
+                case ROW -> this::renderRow;
+                case RUN -> this::renderRun;
+            };
             for (Object node : nodes) {
                 if (!(node instanceof Section s)) {
                     renderer.render(node, scope, out);
@@ -503,14 +510,28 @@ public final class DocxTemplate {
                     if (s.open().kind() == Token.Kind.EACH && value instanceof List<?> list && !list.isEmpty()) {
                         inner = new Scope(item(list.get(0)), scope);
                     }
-                    renderNodes(s.then(), inner, new ArrayList<>(), renderer);
-                    renderNodes(s.otherwise(), scope, new ArrayList<>(), renderer);
+                    renderNodes(s.then(), inner, new ArrayList<>(), level);
+                    renderNodes(s.otherwise(), scope, new ArrayList<>(), level);
                 } else if (s.open().kind() == Token.Kind.IF) {
                     boolean keep = present(value) != s.open().negated();
-                    renderNodes(keep ? s.then() : s.otherwise(), scope, out, renderer);
+                    renderNodes(keep ? s.then() : s.otherwise(), scope, out, level);
                 } else {
+                    if (value == null) {
+                        // An empty list is a fact ("no defendants"); no list at all is a value nobody gave.
+                        missing.add(new MissingValue(name, s.location()));
+                        if (onMissing == OnMissing.MARK && level != Level.ROW) {
+                            R mark = markedRun(null, name);
+                            if (level == Level.RUN) {
+                                out.add(mark);
+                            } else {
+                                P p = WML.createP();
+                                p.getContent().add(mark);
+                                out.add(p);
+                            }
+                        }
+                    }
                     for (Object element : items(value)) {
-                        renderNodes(s.then(), new Scope(item(element), scope), out, renderer);
+                        renderNodes(s.then(), new Scope(item(element), scope), out, level);
                     }
                 }
             }
@@ -525,7 +546,7 @@ public final class DocxTemplate {
                 copy.setTblPr(tbl.getTblPr());
                 copy.setTblGrid(tbl.getTblGrid());
                 List<Object> rows = sections(tbl.getContent(), this::markerRow, locations::get, false);
-                renderNodes(rows, scope, copy.getContent(), this::renderRow);
+                renderNodes(rows, scope, copy.getContent(), Level.ROW);
                 out.add(rewrap(block, copy));
             } else {
                 out.add(block);
@@ -565,7 +586,7 @@ public final class DocxTemplate {
                 copy.setRsidR(p.getRsidR());
                 copy.setRsidRDefault(p.getRsidRDefault());
                 List<Object> nodes = sections(p.getContent(), Session::tokenOfStructural, c -> current, true);
-                renderNodes(nodes, scope, copy.getContent(), this::renderRun);
+                renderNodes(nodes, scope, copy.getContent(), Level.RUN);
                 return copy;
             } finally {
                 current = previous;

@@ -185,23 +185,26 @@ class DocxTemplateTest {
                 .paragraph("Dear [ClientName],")
                 .paragraph("Please forward this to [OpposingCounsel] before [FilingDate].")
                 .paragraph("[#if Insurer]Insurer [Insurer][/if]")
+                .paragraph("[#each Defendants]").paragraph("Defendant [Name]").paragraph("[/each]")
                 .build();
         DocxTemplate t = DocxTemplate.read(template);
         Map<String, Object> values = new LinkedHashMap<>(millerValues());
         values.remove("OpposingCounsel");
+        values.remove("Defendants");
         values.put("FilingDate", " ");
 
         Filled failed = t.fill(values, OnMissing.FAIL);
         assertThat(failed.docx()).isNull();
-        assertThat(failed.missing()).extracting(MissingValue::name).containsExactly("OpposingCounsel", "FilingDate");
+        assertThat(failed.missing()).extracting(MissingValue::name).containsExactly("OpposingCounsel", "FilingDate",
+                "Defendants");
         assertThat(failed.missing().get(0).location().paragraph()).isEqualTo(2);
         assertThat(failed.missing().get(0).location().excerpt())
                 .startsWith("Please forward this to [OpposingCounsel]");
 
         Filled marked = t.fill(values, OnMissing.MARK);
-        assertThat(marked.missing()).hasSize(2);
+        assertThat(marked.missing()).hasSize(3);
         assertThat(text(marked.docx())).contains("Please forward this to \u00abMISSING: OpposingCounsel\u00bb before"
-                + " \u00abMISSING: FilingDate\u00bb.");
+                + " \u00abMISSING: FilingDate\u00bb.", "\u00abMISSING: Defendants\u00bb").doesNotContain("Defendant ");
         R mark = runsByText(marked.docx()).get("\u00abMISSING: OpposingCounsel\u00bb");
         assertThat(mark.getRPr().getHighlight().getVal()).isEqualTo("yellow");
     }
