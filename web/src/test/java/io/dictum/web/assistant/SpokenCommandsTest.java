@@ -96,4 +96,18 @@ class SpokenCommandsTest extends WebTestSupport {
         assertThat(logged.at("/result/entry/billedHours").asText()).isEqualTo("0.3");
         assertThat(logged.at("/result/entry/description").asText()).contains("call with the adjuster");
     }
+
+    @Test
+    void aDemandLetterIsDraftedFromTheFirmsTemplateByVoice() {
+        String token = login("ahale");
+        JsonNode drafted = say(token, "draft a demand letter for the Miller case using our standard template",
+                "2026-12-02T09:00:00-05:00");
+        assertThat(drafted.get("intent").asText()).isEqualTo("draft_document");
+        assertThat(drafted.get("status").asText()).isEqualTo("done");
+        assertThat(drafted.get("message").asText()).contains("Miller v. Acme Trucking").contains("draft for review");
+        String id = drafted.at("/result/document/id").asText();
+        assertThat(drafted.at("/result/link").asText()).isEqualTo("/api/v1/documents/" + id + "/content");
+        assertThat(get(token, "/api/v1/cases/" + caseId("2025-PI-0012") + "/documents").findValuesAsText("id"))
+                .contains(id);
+    }
 }
