@@ -20,9 +20,11 @@ public class ExpenseRepository {
             + " expense_code, billable, invoice_id, created_at";
 
     private final DatabaseClient db;
+    private final BillableTable items;
 
     public ExpenseRepository(DatabaseClient db) {
         this.db = db;
+        this.items = new BillableTable(db, "expenses", "incurred_on", COLUMNS);
     }
 
     public Mono<Void> insert(Expense e) {
@@ -48,58 +50,23 @@ public class ExpenseRepository {
     }
 
     public Mono<Long> deleteUnbilled(UUID id) {
-        return db.sql("DELETE FROM expenses WHERE id = :id AND invoice_id IS NULL").bind("id", id)
-                .fetch().rowsUpdated();
+        return items.deleteUnbilled(id);
     }
 
     public Flux<Expense> find(EntryFilter f) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM expenses WHERE 1 = 1");
-        f.caseId().ifPresent(x -> sql.append(" AND case_id = :case"));
-        f.userId().ifPresent(x -> sql.append(" AND user_id = :user"));
-        f.from().ifPresent(x -> sql.append(" AND incurred_on >= :from"));
-        f.to().ifPresent(x -> sql.append(" AND incurred_on <= :to"));
-        if (f.unbilledOnly()) {
-            sql.append(" AND invoice_id IS NULL AND billable = TRUE");
-        }
-        sql.append(" ORDER BY incurred_on DESC, created_at DESC, id LIMIT :limit");
-        var spec = db.sql(sql.toString()).bind("limit", f.limit());
-        if (f.caseId().isPresent()) {
-            spec = spec.bind("case", f.caseId().get().value());
-        }
-        if (f.userId().isPresent()) {
-            spec = spec.bind("user", f.userId().get().value());
-        }
-        if (f.from().isPresent()) {
-            spec = spec.bind("from", f.from().get());
-        }
-        if (f.to().isPresent()) {
-            spec = spec.bind("to", f.to().get());
-        }
-        return spec.map(ExpenseRepository::expense).all();
+        return items.find(f).map(ExpenseRepository::expense).all();
     }
 
     public Mono<Long> claim(CaseId caseId, LocalDate from, LocalDate to, UUID invoiceId) {
-        var spec = db.sql("UPDATE expenses SET invoice_id = :invoice WHERE case_id = :case AND invoice_id IS NULL"
-                        + " AND billable = TRUE AND incurred_on <= :to"
-                        + (from == null ? "" : " AND incurred_on >= :from"))
-                .bind("invoice", invoiceId)
-                .bind("case", caseId.value())
-                .bind("to", to);
-        if (from != null) {
-            spec = spec.bind("from", from);
-        }
-        return spec.fetch().rowsUpdated();
+        return items.claim(caseId, from, to, invoiceId);
     }
 
     public Flux<Expense> findByInvoice(UUID invoiceId) {
-        return db.sql("SELECT " + COLUMNS + " FROM expenses WHERE invoice_id = :invoice"
-                        + " ORDER BY incurred_on, created_at, id")
-                .bind("invoice", invoiceId).map(ExpenseRepository::expense).all();
+        return items.findByInvoice(invoiceId).map(ExpenseRepository::expense).all();
     }
 
     public Mono<Long> release(UUID invoiceId) {
-        return db.sql("UPDATE expenses SET invoice_id = NULL WHERE invoice_id = :invoice")
-                .bind("invoice", invoiceId).fetch().rowsUpdated();
+        return items.release(invoiceId);
     }
 
     private static Expense expense(Readable row) {

@@ -20,9 +20,11 @@ public class TimeEntryRepository {
             + " billable, task_code, activity_code, timer_id, invoice_id, created_at, updated_at";
 
     private final DatabaseClient db;
+    private final BillableTable items;
 
     public TimeEntryRepository(DatabaseClient db) {
         this.db = db;
+        this.items = new BillableTable(db, "time_entries", "work_date", COLUMNS);
     }
 
     public Mono<Void> insert(TimeEntry e) {
@@ -68,34 +70,11 @@ public class TimeEntryRepository {
     }
 
     public Mono<Long> deleteUnbilled(UUID id) {
-        return db.sql("DELETE FROM time_entries WHERE id = :id AND invoice_id IS NULL").bind("id", id)
-                .fetch().rowsUpdated();
+        return items.deleteUnbilled(id);
     }
 
     public Flux<TimeEntry> find(EntryFilter f) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM time_entries WHERE 1 = 1");
-        f.caseId().ifPresent(x -> sql.append(" AND case_id = :case"));
-        f.userId().ifPresent(x -> sql.append(" AND user_id = :user"));
-        f.from().ifPresent(x -> sql.append(" AND work_date >= :from"));
-        f.to().ifPresent(x -> sql.append(" AND work_date <= :to"));
-        if (f.unbilledOnly()) {
-            sql.append(" AND invoice_id IS NULL AND billable = TRUE");
-        }
-        sql.append(" ORDER BY work_date DESC, created_at DESC, id LIMIT :limit");
-        var spec = db.sql(sql.toString()).bind("limit", f.limit());
-        if (f.caseId().isPresent()) {
-            spec = spec.bind("case", f.caseId().get().value());
-        }
-        if (f.userId().isPresent()) {
-            spec = spec.bind("user", f.userId().get().value());
-        }
-        if (f.from().isPresent()) {
-            spec = spec.bind("from", f.from().get());
-        }
-        if (f.to().isPresent()) {
-            spec = spec.bind("to", f.to().get());
-        }
-        return spec.map(TimeEntryRepository::entry).all();
+        return items.find(f).map(TimeEntryRepository::entry).all();
     }
 
     /**
@@ -104,27 +83,15 @@ public class TimeEntryRepository {
      * same entry.
      */
     public Mono<Long> claim(CaseId caseId, LocalDate from, LocalDate to, UUID invoiceId) {
-        var spec = db.sql("UPDATE time_entries SET invoice_id = :invoice WHERE case_id = :case AND invoice_id IS NULL"
-                        + " AND billable = TRUE AND work_date <= :to"
-                        + (from == null ? "" : " AND work_date >= :from"))
-                .bind("invoice", invoiceId)
-                .bind("case", caseId.value())
-                .bind("to", to);
-        if (from != null) {
-            spec = spec.bind("from", from);
-        }
-        return spec.fetch().rowsUpdated();
+        return items.claim(caseId, from, to, invoiceId);
     }
 
     public Flux<TimeEntry> findByInvoice(UUID invoiceId) {
-        return db.sql("SELECT " + COLUMNS + " FROM time_entries WHERE invoice_id = :invoice"
-                        + " ORDER BY work_date, created_at, id")
-                .bind("invoice", invoiceId).map(TimeEntryRepository::entry).all();
+        return items.findByInvoice(invoiceId).map(TimeEntryRepository::entry).all();
     }
 
     public Mono<Long> release(UUID invoiceId) {
-        return db.sql("UPDATE time_entries SET invoice_id = NULL WHERE invoice_id = :invoice")
-                .bind("invoice", invoiceId).fetch().rowsUpdated();
+        return items.release(invoiceId);
     }
 
     static TimeEntry entry(Readable row) {
