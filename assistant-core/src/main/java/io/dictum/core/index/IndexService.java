@@ -107,7 +107,7 @@ public class IndexService implements DisposableBean {
     }
 
     public Mono<Void> rebuild() {
-        return Mono.fromRunnable(() -> log.info("Search index missing: rebuilding it from the database"))
+        return Mono.fromRunnable(() -> log.info("Search index missing or of an older format: rebuilding it from the database"))
                 .then(changes.lastSeq().flatMap(seq -> Mono.fromRunnable(index::deleteAll).subscribeOn(writes)
                 .then(cases.findAll().concatMap(c -> entryFor(c).flatMap(this::write).thenReturn(c)).count())
                 .flatMap(n -> documents.findAll().concatMap(d -> writeDocument(d).thenReturn(d)).count()
