@@ -15,7 +15,7 @@ import io.dictum.core.contacts.Contact;
 import io.dictum.core.contacts.ContactId;
 import io.dictum.core.contacts.ContactKind;
 import io.dictum.core.contacts.ContactRepository;
-import io.dictum.core.db.TestDatabase;
+import io.dictum.core.db.DatabaseContract;
 import io.dictum.core.errors.ConflictException;
 import io.dictum.core.errors.ForbiddenException;
 import io.dictum.core.errors.NotFoundException;
@@ -36,10 +36,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -49,15 +47,13 @@ import reactor.core.scheduler.Schedulers;
  * repositories with the services on top, a hand-moved clock, and the races that matter (two stops of one timer,
  * invoices created at the same time).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class BillingRepositoryContract {
+abstract class BillingRepositoryContract extends DatabaseContract {
 
     // Tuesday 2026-11-17, 15:00 in New York
     private static final Instant START = Instant.parse("2026-11-17T20:00:00Z");
     private static final OffsetDateTime NOW = START.atOffset(ZoneOffset.UTC);
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 17);
 
-    private TestDatabase db;
     private MutableClock clock;
     private CaseRepository caseRepository;
     private ContactRepository contacts;
@@ -73,11 +69,8 @@ abstract class BillingRepositoryContract {
     private Actor associate;
     private final AtomicInteger numbers = new AtomicInteger();
 
-    abstract TestDatabase open() throws Exception;
-
     @BeforeAll
     void setUp() throws Exception {
-        db = open();
         clock = new MutableClock(START);
         caseRepository = new CaseRepository(db.client);
         contacts = new ContactRepository(db.client);
@@ -100,13 +93,6 @@ abstract class BillingRepositoryContract {
         associate = user("king", Role.ASSOCIATE, "Brian King");
         rates.set(partner, new NewRate(null, null, null, new BigDecimal("200.00"))).block();
         rates.set(partner, new NewRate(partner.userId().toString(), null, null, new BigDecimal("450.00"))).block();
-    }
-
-    @AfterAll
-    void tearDown() throws Exception {
-        if (db != null) {
-            db.close();
-        }
     }
 
     private Actor user(String name, Role role, String displayName) {

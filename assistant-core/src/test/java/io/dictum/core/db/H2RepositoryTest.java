@@ -5,7 +5,7 @@ import java.nio.file.Files;
 class H2RepositoryTest extends RepositoryContract {
 
     @Override
-    TestDatabase open() throws Exception {
+    protected TestDatabase open() throws Exception {
         return TestDatabase.h2(Files.createTempDirectory("dictum-h2-"));
     }
 }

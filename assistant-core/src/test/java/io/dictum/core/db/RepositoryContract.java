@@ -30,23 +30,19 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import reactor.core.publisher.Mono;
 
 /**
  * The repositories' behaviour, written once and run against every supported database: H2 and PostgreSQL must
  * behave the same.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RepositoryContract {
+abstract class RepositoryContract extends DatabaseContract {
 
     // Microseconds: what both databases keep of a timestamp.
     private static final OffsetDateTime NOW = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
 
-    private TestDatabase db;
     private CaseRepository cases;
     private ContactRepository contacts;
     private PartyRepository parties;
@@ -54,24 +50,14 @@ abstract class RepositoryContract {
     private DocumentRepository documents;
     private IndexChangeLog changes;
 
-    abstract TestDatabase open() throws Exception;
-
     @BeforeAll
     void setUp() throws Exception {
-        db = open();
         cases = new CaseRepository(db.client);
         contacts = new ContactRepository(db.client);
         parties = new PartyRepository(db.client);
         users = new UserRepository(db.client);
         documents = new DocumentRepository(db.client);
         changes = new IndexChangeLog(db.client);
-    }
-
-    @AfterAll
-    void tearDown() throws Exception {
-        if (db != null) {
-            db.close();
-        }
     }
 
     private Contact newContact(String name, List<String> aliases) {

@@ -2,6 +2,7 @@ package io.dictum.core.db;
 
 import io.r2dbc.pool.ConnectionPool;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import java.sql.DriverManager;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,6 +38,26 @@ public final class TestDatabase implements AutoCloseable {
     public static Optional<String> postgresUrl() {
         return Optional.ofNullable(System.getProperty(POSTGRES_URL_PROPERTY)).filter(s -> !s.isBlank());
     }
+
+    /**
+     * A fresh schema in the PostgreSQL given by {@code -Ddictum.test.postgres.url}; without it the calling test is
+     * skipped, and the first skip says so loudly.
+     */
+    public static TestDatabase postgresOrSkip() {
+        String url = postgresUrl().orElse(null);
+        if (url == null && !skipAnnounced) {
+            skipAnnounced = true;
+            System.err.println("""
+                    ******************************************************************************
+                    * PostgreSQL repository tests SKIPPED: no -Ddictum.test.postgres.url given.   *
+                    * Run ./mvnw verify -Ddictum.test.postgres.url=r2dbc:postgresql://127.0.0.1:5432/test *
+                    ******************************************************************************""");
+        }
+        Assumptions.assumeTrue(url != null, "PostgreSQL tests need -Ddictum.test.postgres.url");
+        return postgres(url);
+    }
+
+    private static volatile boolean skipAnnounced;
 
     public static TestDatabase postgres(String url) {
         String schema = "dictum_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

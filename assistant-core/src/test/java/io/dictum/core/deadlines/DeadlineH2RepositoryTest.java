@@ -6,7 +6,7 @@ import java.nio.file.Files;
 class DeadlineH2RepositoryTest extends DeadlineRepositoryContract {
 
     @Override
-    TestDatabase open() throws Exception {
+    protected TestDatabase open() throws Exception {
         return TestDatabase.h2(Files.createTempDirectory("dictum-h2-deadlines-"));
     }
 }

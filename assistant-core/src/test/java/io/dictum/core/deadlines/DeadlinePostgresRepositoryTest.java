@@ -1,15 +1,12 @@
 package io.dictum.core.deadlines;
 
 import io.dictum.core.db.TestDatabase;
-import org.junit.jupiter.api.Assumptions;
 
-/** Runs when -Ddictum.test.postgres.url is given; skipped otherwise (the core PostgreSQL test prints the banner). */
+/** Runs when -Ddictum.test.postgres.url is given (.ci/run gives it); skipped loudly otherwise. */
 class DeadlinePostgresRepositoryTest extends DeadlineRepositoryContract {
 
     @Override
-    TestDatabase open() {
-        String url = TestDatabase.postgresUrl().orElse(null);
-        Assumptions.assumeTrue(url != null, "PostgreSQL tests need -Ddictum.test.postgres.url");
-        return TestDatabase.postgres(url);
+    protected TestDatabase open() {
+        return TestDatabase.postgresOrSkip();
     }
 }

@@ -17,7 +17,7 @@ import io.dictum.core.contacts.Contact;
 import io.dictum.core.contacts.ContactId;
 import io.dictum.core.contacts.ContactKind;
 import io.dictum.core.contacts.ContactRepository;
-import io.dictum.core.db.TestDatabase;
+import io.dictum.core.db.DatabaseContract;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -26,38 +26,24 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import reactor.core.publisher.Mono;
 
 /** The deadline tables' behaviour, written once and run on H2 and on PostgreSQL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DeadlineRepositoryContract {
+abstract class DeadlineRepositoryContract extends DatabaseContract {
 
     private static final OffsetDateTime NOW = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
 
-    private TestDatabase db;
     private CaseRepository cases;
     private ContactRepository contacts;
     private DeadlineRepository deadlines;
 
-    abstract TestDatabase open() throws Exception;
-
     @BeforeAll
     void setUp() throws Exception {
-        db = open();
         cases = new CaseRepository(db.client);
         contacts = new ContactRepository(db.client);
         deadlines = new DeadlineRepository(db.client);
-    }
-
-    @AfterAll
-    void tearDown() throws Exception {
-        if (db != null) {
-            db.close();
-        }
     }
 
     private LegalCase newCase(String number) {

@@ -3,38 +3,24 @@ package io.dictum.core.drafting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dictum.core.db.TestDatabase;
+import io.dictum.core.db.DatabaseContract;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The template tables' behaviour, written once and run on H2 and on PostgreSQL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TemplateRepositoryContract {
+abstract class TemplateRepositoryContract extends DatabaseContract {
 
     private static final OffsetDateTime NOW = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
 
-    private TestDatabase db;
     private TemplateRepository templates;
-
-    abstract TestDatabase open() throws Exception;
 
     @BeforeAll
     void setUp() throws Exception {
-        db = open();
         templates = new TemplateRepository(db.client);
-    }
-
-    @AfterAll
-    void tearDown() throws Exception {
-        if (db != null) {
-            db.close();
-        }
     }
 
     @Test
