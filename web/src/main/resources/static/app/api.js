@@ -80,12 +80,12 @@ export function query(params) {
 }
 
 /**
- * Downloads a document version. Contents need the bearer token, which a plain link cannot send, so the file is
+ * Downloads a file from the API. Contents need the bearer token, which a plain link cannot send, so the file is
  * fetched and handed to the browser as a blob.
  */
-export async function download(documentId, version, filename) {
+export async function downloadFrom(path, filename) {
   const current = session.get();
-  const response = await fetch(`/api/v1/documents/${encodeURIComponent(documentId)}/content${query({ version })}`,
+  const response = await fetch(`/api/v1${path}`,
     { headers: current ? { Authorization: `Bearer ${current.token}` } : {} });
   if (!response.ok) {
     const problem = await response.json().catch(() => null);
@@ -101,4 +101,9 @@ export async function download(documentId, version, filename) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Downloads a document version (the newest when version is omitted). */
+export function download(documentId, version, filename) {
+  return downloadFrom(`/documents/${encodeURIComponent(documentId)}/content${query({ version })}`, filename);
 }

@@ -7,6 +7,9 @@ import { signInView } from './views/sign-in.js';
 import { dashboardView } from './views/dashboard.js';
 import { caseView } from './views/case.js';
 import { findView } from './views/find.js';
+import { searchView } from './views/search.js';
+import { draftView } from './views/draft.js';
+import { adminView } from './views/admin.js';
 import { portalHomeView, portalCaseView } from './views/portal.js';
 
 const main = document.getElementById('main');
@@ -15,10 +18,17 @@ let renderCount = 0;
 let firstRender = true;
 let pendingNotice = null;
 
-function navItems(isClient) {
-  return isClient
-    ? [['#/', 'Your cases']]
-    : [['#/', 'Dashboard'], ['#/find', 'Find a document']];
+function navItems(current) {
+  if (current.role === 'client') return [['#/', 'Your cases']];
+  const items = [['#/', 'Dashboard'], ['#/find', 'Find a document'], ['#/search', 'Search'], ['#/draft', 'Draft']];
+  if (current.role === 'admin' || current.role === 'partner') items.push(['#/admin', 'Administration']);
+  return items;
+}
+
+/** The route's path (#/search) and its query parameters (#/search?q=x). */
+function splitHash(hash) {
+  const at = hash.indexOf('?');
+  return at < 0 ? [hash, new URLSearchParams()] : [hash.slice(0, at), new URLSearchParams(hash.slice(at + 1))];
 }
 
 function showChrome(current) {
@@ -32,19 +42,21 @@ function showChrome(current) {
   document.body.classList.toggle('portal', isClient);
   document.getElementById('who-name').textContent = `${current.displayName || current.username}`
     + (isClient ? '' : ` · ${current.role}`);
-  const hash = location.hash || '#/';
-  const active = hash.startsWith('#/find') ? '#/find' : (hash === '#/' || hash === '#' ? '#/' : null);
-  replace(document.getElementById('nav-list'), navItems(isClient).map(([href, label]) =>
+  const [path] = splitHash(location.hash || '#/');
+  const active = path === '#' ? '#/' : path;
+  replace(document.getElementById('nav-list'), navItems(current).map(([href, label]) =>
     el('li', {}, el('a', { href, 'aria-current': href === active ? 'page' : null }, label))));
 }
 
+const FIRM_ROUTES = { '#/find': findView, '#/search': searchView, '#/draft': draftView, '#/admin': adminView };
+
 function pick(current) {
-  const hash = location.hash || '#/';
+  const [path, params] = splitHash(location.hash || '#/');
   const isClient = current.role === 'client';
-  const caseMatch = hash.match(CASE_ROUTE);
-  if (caseMatch) return { view: isClient ? portalCaseView : caseView, caseId: caseMatch[1] };
-  if (hash === '#/find' && !isClient) return { view: findView };
-  return { view: isClient ? portalHomeView : dashboardView };
+  const caseMatch = path.match(CASE_ROUTE);
+  if (caseMatch) return { view: isClient ? portalCaseView : caseView, caseId: caseMatch[1], params };
+  if (!isClient && FIRM_ROUTES[path]) return { view: FIRM_ROUTES[path], params };
+  return { view: isClient ? portalHomeView : dashboardView, params };
 }
 
 async function route() {
@@ -54,17 +66,14 @@ async function route() {
   firstRender = false;
   showChrome(current);
   setAssistantCase(null);
-  let view;
+  let view = signInView;
   let caseId;
-  if (!current) {
-    view = signInView;
-  } else {
-    ({ view, caseId } = pick(current));
-  }
+  let params = new URLSearchParams();
+  if (current) ({ view, caseId, params } = pick(current));
   main.setAttribute('aria-busy', 'true');
   let content;
   try {
-    content = await view({ caseId, notice: pendingNotice, onSignedIn: () => navigate(location.hash || '#/') });
+    content = await view({ caseId, params, notice: pendingNotice, onSignedIn: () => navigate(location.hash || '#/') });
   } catch (e) {
     content = [
       el('h1', {}, e.status === 404 ? 'Not found' : 'Something went wrong'),
