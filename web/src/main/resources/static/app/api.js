@@ -67,6 +67,8 @@ async function request(method, path, { json, body, contentType, auth = true } = 
 export const api = {
   get: (path) => request('GET', path),
   post: (path, json) => request('POST', path, { json }),
+  patch: (path, json) => request('PATCH', path, { json }),
+  delete: (path) => request('DELETE', path),
   postBody: (path, body, contentType) => request('POST', path, { body, contentType }),
   login: (username, password) => request('POST', '/auth/login', { json: { username, password }, auth: false }),
 };
@@ -84,8 +86,13 @@ export function query(params) {
  * fetched and handed to the browser as a blob.
  */
 export async function download(documentId, version, filename) {
+  return downloadFrom(`/documents/${encodeURIComponent(documentId)}/content${query({ version })}`, filename);
+}
+
+/** Downloads whatever the API path answers, saved under the given file name. */
+export async function downloadFrom(path, filename) {
   const current = session.get();
-  const response = await fetch(`/api/v1/documents/${encodeURIComponent(documentId)}/content${query({ version })}`,
+  const response = await fetch(`/api/v1${path}`,
     { headers: current ? { Authorization: `Bearer ${current.token}` } : {} });
   if (!response.ok) {
     const problem = await response.json().catch(() => null);
