@@ -47,8 +47,9 @@ class UiPortalTest extends UiTestSupport {
         ClientCase cc = clientCase("Portal UI");
         String marker = UUID.randomUUID().toString().substring(0, 8);
         String partner = login("ahale");
-        uploadText(partner, cc.caseId(), "settlement-offer.txt", "Settlement offer", "The offer, reference "
-                + marker + ".");
+        // a file name of this run only: the browser would save a second download under another name
+        String filename = "settlement-offer-" + marker + ".txt";
+        uploadText(partner, cc.caseId(), filename, "Settlement offer", "The offer, reference " + marker + ".");
         uploadText(partner, cc.caseId(), "strategy.txt", "Strategy memo", "Our floor.");
 
         // the firm shares one document and adds a milestone the client may see, with the keyboard
@@ -83,7 +84,7 @@ class UiPortalTest extends UiTestSupport {
         assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain("Strategy memo")
                 .contains("Mediation");
         documents.findElement(By.cssSelector("button[aria-label='Download Settlement offer']")).click();
-        Path saved = downloads.resolve("settlement-offer.txt");
+        Path saved = downloads.resolve(filename);
         waitFor(d -> Files.isRegularFile(saved) && read(saved).contains(marker));
 
         WebElement box = driver.findElement(By.id("portal-message-text"));
