@@ -67,6 +67,8 @@ async function request(method, path, { json, body, contentType, auth = true } = 
 export const api = {
   get: (path) => request('GET', path),
   post: (path, json) => request('POST', path, { json }),
+  patch: (path, json) => request('PATCH', path, { json }),
+  delete: (path) => request('DELETE', path),
   postBody: (path, body, contentType) => request('POST', path, { body, contentType }),
   login: (username, password) => request('POST', '/auth/login', { json: { username, password }, auth: false }),
 };

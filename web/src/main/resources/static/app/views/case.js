@@ -3,6 +3,7 @@ import { el, replace, section, dateEl, instantEl, localDate, words, bytes, notic
 import { setAssistantCase } from '../assistant.js';
 import { downloadButton } from '../results.js';
 import { deadlineList } from './dashboard.js';
+import { clientPortalPanel } from './case-portal.js';
 
 const SERVICE_METHODS = [
   ['electronic', 'Electronic'], ['personal', 'Personal delivery'], ['mail', 'Mail'],
@@ -24,17 +25,47 @@ export function overview(c) {
   return el('dl', { class: 'facts' }, rows.map(([k, v]) => el('div', {}, el('dt', {}, k), el('dd', {}, v))));
 }
 
-/** Documents with their newest version, a download button, and every version on demand. */
-export function documentList(documents, { onError, versions = true }) {
+/** A checkbox that shares a document with the case's client or takes it back. */
+function shareToggle(d, onError, onShared) {
+  const id = `share-${d.id}`;
+  const box = el('input', { type: 'checkbox', id, class: 'share-toggle', checked: d.shared });
+  box.addEventListener('change', async () => {
+    box.disabled = true;
+    try {
+      const changed = box.checked ? await api.post(`/documents/${d.id}/shares`)
+        : await api.delete(`/documents/${d.id}/shares`);
+      onShared(changed);
+    } catch (e) {
+      box.checked = !box.checked;
+      onError?.(e.message);
+    } finally {
+      box.disabled = false;
+    }
+  });
+  return el('label', { for: id, class: 'toggle' }, box, ' Shared with the client',
+    el('span', { class: 'visually-hidden' }, ` (${d.name})`));
+}
+
+function sharedNote(d) {
+  return d.shared ? el('span', {}, ` · shared by ${d.sharedBy || 'the firm'} `, instantEl(d.sharedAt)) : '';
+}
+
+/**
+ * Documents with their newest version, a download button, and every version on demand; with sharing, a control
+ * per document that shares it with the client.
+ */
+export function documentList(documents, { onError, versions = true, sharing = false }) {
   if (documents.length === 0) return el('p', { class: 'empty' }, 'No documents yet.');
   return el('ul', { class: 'documents' }, documents.map((d) => {
+    const note = el('span', { class: 'share-note' }, sharing ? sharedNote(d) : '');
     const item = el('li', { class: 'document', dataset: { documentId: d.id } },
       el('div', { class: 'document-head' },
         el('span', { class: 'document-name' }, d.name),
         downloadButton(d.id, d.version, d.filename, `Download ${d.name}, version ${d.version}`, onError)),
       el('p', { class: 'meta' },
         `${d.kind ? `${words(d.kind)} · ` : ''}version ${d.version} · ${bytes(d.sizeBytes)} · updated `,
-        instantEl(d.updatedAt)));
+        instantEl(d.updatedAt), note),
+      sharing ? shareToggle(d, onError, (changed) => replace(note, sharedNote(changed))) : null);
     if (versions) {
       const list = el('div', { class: 'versions' });
       const details = el('details', {}, el('summary', {}, 'All versions'), list);
@@ -141,23 +172,24 @@ function docketForm(caseId, ruleSets, refresh) {
 }
 
 export async function caseView({ caseId }) {
-  const [c, parties, documents, deadlines, ruleSets] = await Promise.all([
+  const [c, parties, documents, deadlines, ruleSets, milestones] = await Promise.all([
     api.get(`/cases/${caseId}`),
     api.get(`/cases/${caseId}/parties`),
     api.get(`/cases/${caseId}/documents`),
     api.get(`/deadlines${query({ caseId })}`),
     api.get('/deadlines/rule-sets'),
+    api.get(`/cases/${caseId}/milestones`),
   ]);
   setAssistantCase({ id: c.id, title: c.title });
 
   const errors = el('div', { class: 'form-status' });
   const onError = (message) => replace(errors, notice(message));
-  const docsHolder = el('div', {}, documentList(documents, { onError }));
+  const docsHolder = el('div', {}, documentList(documents, { onError, sharing: true }));
   const deadlinesHolder = el('div', {}, deadlineList(deadlines, { showCase: false, empty: 'No deadlines docketed.' }));
   let upload;
   const refreshDocuments = async () => {
     const fresh = await api.get(`/cases/${caseId}/documents`);
-    replace(docsHolder, documentList(fresh, { onError }));
+    replace(docsHolder, documentList(fresh, { onError, sharing: true }));
     const select = upload.querySelector('#upload-document');
     const keep = select.value;
     replace(select, el('option', { value: '' }, 'Nothing: this is a new document'),
@@ -177,7 +209,8 @@ export async function caseView({ caseId }) {
       el('div', { class: 'case-main' },
         section('deadlines', 'Deadlines', deadlinesHolder),
         section('documents', 'Documents', docsHolder),
-        section('upload', 'Upload a document', upload)),
+        section('upload', 'Upload a document', upload),
+        section('client-portal', 'Client portal', clientPortalPanel(caseId, milestones))),
       el('div', { class: 'case-side' },
         section('overview', 'Overview', overview(c)),
         section('parties', 'Parties', parties.length === 0 ? el('p', { class: 'empty' }, 'No parties yet.')

@@ -111,4 +111,38 @@ public abstract class WebTestSupport {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A case of its own with a client user who may sign in (password {@link #DEMO_PASSWORD}). */
+    protected record ClientCase(String caseId, String number, String title, String clientUsername) {
+    }
+
+    /** Opens a new case for a new client and gives that client a user, so a test shares no fixture. */
+    protected ClientCase clientCase(String title) {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        JsonNode created = postJson(login("ahale"), "/api/v1/cases", Map.of("title", title + " " + suffix,
+                "matterType", "personal_injury", "clientName", "Client " + suffix));
+        String username = "client-" + suffix;
+        postJson(login("admin"), "/api/v1/users", Map.of("username", username, "password", DEMO_PASSWORD,
+                "role", "client", "displayName", "Client " + suffix, "contactId", created.get("clientId").asText()));
+        return new ClientCase(created.get("id").asText(), created.get("number").asText(),
+                created.get("title").asText(), username);
+    }
+
+    /** Uploads a text file to a case as the given user and returns the stored document. */
+    protected JsonNode uploadText(String token, String caseId, String filename, String name, String text) {
+        org.springframework.http.client.MultipartBodyBuilder form =
+                new org.springframework.http.client.MultipartBodyBuilder();
+        form.part("file", new org.springframework.core.io.ByteArrayResource(
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        });
+        form.part("name", name);
+        return client().post().uri("/api/v1/cases/" + caseId + "/documents").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(form.build()))
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
 }

@@ -1,5 +1,6 @@
 package io.dictum.core.documents;
 
+import io.dictum.core.access.CaseFilter;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.db.Binding;
 import io.dictum.core.users.UserId;
@@ -15,7 +16,9 @@ import reactor.core.publisher.Mono;
 public class DocumentRepository {
 
     private static final String NEWEST = "SELECT d.id, d.case_id, d.name, d.kind, v.version, v.filename, v.media_type,"
-            + " v.size_bytes, v.sha256, v.created_at FROM documents d JOIN document_versions v ON v.document_id = d.id"
+            + " v.size_bytes, v.sha256, v.created_at, s.shared_at, su.display_name AS shared_by FROM documents d"
+            + " JOIN document_versions v ON v.document_id = d.id"
+            + " LEFT JOIN document_shares s ON s.document_id = d.id LEFT JOIN users su ON su.id = s.shared_by"
             + " WHERE v.version = (SELECT MAX(version) FROM document_versions WHERE document_id = d.id)";
 
     private final DatabaseClient db;
@@ -117,10 +120,37 @@ public class DocumentRepository {
                 .one();
     }
 
+    /** Shares the document with its case's client; false when it was shared already (the first share stands). */
+    public Mono<Boolean> share(DocumentId id, UserId by, OffsetDateTime at) {
+        return db.sql("SELECT COUNT(*) AS n FROM document_shares WHERE document_id = :id").bind("id", id.value())
+                .map(r -> r.get("n", Long.class) > 0).one()
+                .flatMap(exists -> exists ? Mono.just(false)
+                        : Binding.nullable(db.sql("INSERT INTO document_shares (document_id, shared_by, shared_at)"
+                                        + " VALUES (:id, :by, :at)").bind("id", id.value()).bind("at", at), "by",
+                                by == null ? null : by.value(), UUID.class)
+                        .then().thenReturn(true));
+    }
+
+    /** False when the document was not shared. */
+    public Mono<Boolean> unshare(DocumentId id) {
+        return db.sql("DELETE FROM document_shares WHERE document_id = :id").bind("id", id.value())
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    /** The ids of the shared documents in the cases the filter lets through. */
+    public Flux<DocumentId> sharedIn(CaseFilter cases) {
+        return cases.bind(db.sql("SELECT s.document_id FROM document_shares s JOIN documents d ON d.id = s.document_id"
+                        + " JOIN cases c ON c.id = d.case_id WHERE " + cases.condition("c.id", "c.client_id")))
+                .map(r -> new DocumentId(r.get("document_id", UUID.class)))
+                .all();
+    }
+
     private static Document map(Readable r) {
+        OffsetDateTime sharedAt = r.get("shared_at", OffsetDateTime.class);
         return new Document(new DocumentId(r.get("id", UUID.class)), new CaseId(r.get("case_id", UUID.class)),
                 r.get("name", String.class), r.get("kind", String.class), r.get("version", Integer.class),
                 r.get("filename", String.class), r.get("media_type", String.class), r.get("size_bytes", Long.class),
-                r.get("sha256", String.class), r.get("created_at", OffsetDateTime.class));
+                r.get("sha256", String.class), r.get("created_at", OffsetDateTime.class), sharedAt != null,
+                r.get("shared_by", String.class), sharedAt);
     }
 }

@@ -2,6 +2,7 @@ package io.dictum.core.documents;
 
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
+import io.dictum.core.access.CaseFilter;
 import io.dictum.core.audit.AuditLog;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
@@ -24,7 +25,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -146,15 +149,50 @@ public class DocumentService {
                         .doFinally(s -> deleteQuietly(temp)));
     }
 
+    /**
+     * The document when the actor may see it: firm members every document of a case they may see, a client only
+     * the documents shared with them. Anything else is a not-found that does not say which.
+     */
     public Mono<Document> get(Actor actor, DocumentId id) {
         return documents.findById(id)
+                .filter(d -> visible(actor, d))
                 .flatMap(d -> cases.get(actor, d.caseId()).thenReturn(d))
                 .onErrorMap(NotFoundException.class, e -> notFound(id))
                 .switchIfEmpty(Mono.error(() -> notFound(id)));
     }
 
+    /** A case's documents as the actor may see them (a client: the shared ones only). */
     public Flux<Document> inCase(Actor actor, CaseId caseId) {
-        return cases.get(actor, caseId).flatMapMany(c -> documents.findByCase(c.id()));
+        return cases.get(actor, caseId).flatMapMany(c -> documents.findByCase(c.id())).filter(d -> visible(actor, d));
+    }
+
+    /** The ids of every document shared with a client in the cases the actor may see. */
+    public Mono<Set<DocumentId>> sharedWithClient(Actor actor) {
+        return documents.sharedIn(CaseFilter.of(actor)).collect(Collectors.toSet());
+    }
+
+    /** Shares a document with its case's client; sharing it again changes nothing. */
+    public Mono<Document> share(Actor actor, DocumentId id) {
+        CaseAccess.requireFirmMember(actor, "share documents with clients");
+        return get(actor, id).flatMap(d -> documents.share(d.id(), actor.userId(), OffsetDateTime.now(clock))
+                .flatMap(added -> added ? audit.record(actor, "document.share", "document", d.id().toString(),
+                        d.caseId(), d.name() + "; version " + d.version()) : Mono.empty())
+                .as(tx::transactional)
+                .then(documents.findById(d.id())));
+    }
+
+    /** Takes a document back from the client; a document that was not shared stays as it is. */
+    public Mono<Document> unshare(Actor actor, DocumentId id) {
+        CaseAccess.requireFirmMember(actor, "stop sharing documents");
+        return get(actor, id).flatMap(d -> documents.unshare(d.id())
+                .flatMap(removed -> removed ? audit.record(actor, "document.unshare", "document", d.id().toString(),
+                        d.caseId(), d.name()) : Mono.empty())
+                .as(tx::transactional)
+                .then(documents.findById(d.id())));
+    }
+
+    private static boolean visible(Actor actor, Document d) {
+        return actor.role().isFirmMember() || d.shared();
     }
 
     public Flux<DocumentVersion> versions(Actor actor, DocumentId id) {

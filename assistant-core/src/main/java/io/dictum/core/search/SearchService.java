@@ -4,6 +4,8 @@ import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseTeamRepository;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
+import io.dictum.core.documents.DocumentId;
+import io.dictum.core.documents.DocumentService;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.index.IndexService;
 import io.dictum.core.index.SearchHit;
@@ -25,8 +27,10 @@ public class SearchService {
     private final IndexService index;
     private final CaseService cases;
     private final CaseTeamRepository teams;
+    private final DocumentService documents;
 
-    public SearchService(IndexService index, CaseService cases, CaseTeamRepository teams) {
+    public SearchService(IndexService index, CaseService cases, CaseTeamRepository teams, DocumentService documents) {
+        this.documents = documents;
         this.index = index;
         this.cases = cases;
         this.teams = teams;
@@ -47,6 +51,16 @@ public class SearchService {
                         .collectList().map(Optional::of);
         Mono<Set<String>> screened = teams.screenedFrom(actor.userId()).map(CaseId::toString)
                 .collect(Collectors.toSet());
-        return Mono.zip(scope, screened).flatMap(t -> index.read(i -> i.search(query, t.getT1(), t.getT2(), limit)));
+        if (actor.role().isFirmMember()) {
+            return Mono.zip(scope, screened).flatMap(t -> index.read(i -> i.search(query, t.getT1(), t.getT2(),
+                    limit)));
+        }
+        // A client sees only the documents shared with them: ask for every hit the index allows, keep the shared.
+        return Mono.zip(scope, screened, documents.sharedWithClient(actor)).flatMap(t -> index.read(i -> i.search(
+                        query, t.getT1(), t.getT2(), MAX_RESULTS))
+                .map(hits -> hits.stream()
+                        .filter(h -> !h.type().equals("document") || t.getT3().contains(DocumentId.parse(h.id())))
+                        .limit(limit)
+                        .toList()));
     }
 }

@@ -14,16 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,8 +33,6 @@ import reactor.core.scheduler.Schedulers;
 
 @RestController
 class DocumentController {
-
-    private static final int CHUNK = 64 * 1024;
 
     private final DocumentService documents;
     private final Path uploads;
@@ -92,19 +87,19 @@ class DocumentController {
     @GetMapping("/api/v1/documents/{id}/content")
     Mono<ResponseEntity<Flux<DataBuffer>>> content(Actor actor, @PathVariable DocumentId id,
                                                    @RequestParam(required = false) Integer version) {
-        return documents.content(actor, id, Optional.ofNullable(version)).map(stored -> {
-            DocumentVersion v = stored.version();
-            Flux<DataBuffer> body = DataBufferUtils.readInputStream(stored.open(), DefaultDataBufferFactory.sharedInstance,
-                    CHUNK).subscribeOn(Schedulers.boundedElastic());
-            return ResponseEntity.ok()
-                    .contentType(MediaType.parseMediaType(v.mediaType()))
-                    .contentLength(v.sizeBytes())
-                    .eTag("\"" + v.sha256() + "\"")
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename(v.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                    .header("X-Document-Version", Integer.toString(v.version()))
-                    .body(body);
-        });
+        return documents.content(actor, id, Optional.ofNullable(version)).map(DocumentResponses::download);
+    }
+
+    /** Shares the document with its case's client (firm members); sharing again changes nothing. */
+    @PostMapping("/api/v1/documents/{id}/shares")
+    Mono<Document> share(Actor actor, @PathVariable DocumentId id) {
+        return documents.share(actor, id);
+    }
+
+    /** Takes the document back from the client. */
+    @DeleteMapping("/api/v1/documents/{id}/shares")
+    Mono<Document> unshare(Actor actor, @PathVariable DocumentId id) {
+        return documents.unshare(actor, id);
     }
 
     private static Optional<String> field(MultiValueMap<String, Part> parts, String name) {

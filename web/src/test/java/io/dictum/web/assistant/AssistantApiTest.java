@@ -74,8 +74,11 @@ class AssistantApiTest extends WebTestSupport {
         assertThat(other.toString()).doesNotContain("Johnson v. Acme").doesNotContain("Estate of Margaret");
         JsonNode own = command(client, "open the Miller case");
         assertThat(own.get("status").asText()).isEqualTo("done");
+        // the police report of her own case is the firm's until it is shared with her
         JsonNode report = command(client, "find the police report");
-        assertThat(report.at("/result/documents").findValuesAsText("caseId")).containsOnly(caseId("2025-PI-0012"));
+        assertThat(report.get("status").asText()).isEqualTo("done");
+        assertThat(report.at("/result/documents")).isEmpty();
+        assertThat(report.get("message").asText()).startsWith("I found no police report");
     }
 
     @Test

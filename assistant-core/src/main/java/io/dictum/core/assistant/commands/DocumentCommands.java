@@ -13,6 +13,7 @@ import io.dictum.core.documents.Document;
 import io.dictum.core.documents.DocumentId;
 import io.dictum.core.documents.DocumentService;
 import io.dictum.core.index.IndexService;
+import io.dictum.core.search.SearchService;
 import io.dictum.intents.Intent;
 import io.dictum.intents.Interpretation;
 import java.util.Collection;
@@ -51,11 +52,14 @@ class DocumentCommands implements CommandHandler {
         Optional<CaseId> caseId = Optional.ofNullable(reading.slots().get("case")).map(CaseId::parse);
         Mono<Optional<LegalCase>> scope = caseId.isPresent()
                 ? cases.get(actor, caseId.get()).map(Optional::of) : Mono.just(Optional.empty());
+        // A client sees only shared documents, so more hits are read for them before the rules narrow them down.
+        int candidates = actor.role().isFirmMember() ? HITS : SearchService.MAX_RESULTS;
         return scope.flatMap(inCase -> caseIds(actor, inCase)
-                .flatMap(ids -> index.read(i -> i.documents(wanted, ids, HITS)))
+                .flatMap(ids -> index.read(i -> i.documents(wanted, ids, candidates)))
                 // Every hit is re-read through the access rules: walls and client limits apply to search too.
                 .flatMapMany(hits -> Flux.fromIterable(hits).concatMap(hit -> documents.get(actor,
                         DocumentId.parse(hit.id())).onErrorResume(e -> Mono.empty())))
+                .take(HITS)
                 .collectList()
                 .map(found -> answer(reading, wanted, inCase, found)));
     }
