@@ -58,7 +58,8 @@ class NotificationController {
                 .map(n -> ServerSentEvent.builder(n).id(n.id().toString()).event("notification").build());
         Flux<ServerSentEvent<Notification>> beats = Flux.interval(heartbeat)
                 .map(i -> ServerSentEvent.<Notification>builder().comment("keep-alive").build());
-        return Flux.merge(Flux.just(ServerSentEvent.<Notification>builder().comment("connected").build()), events,
+        // the stream is subscribed first, so anything made after "connected" arrives
+        return Flux.merge(events, Flux.just(ServerSentEvent.<Notification>builder().comment("connected").build()),
                 beats);
     }
 }
