@@ -94,6 +94,12 @@ class DeadlineChangeApiTest extends WebTestSupport {
                 "judgment_entered", "date", "2030-05-06"));
         Map<String, JsonNode> before = byRule(docketed.get("deadlines"));
         String doneId = before.get("new_trial_motion").get("id").asText();
+        String appealId = before.get("notice_of_appeal").get("id").asText();
+        // both are due in the same week (Mon and Wed): "what's due" reads both back while they are open
+        String week = before.get("new_trial_motion").get("dueDate").asText() + "T09:00:00-04:00";
+        Map<String, String> whatsDue = Map.of("text", "what's due this week", "referenceTime", week);
+        assertThat(postJson(token, "/api/v1/assistant/commands", whatsDue).at("/result/deadlines")
+                .findValuesAsText("id")).contains(doneId, appealId);
 
         JsonNode done = patchOk(token, "/api/v1/deadlines/" + doneId, Map.of("status", "done"));
         assertThat(done.get("status").asText()).isEqualTo("done");
@@ -101,6 +107,9 @@ class DeadlineChangeApiTest extends WebTestSupport {
         assertThat(done.get("completedAt").asText()).isNotBlank();
         assertThat(get(token, "/api/v1/deadlines?caseId=" + caseId + "&status=open").findValuesAsText("rule"))
                 .containsExactly("notice_of_appeal");
+        // once done, it is no longer read back as due
+        assertThat(postJson(token, "/api/v1/assistant/commands", whatsDue).at("/result/deadlines")
+                .findValuesAsText("id")).contains(appealId).doesNotContain(doneId);
 
         JsonNode changed = patchOk(token, "/api/v1/cases/" + caseId + "/events/" + docketed.at("/event/id").asText(),
                 Map.of("date", "2030-05-13"));
