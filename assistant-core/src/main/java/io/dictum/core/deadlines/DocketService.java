@@ -3,7 +3,13 @@ package io.dictum.core.deadlines;
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
 import io.dictum.core.access.CaseFilter;
+import io.dictum.core.access.CaseTeamRepository;
 import io.dictum.core.audit.AuditLog;
+import io.dictum.core.cases.LegalCase;
+import io.dictum.core.notifications.NewNotification;
+import io.dictum.core.notifications.NotificationService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
 import io.dictum.core.contacts.ContactId;
@@ -35,6 +41,8 @@ import reactor.core.publisher.Mono;
 @Service
 public class DocketService {
 
+    private static final Logger log = LoggerFactory.getLogger(DocketService.class);
+
     public static final String DEFAULT_RULE_SET = "FRCP";
     public static final int MAX_RESULTS = 1000;
     private static final int MAX_EXPLANATION = 8000;
@@ -45,15 +53,20 @@ public class DocketService {
     private final TransactionalOperator tx;
     private final Clock clock;
     private final AuditLog audit;
+    private final NotificationService notifications;
+    private final CaseTeamRepository teams;
 
     public DocketService(CaseService cases, DeadlineService deadlines, DeadlineRepository repository,
-                         TransactionalOperator tx, Clock clock, AuditLog audit) {
+                         TransactionalOperator tx, Clock clock, AuditLog audit,
+                         NotificationService notifications, CaseTeamRepository teams) {
         this.audit = audit;
         this.cases = cases;
         this.deadlines = deadlines;
         this.repository = repository;
         this.tx = tx;
         this.clock = clock;
+        this.notifications = notifications;
+        this.teams = teams;
     }
 
     public Mono<DocketedEvent> docket(Actor actor, CaseId caseId, DocketRequest request) {
@@ -115,7 +128,8 @@ public class DocketService {
                             event.trigger(), request.date(), method));
                     return repository.findByEvent(event.id()).collectList()
                             .flatMap(existing -> applyChange(actor, c.number(), event, computed, existing,
-                                    request.reason()));
+                                    request.reason()))
+                            .flatMap(result -> tellTheCase(actor, c, result).thenReturn(result));
                 }));
     }
 
@@ -188,6 +202,35 @@ public class DocketService {
                 .then(auditChanges)
                 .as(tx::transactional)
                 .thenReturn(new EventChangeResult(changed, List.copyOf(after), List.copyOf(changes)));
+    }
+
+    /**
+     * After the change has committed: the responsible attorney and the case team (but not whoever made the change)
+     * are told which deadlines moved. A failure here is logged; the change itself stands.
+     */
+    private Mono<Void> tellTheCase(Actor actor, LegalCase c, EventChangeResult result) {
+        List<DeadlineChange> moved = result.changes().stream().filter(ch -> ch.from() != null && ch.to() != null
+                && !ch.from().equals(ch.to())).toList();
+        if (moved.isEmpty()) {
+            return Mono.empty();
+        }
+        String title = moved.size() == 1 ? "Deadline moved: " + moved.get(0).title() + " (" + c.number() + ")"
+                : moved.size() + " deadlines moved (" + c.number() + ")";
+        String body = moved.stream().map(ch -> ch.title() + ": " + ch.from() + " → " + ch.to()
+                        + (ch.moved() ? "" : " (done; kept on " + ch.from() + ")"))
+                .collect(java.util.stream.Collectors.joining("; "))
+                + ". " + result.event().trigger() + " in " + c.number() + " " + c.title() + " was re-dated to "
+                + result.event().date() + " by " + actor.username() + ".";
+        return Flux.concat(Mono.justOrEmpty(c.responsibleUserId()), teams.team(c.id()))
+                .distinct()
+                .filter(u -> !u.equals(actor.userId()))
+                .concatMap(u -> notifications.send(new NewNotification(u, "deadline.moved", title, body,
+                        "/api/v1/deadlines?caseId=" + c.id(), c.id())))
+                .onErrorResume(e -> {
+                    log.warn("Could not notify the case team of moved deadlines in {}: {}", c.number(), e.toString());
+                    return Mono.empty();
+                })
+                .then();
     }
 
     /** Marks a deadline done (who and when are recorded) or open again. */

@@ -40,6 +40,13 @@ class DeadlineChangeApiTest extends WebTestSupport {
     void reDatingATriggerMovesItsDeadlinesAndThoseCountedFromThemKeepingTheirIds() {
         String token = login("bking");
         String caseId = newCase(token, "Redate v. Chain");
+        String ahaleId = null;
+        for (JsonNode u : get(login("admin"), "/api/v1/users")) {
+            if (u.get("username").asText().equals("ahale")) {
+                ahaleId = u.get("id").asText();
+            }
+        }
+        patch(token, "/api/v1/cases/" + caseId, Map.of("responsibleUserId", ahaleId)).expectStatus().isOk();
         JsonNode docketed = postJson(token, "/api/v1/cases/" + caseId + "/events", Map.of("trigger",
                 "motion_served", "date", "2030-03-04", "ruleSet", "FRCP-NY"));
         String eventId = docketed.at("/event/id").asText();
@@ -84,6 +91,19 @@ class DeadlineChangeApiTest extends WebTestSupport {
                 .contains("trigger date changed from 2030-03-04 to 2030-03-11")
                 .contains("proof of service corrected"));
         assertThat(audit.findValuesAsText("entityId")).contains(replyId);
+
+        // the responsible attorney is told; whoever made the change is not
+        JsonNode told = null;
+        for (JsonNode n : get(login("ahale"), "/api/v1/notifications?unread=true")) {
+            if (n.get("kind").asText().equals("deadline.moved") && caseId.equals(n.path("caseId").asText())) {
+                told = n;
+            }
+        }
+        assertThat(told).isNotNull();
+        assertThat(told.get("title").asText()).contains("deadlines moved");
+        assertThat(told.get("body").asText()).contains(before.get("motion_reply").get("dueDate").asText() + " → "
+                + after.get("motion_reply").get("dueDate").asText()).contains("bking");
+        assertThat(get(token, "/api/v1/notifications").findValuesAsText("caseId")).doesNotContain(caseId);
     }
 
     @Test
