@@ -33,7 +33,13 @@ public abstract class WebTestSupport {
 
     private static Path createDataDir() {
         try {
-            return Files.createTempDirectory("dictum-web-test-");
+            Path dir = Files.createTempDirectory("dictum-web-test-");
+            // a firm rule set with a deadline counted from another deadline, as a firm would add it
+            Files.createDirectories(dir.resolve("deadlines"));
+            try (InputStream in = WebTestSupport.class.getResourceAsStream("/deadlines/FRCP-NY.yaml")) {
+                Files.copy(in, dir.resolve("deadlines/FRCP-NY.yaml"));
+            }
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

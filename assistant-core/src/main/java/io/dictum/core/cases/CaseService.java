@@ -14,6 +14,8 @@ import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.errors.NotFoundException;
 import io.dictum.core.index.IndexChangeLog;
 import io.dictum.core.index.IndexService;
+import io.dictum.core.users.UserId;
+import io.dictum.core.users.UserRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -38,10 +40,12 @@ public class CaseService {
     private final Clock clock;
     private final AuditLog audit;
     private final CaseTeamRepository teams;
+    private final UserRepository users;
 
     public CaseService(CaseRepository cases, PartyRepository parties, ContactRepository contacts,
                        IndexChangeLog changes, IndexService index, TransactionalOperator tx, Clock clock,
-                       AuditLog audit, CaseTeamRepository teams) {
+                       AuditLog audit, CaseTeamRepository teams, UserRepository users) {
+        this.users = users;
         this.audit = audit;
         this.teams = teams;
         this.cases = cases;
@@ -108,13 +112,14 @@ public class CaseService {
 
     public Mono<LegalCase> update(Actor actor, CaseId id, CasePatch patch) {
         CaseAccess.requireFirmMember(actor, "change cases");
-        return get(actor, id).flatMap(c -> {
+        return get(actor, id).flatMap(c -> responsible(c, patch.responsibleUserId()).thenReturn(c)).flatMap(c -> {
             LegalCase changed = new LegalCase(c.id(), c.number(),
                     patch.title() == null ? c.title() : required(patch.title(), "title", 300),
                     patch.matterType() == null ? c.matterType() : matterType(patch.matterType()),
                     patch.status() == null ? c.status() : status(patch.status()), c.clientId(),
                     patch.court() == null ? c.court() : blankToNull(patch.court()), c.openedOn(),
-                    patch.closedOn() == null ? c.closedOn() : patch.closedOn(), c.responsibleUserId(),
+                    patch.closedOn() == null ? c.closedOn() : patch.closedOn(),
+                    patch.responsibleUserId() == null ? c.responsibleUserId() : patch.responsibleUserId(),
                     c.createdAt(), OffsetDateTime.now(clock));
             if (changed.closedOn() != null && changed.closedOn().isBefore(changed.openedOn())) {
                 return Mono.error(new InvalidInputException("closedOn " + changed.closedOn()
@@ -146,7 +151,24 @@ public class CaseService {
         if (patch.closedOn() != null) {
             sb.append("closedOn=").append(patch.closedOn()).append("; ");
         }
+        if (patch.responsibleUserId() != null) {
+            sb.append("responsibleUserId=").append(patch.responsibleUserId()).append("; ");
+        }
         return sb.toString().strip();
+    }
+
+    /** A responsible attorney must be a firm member who is not screened from the case. */
+    private Mono<Void> responsible(LegalCase c, UserId userId) {
+        if (userId == null) {
+            return Mono.empty();
+        }
+        return users.findById(userId).filter(u -> u.role().isFirmMember())
+                .switchIfEmpty(Mono.error(() -> new InvalidInputException("responsibleUserId " + userId + " is not a"
+                        + " firm member; list users with GET /api/v1/users.")))
+                .flatMap(u -> teams.isScreened(c.id(), u.id()).flatMap(screened -> screened
+                        ? Mono.error(new InvalidInputException(u.displayName() + " is screened from " + c.title()
+                                + " and cannot be responsible for it."))
+                        : Mono.<Void>empty()));
     }
 
     private Mono<Contact> client(NewCase request, OffsetDateTime now) {

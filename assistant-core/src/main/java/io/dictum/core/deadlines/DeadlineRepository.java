@@ -72,12 +72,16 @@ public class DeadlineRepository {
      */
     public Flux<DocketedDeadline> find(Optional<CaseId> caseId, CaseFilter visible,
                                        Optional<LocalDate> from, Optional<LocalDate> to, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT d.id, d.case_id, c.number, d.event_id, d.rule_id, d.title,"
-                + " d.due_date, d.due_time, d.citation, d.explanation, d.created_at FROM deadlines d"
-                + " JOIN cases c ON c.id = d.case_id WHERE " + visible.condition("c.id", "c.client_id"));
+        return find(caseId, visible, from, to, Optional.empty(), limit);
+    }
+
+    public Flux<DocketedDeadline> find(Optional<CaseId> caseId, CaseFilter visible, Optional<LocalDate> from,
+                                       Optional<LocalDate> to, Optional<DeadlineStatus> status, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT_DEADLINE + " WHERE " + visible.condition("c.id", "c.client_id"));
         caseId.ifPresent(x -> sql.append(" AND d.case_id = :caseId"));
         from.ifPresent(x -> sql.append(" AND d.due_date >= :from"));
         to.ifPresent(x -> sql.append(" AND d.due_date <= :to"));
+        status.ifPresent(x -> sql.append(" AND d.status = :status"));
         sql.append(" ORDER BY d.due_date, d.due_time, c.number, d.title LIMIT :limit");
         var spec = visible.bind(db.sql(sql.toString()).bind("limit", limit));
         if (caseId.isPresent()) {
@@ -89,7 +93,62 @@ public class DeadlineRepository {
         if (to.isPresent()) {
             spec = spec.bind("to", to.get());
         }
+        if (status.isPresent()) {
+            spec = spec.bind("status", status.get().id());
+        }
         return spec.map(DeadlineRepository::deadline).all();
+    }
+
+    public Mono<CaseEvent> findEvent(UUID eventId) {
+        return db.sql("SELECT id, case_id, rule_set, trigger_event, occurred_on, occurred_time, service_method,"
+                        + " created_at, created_by FROM case_events WHERE id = :id")
+                .bind("id", eventId)
+                .map(DeadlineRepository::event)
+                .one();
+    }
+
+    public Mono<Void> updateEvent(UUID eventId, LocalDate date, LocalTime time, String serviceMethod) {
+        var spec = db.sql("UPDATE case_events SET occurred_on = :on, occurred_time = :time, service_method = :method"
+                        + " WHERE id = :id")
+                .bind("id", eventId).bind("on", date).bind("method", serviceMethod);
+        return Binding.nullable(spec, "time", time, LocalTime.class).then();
+    }
+
+    /** One deadline with its case number, whoever may see it: callers apply access through the case. */
+    public Mono<DocketedDeadline> findDeadline(UUID id) {
+        return db.sql(SELECT_DEADLINE + " WHERE d.id = :id").bind("id", id)
+                .map(DeadlineRepository::deadline).one();
+    }
+
+    /** The deadlines an event set off, in the order they were docketed. */
+    public Flux<DocketedDeadline> findByEvent(UUID eventId) {
+        return db.sql(SELECT_DEADLINE + " WHERE d.event_id = :eventId ORDER BY d.due_date, d.created_at, d.rule_id")
+                .bind("eventId", eventId)
+                .map(DeadlineRepository::deadline).all();
+    }
+
+    /** Open deadlines due in [from, to] on open and pending cases: what reminders look at. */
+    public Flux<DocketedDeadline> findOpenDue(LocalDate from, LocalDate to) {
+        return db.sql(SELECT_DEADLINE + " WHERE d.status = 'open' AND c.status <> 'closed' AND d.due_date >= :from"
+                        + " AND d.due_date <= :to ORDER BY d.due_date, d.id")
+                .bind("from", from).bind("to", to)
+                .map(DeadlineRepository::deadline).all();
+    }
+
+    public Mono<Void> updateDue(DocketedDeadline d) {
+        var spec = db.sql("UPDATE deadlines SET due_date = :due, due_time = :time, citation = :citation,"
+                        + " explanation = :explanation WHERE id = :id")
+                .bind("id", d.id()).bind("due", d.dueDate()).bind("citation", d.citation())
+                .bind("explanation", d.explanation());
+        return Binding.nullable(spec, "time", d.dueTime(), LocalTime.class).then();
+    }
+
+    public Mono<Void> updateStatus(UUID id, DeadlineStatus status, UserId by, OffsetDateTime at) {
+        var spec = db.sql("UPDATE deadlines SET status = :status, completed_by = :by, completed_at = :at"
+                        + " WHERE id = :id")
+                .bind("id", id).bind("status", status.id());
+        spec = Binding.nullable(spec, "by", by == null ? null : by.value(), UUID.class);
+        return Binding.nullable(spec, "at", at, OffsetDateTime.class).then();
     }
 
     private static CaseEvent event(Readable row) {
@@ -101,11 +160,18 @@ public class DeadlineRepository {
                 by == null ? null : new UserId(by));
     }
 
+    private static final String SELECT_DEADLINE = "SELECT d.id, d.case_id, c.number, d.event_id, d.rule_id, d.title,"
+            + " d.due_date, d.due_time, d.citation, d.explanation, d.created_at, d.status, d.completed_by,"
+            + " d.completed_at FROM deadlines d JOIN cases c ON c.id = d.case_id";
+
     private static DocketedDeadline deadline(Readable row) {
+        UUID by = row.get("completed_by", UUID.class);
         return new DocketedDeadline(row.get("id", UUID.class), new CaseId(row.get("case_id", UUID.class)),
                 row.get("number", String.class), row.get("event_id", UUID.class), row.get("rule_id", String.class),
                 row.get("title", String.class), row.get("due_date", LocalDate.class),
                 row.get("due_time", LocalTime.class), row.get("citation", String.class),
-                row.get("explanation", String.class), row.get("created_at", OffsetDateTime.class));
+                row.get("explanation", String.class), row.get("created_at", OffsetDateTime.class),
+                DeadlineStatus.fromId(row.get("status", String.class)), by == null ? null : new UserId(by),
+                row.get("completed_at", OffsetDateTime.class));
     }
 }

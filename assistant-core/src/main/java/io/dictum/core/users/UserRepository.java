@@ -37,6 +37,12 @@ public class UserRepository {
                 .then();
     }
 
+    /** Where reminders are mailed; kept out of {@link User} so lists of users do not spread addresses. */
+    public Mono<Void> setEmail(UserId id, String email) {
+        return Binding.nullable(db.sql("UPDATE users SET email = :email WHERE id = :id").bind("id", id.value()),
+                "email", email, String.class).then();
+    }
+
     public Mono<Credentials> findCredentials(String username) {
         return db.sql("SELECT id, username, role, display_name, contact_id, password_hash FROM users"
                         + " WHERE username = :username")

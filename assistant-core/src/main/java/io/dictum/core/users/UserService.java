@@ -67,7 +67,10 @@ public class UserService {
                                 .flatMap(hash -> {
                                     User user = new User(UserId.random(), valid.username(), valid.role(),
                                             valid.displayName(), Optional.ofNullable(valid.contactId()));
-                                    return users.insert(user, hash, OffsetDateTime.now()).thenReturn(user);
+                                    return users.insert(user, hash, OffsetDateTime.now())
+                                            .then(valid.email() == null ? Mono.empty()
+                                                    : users.setEmail(user.id(), valid.email()))
+                                            .thenReturn(user);
                                 })));
     }
 
@@ -126,6 +129,11 @@ public class UserService {
             throw new InvalidInputException("a client user needs contactId: the contact whose cases they may see");
         }
         String displayName = r.displayName() == null || r.displayName().isBlank() ? r.username() : r.displayName();
-        return new NewUser(r.username(), r.password(), r.role(), displayName, r.contactId());
+        String email = r.email() == null || r.email().isBlank() ? null : r.email().strip();
+        if (email != null && (email.length() > 300 || !email.matches("[^@\\s]+@[^@\\s]+"))) {
+            throw new InvalidInputException("email '" + r.email() + "' is not an e-mail address; send name@domain"
+                    + " or leave it out");
+        }
+        return new NewUser(r.username(), r.password(), r.role(), displayName, r.contactId(), email);
     }
 }

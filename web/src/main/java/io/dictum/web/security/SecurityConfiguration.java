@@ -29,8 +29,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 
 /**
  * Every request but sign-in, health and the browser UI's static files needs a valid bearer token. Stateless: no
- * session, no cookie, so no CSRF. The speech stream's WebSocket upgrade may carry the token as {@code ?token=}
- * instead (see StreamTokenConverter).
+ * session, no cookie, so no CSRF. The speech stream's WebSocket upgrade and the notification stream may carry the
+ * token as {@code ?token=} instead (see StreamTokenConverter); calendar feeds are read by their secret URL.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -82,6 +82,8 @@ class SecurityConfiguration {
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // the browser UI's static files; the data they show comes from the API, which stays protected
                         .pathMatchers(HttpMethod.GET, "/", "/index.html", "/app/**").permitAll()
+                        // calendar programs cannot sign in: the feed's secret token in the path is the credential
+                        .pathMatchers(HttpMethod.GET, "/api/v1/calendar/*.ics").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(oauth -> oauth
                         .bearerTokenConverter(new StreamTokenConverter())

@@ -42,6 +42,14 @@ class EndpointMatrixTest extends WebTestSupport {
                 new Endpoint(HttpMethod.GET, c + "/events", null, true),
                 new Endpoint(HttpMethod.POST, c + "/events", "{\"trigger\":\"motion_served\",\"date\":\"2026-12-01\"}",
                         false),
+                new Endpoint(HttpMethod.PATCH, c + "/events/" + UUID.randomUUID(), "{\"date\":\"2026-12-02\"}", false),
+                new Endpoint(HttpMethod.PATCH, "/api/v1/deadlines/" + UUID.randomUUID(), "{\"status\":\"done\"}",
+                        false),
+                new Endpoint(HttpMethod.GET, "/api/v1/notifications?unread=true", null, true),
+                new Endpoint(HttpMethod.POST, "/api/v1/notifications/" + UUID.randomUUID() + "/read", null, false),
+                new Endpoint(HttpMethod.GET, "/api/v1/calendar/feeds", null, true),
+                new Endpoint(HttpMethod.POST, "/api/v1/calendar/feeds", "{\"caseId\":\"" + caseId + "\"}", true),
+                new Endpoint(HttpMethod.DELETE, "/api/v1/calendar/feeds/" + UUID.randomUUID(), null, false),
                 new Endpoint(HttpMethod.GET, "/api/v1/audit?caseId=" + caseId, null, false),
                 new Endpoint(HttpMethod.GET, "/api/v1/tasks?caseId=" + caseId, null, false),
                 new Endpoint(HttpMethod.POST, "/api/v1/tasks", "{\"description\":\"x\",\"caseId\":\"" + caseId + "\"}",
@@ -184,5 +192,24 @@ class EndpointMatrixTest extends WebTestSupport {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * The notification stream never ends, so it is checked here rather than in the loop; the calendar file is read
+     * by its secret URL alone, so without a valid token it is a 404 for everyone, signed in or not.
+     */
+    @Test
+    void theNotificationStreamAndCalendarFilesFollowTheSamePolicy() {
+        client().get().uri("/api/v1/notifications/stream").exchange().expectStatus().isUnauthorized();
+        client().get().uri("/api/v1/notifications/stream?token=not-a-token").exchange().expectStatus()
+                .isUnauthorized();
+        String bogus = "/api/v1/calendar/" + "Q".repeat(43) + ".ics";
+        assertThat(client().get().uri(bogus).exchange().returnResult(byte[].class).getStatus().value())
+                .isEqualTo(404);
+        for (String user : List.of("smiller", "sarah", "ahale")) {
+            String token = login(user);
+            assertThat(client().get().uri(bogus).headers(h -> h.setBearerAuth(token)).exchange()
+                    .returnResult(byte[].class).getStatus().value()).as(user).isEqualTo(404);
+        }
     }
 }

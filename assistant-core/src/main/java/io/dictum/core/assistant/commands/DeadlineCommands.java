@@ -12,6 +12,7 @@ import io.dictum.core.assistant.CommandResults;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
 import io.dictum.core.deadlines.DocketRequest;
+import io.dictum.core.deadlines.DeadlineStatus;
 import io.dictum.core.deadlines.DocketService;
 import io.dictum.core.deadlines.DocketedDeadline;
 import io.dictum.core.deadlines.DocketedEvent;
@@ -111,7 +112,8 @@ class DeadlineCommands implements CommandHandler {
         String period = reading.slots().get("period");
         String from = period == null ? context.referenceTime().toLocalDate().toString() : period.split("/")[0];
         String to = period == null ? null : period.split("/")[1];
-        return docket.list(actor, caseId, from, to).collectList().map(found -> {
+        // what is due: a deadline already marked done is not read back
+        return docket.list(actor, caseId, from, to, Optional.of(DeadlineStatus.OPEN)).collectList().map(found -> {
             String span = period == null ? "from today on" : "from " + LocalDate.parse(from).format(SPOKEN)
                     + " to " + LocalDate.parse(to).format(SPOKEN);
             if (found.isEmpty()) {
