@@ -9,6 +9,7 @@ import io.dictum.core.cases.CaseService;
 import io.dictum.core.deadlines.DeadlineRepository;
 import io.dictum.core.deadlines.DeadlineStatus;
 import io.dictum.core.deadlines.DocketedDeadline;
+import io.dictum.core.errors.ForbiddenException;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.errors.NotFoundException;
 import io.dictum.core.notifications.NotificationService;
@@ -70,6 +71,10 @@ public class CalendarFeedService {
 
     /** A new feed; the answer's {@code url} (a path under the API) is the only time the token is shown. */
     public Mono<CalendarFeed> create(Actor actor, NewCalendarFeed request) {
+        if (!actor.role().isFirmMember()) {
+            return Mono.error(new ForbiddenException("Calendar feeds carry the firm's docket, which is kept by your"
+                    + " attorneys; the dates that concern you are the milestones in your portal."));
+        }
         Mono<Optional<CaseId>> scope = request == null || request.caseId() == null || request.caseId().isBlank()
                 ? Mono.just(Optional.empty())
                 : Mono.fromCallable(() -> parseCase(request.caseId())).flatMap(id -> cases.get(actor, id))

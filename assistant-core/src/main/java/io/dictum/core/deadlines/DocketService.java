@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
 import io.dictum.core.contacts.ContactId;
+import io.dictum.core.errors.ForbiddenException;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.errors.NotFoundException;
 import java.time.Clock;
@@ -266,7 +267,17 @@ public class DocketService {
     }
 
     public Flux<CaseEvent> events(Actor actor, CaseId caseId) {
-        return cases.get(actor, caseId).flatMapMany(c -> repository.findEvents(c.id()));
+        return firmOnly(actor).thenMany(cases.get(actor, caseId).flatMapMany(c -> repository.findEvents(c.id())));
+    }
+
+    /**
+     * The docket is the firm's working calendar (internal deadlines, rule citations); a client sees the dates the firm
+     * marks for them as milestones in the portal instead.
+     */
+    static Mono<Void> firmOnly(Actor actor) {
+        return actor.role().isFirmMember() ? Mono.empty() : Mono.error(new ForbiddenException(
+                "The docket is kept by your attorneys. The dates that concern you are the milestones in your portal:"
+                        + " GET /api/v1/portal/cases/{id}/milestones."));
     }
 
     /** Deadlines due between from and to (inclusive, ISO dates, either may be omitted) on the cases the actor sees. */
@@ -285,7 +296,7 @@ public class DocketService {
             }
             return new LocalDate[] {f.orElse(null), t.orElse(null)};
         }).flatMapMany(range -> {
-            Mono<Void> visible = caseId.map(id -> cases.get(actor, id).then()).orElse(Mono.empty());
+            Mono<Void> visible = firmOnly(actor).then(caseId.map(id -> cases.get(actor, id).then()).orElse(Mono.empty()));
             return visible.thenMany(repository.find(caseId, CaseFilter.of(actor), Optional.ofNullable(range[0]),
                     Optional.ofNullable(range[1]), status, MAX_RESULTS));
         });

@@ -64,6 +64,15 @@ public class UserRepository {
                 .all();
     }
 
+    /** The users who speak for a contact: a client's portal accounts. */
+    public Flux<User> findByContact(ContactId contact) {
+        return db.sql("SELECT id, username, role, display_name, contact_id FROM users WHERE contact_id = :contact"
+                        + " ORDER BY username")
+                .bind("contact", contact.value())
+                .map(UserRepository::map)
+                .all();
+    }
+
     public Mono<Long> count() {
         return db.sql("SELECT COUNT(*) AS n FROM users").map(r -> r.get("n", Long.class)).one();
     }

@@ -131,10 +131,10 @@ class CalendarFeedApiTest extends WebTestSupport {
         assertProblem(client().post().uri("/api/v1/calendar/feeds").headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("caseId", UUID.randomUUID().toString()))
                 .exchange(), 404);
-        // a client may not subscribe to another client's case
+        // the docket is the firm's: a client subscribes to no feed, not even of their own case
         assertProblem(client().post().uri("/api/v1/calendar/feeds").headers(h -> h.setBearerAuth(login("smiller")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("caseId", caseId("2025-PI-0019")))
-                .exchange(), 404);
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("caseId", caseId("2025-PI-0012")))
+                .exchange(), 403);
         client().get().uri("/api/v1/calendar/feeds").exchange().expectStatus().isUnauthorized();
         assertProblem(client().delete().uri("/api/v1/calendar/feeds/nope").headers(h -> h.setBearerAuth(token))
                 .exchange(), 400);

@@ -184,6 +184,12 @@ class PortalApiTest extends WebTestSupport {
         assertThat(patched.get("date").asText()).isEqualTo(soon.toString());
         ok("PATCH", firm, c + "/milestones/" + internalId, Map.of("description", "Bring your medical bills"));
         assertThat(auditActions(cc.caseId()).stream().filter("client.notice"::equals).count()).isEqualTo(before + 1);
+        // the client hears of each milestone made visible to them, in the app, and of no other
+        JsonNode told = get(client, "/api/v1/notifications?unread=true");
+        assertThat(told.findValuesAsText("kind")).containsOnly("portal.milestone");
+        assertThat(told.findValuesAsText("title")).anyMatch(t -> t.startsWith("New in your case: Meeting with you"))
+                .noneMatch(t -> t.contains("Strategy meeting"));
+        assertThat(told.findValuesAsText("link")).containsOnly("#/cases/" + cc.caseId());
         assertThat(get(client, "/api/v1/portal/cases/" + cc.caseId()).at("/nextMilestone/title").asText())
                 .isEqualTo("Meeting with you");
 
@@ -235,6 +241,7 @@ class PortalApiTest extends WebTestSupport {
         List<String> actions = auditActions(cc.caseId());
         assertThat(actions.stream().filter("message.send"::equals)).hasSize(2);
         assertThat(actions).contains("client.notice");
+        assertThat(get(client, "/api/v1/notifications").findValuesAsText("kind")).containsExactly("portal.message");
 
         assertProblem(call("POST", client, portal + "/messages", Map.of("text", "   ")), 400);
         assertProblem(call("POST", client, portal + "/messages", Map.of("text", "x".repeat(5001))), 400);
