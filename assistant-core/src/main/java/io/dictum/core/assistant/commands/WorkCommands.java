@@ -14,6 +14,7 @@ import io.dictum.core.tasks.Task;
 import io.dictum.core.tasks.TaskService;
 import io.dictum.core.users.User;
 import io.dictum.core.users.UserService;
+import io.dictum.intents.EntityMatch;
 import io.dictum.intents.Intent;
 import io.dictum.intents.Interpretation;
 import java.time.LocalDate;
@@ -65,9 +66,11 @@ class WorkCommands implements CommandHandler {
                         + " at the firm. Say their first name as it is in Dictum."));
             }
             if (found.size() > 1) {
+                // Candidates by username, which names exactly one firm member when the answer settles the slot.
                 return Mono.just(CommandResults.askBack(reading, "Which " + spokenAssignee + ": "
                         + found.stream().map(User::displayName).collect(Collectors.joining(" or ")) + "?",
-                        new CommandPayload.Nothing()));
+                        new CommandPayload.Candidates("assignee", found.stream().map(u -> new EntityMatch(
+                                u.username(), u.displayName() + " (" + u.username() + ")", 1.0)).toList())));
             }
             User who = found.get(0);
             String due = reading.slots().get("due");
