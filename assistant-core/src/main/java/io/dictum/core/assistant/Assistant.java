@@ -163,19 +163,39 @@ public class Assistant {
                     CommandStatus.DONE, "Cancelled. Nothing was changed.", new Nothing()));
         }
         if (answer instanceof FollowUps.StillAmbiguous still) {
-            List<Choice> narrowed = still.indexes().stream().map(question.choices()::get).toList();
-            PendingClarification again = new PendingClarification(UUID.randomUUID(), question.intent(),
-                    question.slots(), question.slot(), narrowed, question(question.slot(), narrowed),
-                    question.referenceTime(), clock.instant().plus(settings.clarificationTtl()));
-            return contexts.ask(user, again).thenReturn(CommandResults.askBack(asked, "Those words fit more than one. "
-                    + again.question(), candidates(again)));
+            return askAgain(actor, asked, question, still.indexes().stream().map(question.choices()::get).toList(),
+                    "Those words fit more than one. ");
         }
         if (answer instanceof FollowUps.OutOfRange outOfRange) {
-            return Mono.just(CommandResults.askBack(asked, "There " + (question.choices().size() == 1 ? "is" : "are")
-                    + " only " + question.choices().size() + ", not " + outOfRange.place() + ". "
-                    + question.question(), candidates(question)));
+            return askAgain(actor, asked, question, question.choices(), "There "
+                    + (question.choices().size() == 1 ? "is" : "are") + " only " + question.choices().size()
+                    + ", not " + outOfRange.place() + ". ");
         }
         return contexts.take(user, question.id()).then(command(actor, request));
+    }
+
+    /**
+     * Asks the question again among these candidates, leaving out cases the user may no longer see (a wall raised
+     * since the question was first asked), with a fresh time to answer.
+     */
+    private Mono<CommandResult> askAgain(Actor actor, Interpretation asked, PendingClarification question,
+                                         List<Choice> choices, String lead) {
+        return Flux.fromIterable(choices)
+                .filterWhen(choice -> !question.slot().equals("case") ? Mono.just(true)
+                        : cases.get(actor, CaseId.parse(choice.id())).thenReturn(true)
+                        .onErrorResume(DictumException.class, e -> Mono.just(false)))
+                .collectList()
+                .flatMap(visible -> {
+                    if (visible.isEmpty()) {
+                        return contexts.take(actor.userId(), question.id()).thenReturn(CommandResults.rejected(asked,
+                                "None of those is available to you now, so nothing was done."));
+                    }
+                    PendingClarification again = new PendingClarification(UUID.randomUUID(), question.intent(),
+                            question.slots(), question.slot(), visible, question(question.slot(), visible),
+                            question.referenceTime(), clock.instant().plus(settings.clarificationTtl()));
+                    return contexts.ask(actor.userId(), again).thenReturn(CommandResults.askBack(asked,
+                            lead + again.question(), candidates(again)));
+                });
     }
 
     /** The waiting command, carried out with the chosen candidate exactly as if it had been named. */
