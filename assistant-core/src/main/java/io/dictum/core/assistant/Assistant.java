@@ -142,7 +142,7 @@ public class Assistant {
     /** Reads the words as the answer to the question waiting; carries the command out when they pick a candidate. */
     private Mono<CommandResult> answer(Actor actor, CommandRequest request, PendingClarification question) {
         FollowUps.Answer answer = followUps.read(request.text(), question.choices());
-        Interpretation asked = new Interpretation(question.intent(), question.slots(), 1.0, List.of(), Map.of());
+        Interpretation asked = asked(question);
         UserId user = actor.userId();
         if (question.expiredAt(clock.instant())) {
             Mono<Boolean> drop = contexts.take(user, question.id());
@@ -205,10 +205,20 @@ public class Assistant {
         slots.put(question.slot(), choice.id());
         Interpretation reading = new Interpretation(question.intent(), slots, 1.0, List.of(), Map.of());
         ZonedDateTime reference = question.referenceTime().atZoneSameInstant(properties.timeZone());
-        return contexts.openCase(actor).flatMap(openCase -> switch (reading.intent()) {
-            case HELP, CANCEL, UNKNOWN -> Mono.just(CommandResults.rejected(reading, "Nothing to do."));
-            default -> dispatch(actor, reading, new CommandContext(request.text(), reference, openCase));
-        });
+        // A case is read again through the access rules before any handler sees it: a wall raised since the
+        // question was asked holds even where a handler would not look the case up itself.
+        Mono<Boolean> visible = !question.slot().equals("case") ? Mono.just(true)
+                : cases.get(actor, CaseId.parse(choice.id())).thenReturn(true)
+                .onErrorResume(DictumException.class, e -> Mono.just(false));
+        return visible.flatMap(ok -> !ok
+                ? Mono.just(CommandResults.rejected(asked(question), "That case is not available to you now,"
+                        + " so nothing was done. List your cases to see the ones you may work on."))
+                : contexts.openCase(actor).flatMap(openCase -> dispatch(actor, reading,
+                        new CommandContext(request.text(), reference, openCase))));
+    }
+
+    private static Interpretation asked(PendingClarification question) {
+        return new Interpretation(question.intent(), question.slots(), 1.0, List.of(), Map.of());
     }
 
     /**

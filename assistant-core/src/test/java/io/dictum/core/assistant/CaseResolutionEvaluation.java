@@ -102,7 +102,7 @@ final class CaseResolutionEvaluation {
     static Report run(Assistant assistant, CaseService cases, Actor actor) {
         List<Outcome> outcomes = new ArrayList<>();
         for (Example e : examples()) {
-            Interpretation reading = assistant.interpret(actor, new io.dictum.core.assistant.CommandRequest(e.text(),
+            Interpretation reading = assistant.interpret(actor, new CommandRequest(e.text(),
                     Optional.empty(), Optional.of(REFERENCE))).block();
             String read;
             if (reading.slots().containsKey("case")) {

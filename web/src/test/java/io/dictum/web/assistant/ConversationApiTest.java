@@ -113,8 +113,31 @@ class ConversationApiTest extends WebTestSupport {
         assertThat(reading.at("/slots/case").isMissingNode()).as("no case was opened").isTrue();
     }
 
-    /** A made-up surname no other case has, so that reruns and other tests add no candidates. */
-    private static String surname() {
+    @Test
+    void anAmbiguousAssigneeIsSettledByTheNextWords() {
+        String admin = login("admin");
+        String first = word();
+        String second = word();
+        for (String family : List.of(first, second)) {
+            postJson(admin, "/api/v1/users", Map.of("username", family.toLowerCase(), "password", DEMO_PASSWORD,
+                    "role", "paralegal", "displayName", "Quentin " + family));
+        }
+        String token = newAssociate()[0];
+        JsonNode asked = say(token, "remind Quentin to call the adjuster tomorrow");
+        assertThat(asked.get("status").asText()).as(asked.toString()).isEqualTo("needs_clarification");
+        assertThat(asked.at("/result/slot").asText()).isEqualTo("assignee");
+        assertThat(asked.at("/result/candidates").findValuesAsText("id")).contains(first.toLowerCase(),
+                second.toLowerCase());
+
+        JsonNode done = say(token, "the " + second + " one");
+        assertThat(done.get("intent").asText()).isEqualTo("create_task");
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("done");
+        assertThat(done.at("/result/assignee").asText()).isEqualTo("Quentin " + second);
+        assertThat(done.at("/result/task/description").asText()).contains("call the adjuster");
+    }
+
+    /** A made-up word no other name has, so that reruns and other tests add no candidates. */
+    private static String word() {
         String consonants = "bdfgklmnprstvz";
         String vowels = "aeiou";
         java.util.Random random = new java.util.Random();
@@ -123,7 +146,11 @@ class ConversationApiTest extends WebTestSupport {
             name.append(consonants.charAt(random.nextInt(consonants.length())))
                     .append(vowels.charAt(random.nextInt(vowels.length())));
         }
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1) + "feather";
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static String surname() {
+        return word() + "feather";
     }
 
     /** Two matters of a client family of its own, so that walls and closings here touch no other test's data. */
@@ -175,6 +202,11 @@ class ConversationApiTest extends WebTestSupport {
         JsonNode note = say(user[0], "take a note: called the adjuster");
         assertThat(note.get("status").asText()).as(note.toString()).isEqualTo("needs_clarification");
         assertThat(note.at("/slots/case").isMissingNode()).isTrue();
+        // opening a closed matter on purpose makes it the context again: the closing came before the opening
+        assertThat(say(user[0], "open the " + family + " v Northwind case").at("/result/openedCase/status").asText())
+                .isEqualTo("closed");
+        assertThat(postJson(user[0], "/api/v1/assistant/interpret", Map.of("text", "find the police report"))
+                .at("/slots/case").asText()).isEqualTo(cases[0]);
 
         assertThat(say(user[0], "open the estate of ada " + family).at("/result/openedCase/id").asText())
                 .isEqualTo(cases[1]);
