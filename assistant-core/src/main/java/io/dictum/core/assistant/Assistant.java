@@ -223,12 +223,15 @@ public class Assistant {
 
     /**
      * Keeps a question with candidates as the conversation's open question, so that the next words may answer it.
-     * A reading with more than one unsettled slot is not kept: one answer could not settle it.
+     * A reading with more than one unsettled slot is not kept: one answer could not settle it; nor is a question whose
+     * handler cannot take a chosen candidate's id (see {@link CommandHandler#takesChosenId}).
      */
     private Mono<CommandResult> remember(Actor actor, Interpretation reading, CommandResult result,
                                          ZonedDateTime reference) {
+        CommandHandler handler = handlers.get(result.intent());
         if (result.status() != CommandStatus.NEEDS_CLARIFICATION || !(result.result() instanceof Candidates asked)
-                || asked.candidates().isEmpty() || reading.unresolved().size() > 1 || actor.userId() == null) {
+                || asked.candidates().isEmpty() || reading.unresolved().size() > 1 || actor.userId() == null
+                || handler == null || !handler.takesChosenId(asked.slot())) {
             return Mono.just(result);
         }
         return Flux.fromIterable(asked.candidates())

@@ -51,6 +51,12 @@ class WorkCommands implements CommandHandler {
         return Set.of(Intent.CREATE_TASK, Intent.DICTATE_NOTE);
     }
 
+    /** An assignee candidate's id is a username, which {@link UserService#firmMembersNamed} reads exactly. */
+    @Override
+    public boolean takesChosenId(String slot) {
+        return slot.equals("assignee") || CommandHandler.super.takesChosenId(slot);
+    }
+
     @Override
     public Mono<CommandResult> execute(Actor actor, Interpretation reading, CommandContext context) {
         return reading.intent() == Intent.CREATE_TASK ? createTask(actor, reading) : note(actor, reading);
