@@ -159,8 +159,9 @@ public class Assistant {
                     + " Say the whole command again if you meant to do it twice.")));
         }
         if (answer instanceof FollowUps.Cancel) {
-            return contexts.take(user, question.id()).thenReturn(new CommandResult(Intent.CANCEL, Map.of(),
-                    CommandStatus.DONE, "Cancelled. Nothing was changed.", new Nothing()));
+            return contexts.take(user, question.id()).thenReturn(CommandResults.done(new Interpretation(
+                    Intent.CANCEL, Map.of(), 1.0, List.of(), Map.of()), "Cancelled. Nothing was changed.",
+                    new Nothing()));
         }
         if (answer instanceof FollowUps.StillAmbiguous still) {
             return askAgain(actor, asked, question, still.indexes().stream().map(question.choices()::get).toList(),
