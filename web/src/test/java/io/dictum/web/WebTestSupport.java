@@ -12,6 +12,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,13 +27,27 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Every web test shares this one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(WebTestSupport.TestClock.class)
 public abstract class WebTestSupport {
+
+    /** The application's clock, which a test may move forward (see {@link AdjustableClock}). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        @Primary
+        AdjustableClock adjustableClock() {
+            return AdjustableClock.utc();
+        }
+    }
 
     public static final String DEMO_PASSWORD = "dictum-demo";
     private static final Path DATA_DIR = createDataDir();
 
     @Autowired
     protected WebTestClient http;
+
+    @Autowired
+    protected AdjustableClock clock;
 
     private static Path createDataDir() {
         try {

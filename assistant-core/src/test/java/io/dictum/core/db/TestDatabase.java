@@ -69,6 +69,11 @@ public final class TestDatabase implements AutoCloseable {
         return settings;
     }
 
+    /** Another connection pool on the same database, as a second node or a restarted one has; the caller disposes it. */
+    public ConnectionPool newPool() {
+        return new DatabaseConfiguration().connectionFactory(settings);
+    }
+
     @Override
     public void close() throws Exception {
         pool.dispose();

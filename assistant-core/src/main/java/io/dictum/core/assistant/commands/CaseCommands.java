@@ -51,11 +51,9 @@ class CaseCommands implements CommandHandler {
     @Override
     public Mono<CommandResult> execute(Actor actor, Interpretation reading, CommandContext context) {
         return switch (reading.intent()) {
-            case OPEN_CASE -> cases.get(actor, CaseId.parse(reading.slots().get("case"))).map(c -> {
-                contexts.opened(actor.userId(), c.id());
-                return CommandResults.done(reading, "Opened " + c.title() + ", case " + c.number() + ".",
-                        new CommandPayload.OpenedCase(c));
-            });
+            case OPEN_CASE -> cases.get(actor, CaseId.parse(reading.slots().get("case")))
+                    .flatMap(c -> contexts.opened(actor.userId(), c.id()).thenReturn(CommandResults.done(reading,
+                            "Opened " + c.title() + ", case " + c.number() + ".", new CommandPayload.OpenedCase(c))));
             case CREATE_CASE -> createCase(actor, reading);
             case ADD_PARTY -> addParty(actor, reading, context);
             default -> Mono.error(new IllegalStateException("not a case command: " + reading.intent()));
@@ -66,8 +64,8 @@ class CaseCommands implements CommandHandler {
         String client = reading.slots().get("client");
         String matterType = reading.slots().getOrDefault("matterType", "other");
         String title = client + " — " + new MatterType(matterType).spoken();
-        return cases.create(actor, new NewCase(null, title, matterType, null, client, null, null, null)).map(c -> {
-            contexts.opened(actor.userId(), c.id());
+        return cases.create(actor, new NewCase(null, title, matterType, null, client, null, null, null))
+                .flatMap(c -> contexts.opened(actor.userId(), c.id()).thenReturn(c)).map(c -> {
             return CommandResults.done(reading, "Opened a new " + c.matterType().spoken() + " matter for " + client
                     + ", case " + c.number() + ". Run a conflict check on the other side before you go further.",
                     new NewMatter(c));

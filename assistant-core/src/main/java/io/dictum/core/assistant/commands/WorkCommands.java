@@ -14,6 +14,7 @@ import io.dictum.core.tasks.Task;
 import io.dictum.core.tasks.TaskService;
 import io.dictum.core.users.User;
 import io.dictum.core.users.UserService;
+import io.dictum.intents.EntityMatch;
 import io.dictum.intents.Intent;
 import io.dictum.intents.Interpretation;
 import java.time.LocalDate;
@@ -50,6 +51,12 @@ class WorkCommands implements CommandHandler {
         return Set.of(Intent.CREATE_TASK, Intent.DICTATE_NOTE);
     }
 
+    /** An assignee candidate's id is a username, which {@link UserService#firmMembersNamed} reads exactly. */
+    @Override
+    public boolean takesChosenId(String slot) {
+        return slot.equals("assignee") || CommandHandler.super.takesChosenId(slot);
+    }
+
     @Override
     public Mono<CommandResult> execute(Actor actor, Interpretation reading, CommandContext context) {
         return reading.intent() == Intent.CREATE_TASK ? createTask(actor, reading) : note(actor, reading);
@@ -65,9 +72,11 @@ class WorkCommands implements CommandHandler {
                         + " at the firm. Say their first name as it is in Dictum."));
             }
             if (found.size() > 1) {
+                // Candidates by username, which names exactly one firm member when the answer settles the slot.
                 return Mono.just(CommandResults.askBack(reading, "Which " + spokenAssignee + ": "
                         + found.stream().map(User::displayName).collect(Collectors.joining(" or ")) + "?",
-                        new CommandPayload.Nothing()));
+                        new CommandPayload.Candidates("assignee", found.stream().map(u -> new EntityMatch(
+                                u.username(), u.displayName() + " (" + u.username() + ")", 1.0)).toList())));
             }
             User who = found.get(0);
             String due = reading.slots().get("due");
