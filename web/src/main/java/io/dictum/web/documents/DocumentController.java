@@ -92,9 +92,12 @@ class DocumentController {
     @GetMapping("/api/v1/documents/{id}/content")
     Mono<ResponseEntity<Flux<DataBuffer>>> content(Actor actor, @PathVariable DocumentId id,
                                                    @RequestParam(required = false) Integer version) {
-        return documents.content(actor, id, Optional.ofNullable(version)).map(stored -> {
+        // Opened (and its first segment authenticated) before the answer starts, so damaged contents become a problem
+        // response instead of a cut-off download.
+        return documents.content(actor, id, Optional.ofNullable(version)).flatMap(stored -> Mono.fromCallable(
+                stored.open()).subscribeOn(Schedulers.boundedElastic()).map(in -> {
             DocumentVersion v = stored.version();
-            Flux<DataBuffer> body = DataBufferUtils.readInputStream(stored.open(), DefaultDataBufferFactory.sharedInstance,
+            Flux<DataBuffer> body = DataBufferUtils.readInputStream(() -> in, DefaultDataBufferFactory.sharedInstance,
                     CHUNK).subscribeOn(Schedulers.boundedElastic());
             return ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType(v.mediaType()))
@@ -104,7 +107,7 @@ class DocumentController {
                             .filename(v.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                     .header("X-Document-Version", Integer.toString(v.version()))
                     .body(body);
-        });
+        }));
     }
 
     private static Optional<String> field(MultiValueMap<String, Part> parts, String name) {

@@ -1,5 +1,6 @@
 package io.dictum.web.problems;
 
+import io.dictum.core.encryption.ContentIntegrityException;
 import io.dictum.core.errors.ConflictException;
 import io.dictum.core.errors.DictumException;
 import io.dictum.core.errors.ForbiddenException;
@@ -74,6 +75,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail tooLarge(DataBufferLimitException e) {
         return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
                 "The request body is larger than this endpoint accepts. " + e.getMessage());
+    }
+
+    @ExceptionHandler(ContentIntegrityException.class)
+    ProblemDetail integrity(ContentIntegrityException e) {
+        String incident = UUID.randomUUID().toString();
+        log.error("Stored contents failed their integrity check, incident {}", incident, e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Stored contents damaged",
+                "The stored contents of this document failed their integrity check (" + e.getMessage() + "); none of"
+                        + " it was sent. Ask an administrator to restore the file from a backup or to configure the"
+                        + " missing master key (incident " + incident + ").");
     }
 
     @ExceptionHandler(RejectedExecutionException.class)
