@@ -21,7 +21,8 @@ class EndpointMatrixTest extends WebTestSupport {
     record Endpoint(HttpMethod method, String path, String body, boolean clientMay) {
     }
 
-    private List<Endpoint> endpoints(String caseId) {
+    /** Every endpoint, with a case id filled in; {@link EndpointFuzzTest} sends its random input to each of them. */
+    static List<Endpoint> endpoints(String caseId) {
         String c = "/api/v1/cases/" + caseId;
         return List.of(
                 new Endpoint(HttpMethod.GET, "/api/v1/cases", null, true),
@@ -54,7 +55,9 @@ class EndpointMatrixTest extends WebTestSupport {
                 new Endpoint(HttpMethod.GET, "/api/v1/rates", null, false),
                 new Endpoint(HttpMethod.GET, "/api/v1/search?q=acme", null, true),
                 new Endpoint(HttpMethod.GET, "/api/v1/deadlines", null, true),
-                new Endpoint(HttpMethod.POST, "/api/v1/assistant/interpret", "{\"text\":\"open the Miller case\"}", true));
+                new Endpoint(HttpMethod.POST, "/api/v1/assistant/interpret", "{\"text\":\"open the Miller case\"}", true),
+                new Endpoint(HttpMethod.GET, "/api/v1/admin/encryption", null, false),
+                new Endpoint(HttpMethod.POST, "/api/v1/admin/encryption/rewrap", null, false));
     }
 
     private int status(String token, Endpoint e) {
