@@ -31,10 +31,14 @@ public interface DocumentStore {
     Resealed reseal(String key, ContentBinding binding) throws IOException;
 
     /**
-     * Removes what an interrupted process left: half-written temporaries, and contents written before
-     * {@code writtenBefore} whose key no row references (stored, but the rows never committed).
-     *
-     * @return how many files were removed
+     * Removes what an interrupted process left: half-written temporaries written before {@code to}, and contents
+     * written between {@code from} and {@code to} whose key no row references (stored, but the rows never
+     * committed). Older unreferenced contents are only counted: they point at a database that is not this store's
+     * (a restore, a changed DICTUM_DB_URL), which is for a person to look at, not for a sweep to delete.
      */
-    int sweep(Set<String> referenced, Instant writtenBefore) throws IOException;
+    SweepResult sweep(Set<String> referenced, Instant from, Instant to) throws IOException;
+
+    /** Files removed, and old unreferenced files left in place. */
+    record SweepResult(int removed, int oldUnreferenced) {
+    }
 }

@@ -105,28 +105,34 @@ public class FileSystemDocumentStore implements DocumentStore {
     }
 
     @Override
-    public int sweep(Set<String> referenced, Instant writtenBefore) throws IOException {
+    public SweepResult sweep(Set<String> referenced, Instant from, Instant to) throws IOException {
         if (!Files.isDirectory(root)) {
-            return 0;
+            return new SweepResult(0, 0);
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root, 2)) {
             files = walk.filter(Files::isRegularFile).toList();
         }
         int removed = 0;
+        int oldUnreferenced = 0;
         for (Path file : files) {
             String name = file.getFileName().toString();
             try {
-                boolean old = Files.getLastModifiedTime(file).toInstant().isBefore(writtenBefore);
-                boolean orphan = name.endsWith(PART) || !referenced.contains(name);
-                if (old && orphan && Files.deleteIfExists(file)) {
+                Instant written = Files.getLastModifiedTime(file).toInstant();
+                if (!written.isBefore(to)) {
+                    continue; // written by this process: an upload in flight
+                }
+                boolean leftover = name.endsWith(PART) || !referenced.contains(name) && !written.isBefore(from);
+                if (leftover && Files.deleteIfExists(file)) {
                     removed++;
+                } else if (!referenced.contains(name) && !name.endsWith(PART)) {
+                    oldUnreferenced++;
                 }
             } catch (NoSuchFileException gone) {
                 // removed meanwhile
             }
         }
-        return removed;
+        return new SweepResult(removed, oldUnreferenced);
     }
 
     private void writeAtomically(Path target, Writer writer) throws IOException {

@@ -1,6 +1,7 @@
 package io.dictum.core.documents;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -34,18 +35,24 @@ class StoreSweep {
 
     @EventListener(ApplicationReadyEvent.class)
     void sweepInBackground() {
-        sweep().subscribe(n -> {
-            if (n > 0) {
-                log.info("Removed {} file(s) an interrupted upload left in the document store", n);
+        sweep().subscribe(result -> {
+            if (result.removed() > 0) {
+                log.info("Removed {} file(s) an interrupted upload left in the document store", result.removed());
+            }
+            if (result.oldUnreferenced() > 0) {
+                log.warn("{} file(s) in the document store older than a day belong to no document version: is this"
+                        + " the store of this database (DICTUM_DB_URL, DICTUM_DATA_DIR)? They were left in place.",
+                        result.oldUnreferenced());
             }
         }, e -> log.warn("Could not sweep the document store; leftovers stay until the next start", e));
     }
 
-    Mono<Integer> sweep() {
+    /** Leftovers of an interrupted upload are at most a day old: an upload does not take longer. */
+    Mono<DocumentStore.SweepResult> sweep() {
         return documents.storedVersions()
                 .map(DocumentRepository.StoredVersion::storageKey)
                 .collect(HashSet<String>::new, Set::add)
-                .flatMap(keys -> Mono.fromCallable(() -> store.sweep(keys, started))
+                .flatMap(keys -> Mono.fromCallable(() -> store.sweep(keys, started.minus(Duration.ofDays(1)), started))
                         .subscribeOn(Schedulers.boundedElastic()));
     }
 }

@@ -180,6 +180,7 @@ class EncryptedDocumentStoreTest {
         String kept = store.put(source, a1);
         String orphan = store.put(source, new ContentBinding(DocumentId.random(), 1));
         String recent = store.put(source, new ContentBinding(DocumentId.random(), 1));
+        String ancient = store.put(source, new ContentBinding(DocumentId.random(), 1));
         Path part = file(kept).resolveSibling(kept + "123.part");
         Files.writeString(part, "half");
         Instant start = Instant.now();
@@ -187,10 +188,14 @@ class EncryptedDocumentStoreTest {
             Files.setLastModifiedTime(p, FileTime.from(start.minusSeconds(60)));
         }
         Files.setLastModifiedTime(file(recent), FileTime.from(start.plusSeconds(60)));
+        Files.setLastModifiedTime(file(ancient), FileTime.from(start.minusSeconds(90_000)));
 
-        assertThat(store.sweep(Set.of(kept), start)).isEqualTo(2);
+        DocumentStore.SweepResult result = store.sweep(Set.of(kept), start.minusSeconds(86_400), start);
+        assertThat(result.removed()).isEqualTo(2);
+        assertThat(result.oldUnreferenced()).isEqualTo(1);
         assertThat(file(kept)).exists();
         assertThat(file(recent)).as("written after the start: an upload in flight").exists();
+        assertThat(file(ancient)).as("too old for a leftover: a person decides").exists();
         assertThat(file(orphan)).doesNotExist();
         assertThat(part).doesNotExist();
     }

@@ -101,12 +101,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.is(e)) {
+            log.warn("Database unavailable: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TITLE,
+                            DatabaseUnavailable.DETAIL));
+        }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected error, incident {}", incident, e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error",
-                "Something went wrong on our side (incident " + incident + "). Nothing was changed by this request"
-                        + " unless it says otherwise; try again, and report the incident id if it persists.");
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Unexpected error", "Something went wrong on our side (incident " + incident + "). Nothing was"
+                        + " changed by this request unless it says otherwise; try again, and report the incident id"
+                        + " if it persists."));
     }
 
     /** Malformed JSON, wrong types and bad path or query values: say which, instead of a generic message. */

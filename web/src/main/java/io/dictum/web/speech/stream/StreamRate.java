@@ -30,8 +30,8 @@ final class StreamRate {
 
     /** Counts one inbound message of {@code audioBytes} (0 for text) at the stream's current sample rate. */
     synchronized void record(int audioBytes, int sampleRate) {
-        if (exceeded != null) {
-            return;
+        if (exceeded != null || audioBytes > maxFrameBytes) {
+            return; // an oversized frame is refused for its size, which is the clearer reason
         }
         double audioRate = (double) sampleRate * BYTES_PER_SAMPLE * limits.realTimeMultiple();
         double audioBurst = Math.max(maxFrameBytes, limits.burstSeconds() * sampleRate * BYTES_PER_SAMPLE);

@@ -43,18 +43,27 @@ class StreamRateTest {
 
     @Test
     void theAllowanceFollowsTheSampleRate() {
-        StreamRate rate = new StreamRate(new StreamRateProperties(4, 10, 1000), 1024, clock::get);
+        StreamRate rate = new StreamRate(new StreamRateProperties(4, 10, 1000), 262_144, clock::get);
         for (int i = 0; i < 2_000; i++) { // 48 kHz audio at 3x real time would be 36x at 8 kHz... here 3x of 48 kHz
             rate.record(9_600, 48_000);
             advance(0.1 / 3);
         }
         assertThat(rate.exceeded()).isNull();
-        StreamRate slow = new StreamRate(new StreamRateProperties(4, 10, 1000), 1024, clock::get);
+        StreamRate slow = new StreamRate(new StreamRateProperties(4, 10, 1000), 262_144, clock::get);
         for (int i = 0; i < 2_000 && slow.exceeded() == null; i++) {
             slow.record(9_600, 8_000); // 0.6 s of 8 kHz audio every 0.033 s: 18x
             advance(0.1 / 3);
         }
         assertThat(slow.exceeded()).contains("8000 Hz");
+    }
+
+    @Test
+    void anOversizedFrameIsLeftToTheSizeCheckWithItsClearerReason() {
+        StreamRate rate = new StreamRate(new StreamRateProperties(4, 10, 200), 262_144, clock::get);
+        for (int i = 0; i < 5; i++) {
+            rate.record(300_000, 16_000);
+        }
+        assertThat(rate.exceeded()).isNull();
     }
 
     @Test
