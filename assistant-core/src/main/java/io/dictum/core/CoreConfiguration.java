@@ -2,6 +2,9 @@ package io.dictum.core;
 
 import io.dictum.core.documents.DocumentStore;
 import io.dictum.core.documents.FileSystemDocumentStore;
+import io.dictum.core.encryption.ContentCipher;
+import io.dictum.core.encryption.EncryptionProperties;
+import io.dictum.core.encryption.MasterKeySource;
 import io.dictum.templates.extraction.TextExtractor;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,7 +16,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /** assistant-core's beans; the web application imports this and nothing else of the core's wiring. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DictumProperties.class)
+@EnableConfigurationProperties({DictumProperties.class, EncryptionProperties.class})
 @ComponentScan
 public class CoreConfiguration {
 
@@ -34,7 +37,13 @@ public class CoreConfiguration {
     }
 
     @Bean
-    DocumentStore documentStore(DictumProperties properties) {
-        return new FileSystemDocumentStore(properties.dataDir().resolve("documents"));
+    ContentCipher contentCipher(DictumProperties properties, EncryptionProperties encryption) {
+        return new ContentCipher(MasterKeySource.load(encryption, properties.dataDir()));
+    }
+
+    @Bean
+    DocumentStore documentStore(DictumProperties properties, EncryptionProperties encryption, ContentCipher cipher) {
+        return new FileSystemDocumentStore(properties.dataDir().resolve("documents"), cipher,
+                encryption.readPlaintext());
     }
 }

@@ -145,6 +145,18 @@ public class DocumentRepository {
                 .all();
     }
 
+    /** Where a version's contents are stored. */
+    public record StoredVersion(DocumentId document, int version, String storageKey) {
+    }
+
+    /** Every version's storage key, oldest documents first. */
+    public Flux<StoredVersion> storedVersions() {
+        return db.sql("SELECT document_id, version, storage_key FROM document_versions ORDER BY created_at, version")
+                .map(r -> new StoredVersion(new DocumentId(r.get("document_id", UUID.class)),
+                        r.get("version", Integer.class), r.get("storage_key", String.class)))
+                .all();
+    }
+
     private static Document map(Readable r) {
         OffsetDateTime sharedAt = r.get("shared_at", OffsetDateTime.class);
         return new Document(new DocumentId(r.get("id", UUID.class)), new CaseId(r.get("case_id", UUID.class)),

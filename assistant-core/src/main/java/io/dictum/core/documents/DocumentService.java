@@ -89,17 +89,24 @@ public class DocumentService {
                 : get(actor, existing.get()).flatMap(d -> d.caseId().equals(caseId) ? Mono.just(Optional.of(d))
                         : Mono.error(new InvalidInputException("document " + d.id() + " belongs to another case;"
                                 + " upload its new version to that case")));
+        // The version number is fixed before the contents are sealed, because it is part of their associated data;
+        // a version stored by someone else meanwhile makes the insert fail (409) and the sealed copy is discarded.
         return cases.get(actor, caseId)
                 .then(target)
-                .flatMap(doc -> Mono.fromCallable(() -> prepare(upload.file(), filename))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(prepared -> record(actor, caseId, doc, upload, filename, prepared)
-                                .onErrorResume(e -> Mono.fromRunnable(() -> discard(prepared.key()))
-                                        .subscribeOn(Schedulers.boundedElastic()).then(Mono.error(e)))))
+                .flatMap(doc -> {
+                    DocumentId id = doc.map(Document::id).orElseGet(DocumentId::random);
+                    Mono<Integer> next = doc.isEmpty() ? Mono.just(1) : documents.lastVersion(id).map(v -> v + 1);
+                    return next.flatMap(version -> Mono.fromCallable(() -> prepare(upload.file(), filename,
+                                    new ContentBinding(id, version)))
+                            .subscribeOn(Schedulers.boundedElastic())
+                            .flatMap(prepared -> record(actor, caseId, doc, id, version, upload, filename, prepared)
+                                    .onErrorResume(e -> Mono.fromRunnable(() -> discard(prepared.key()))
+                                            .subscribeOn(Schedulers.boundedElastic()).then(Mono.error(e)))));
+                })
                 .flatMap(id -> index.documentChanged(id).then(documents.findById(id)));
     }
 
-    private Prepared prepare(Path file, String filename) throws IOException {
+    private Prepared prepare(Path file, String filename, ContentBinding binding) throws IOException {
         long size = Files.size(file);
         if (size == 0) {
             throw new InvalidInputException("the file '" + filename + "' is empty; choose the right file and upload"
@@ -111,14 +118,13 @@ public class DocumentService {
             sha256 = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         }
         ExtractedText text = extractor.extract(file, filename);
-        String key = store.put(file);
+        String key = store.put(file, binding);
         return new Prepared(key, sha256, size, text);
     }
 
-    private Mono<DocumentId> record(Actor actor, CaseId caseId, Optional<Document> existing, Upload upload,
-                                    String filename, Prepared p) {
+    private Mono<DocumentId> record(Actor actor, CaseId caseId, Optional<Document> existing, DocumentId id,
+                                    int number, Upload upload, String filename, Prepared p) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        DocumentId id = existing.map(Document::id).orElseGet(DocumentId::random);
         var version = new DocumentRepository.NewVersion(filename, p.text().mediaType(), p.size(), p.sha256(),
                 p.key(), p.text().searchable(), p.text().notSearchableReason().orElse(null),
                 p.text().text().orElse(null));
@@ -126,8 +132,7 @@ public class DocumentService {
                 : documents.insertDocument(id, caseId, displayName(upload, filename), blankToNull(upload.kind()),
                         actor.userId(), now);
         return document
-                .then(documents.lastVersion(id))
-                .flatMap(last -> documents.insertVersion(id, last + 1, version, actor.userId(), now))
+                .then(documents.insertVersion(id, number, version, actor.userId(), now))
                 .then(changes.append(IndexChangeLog.Kind.DOCUMENT, id.value()))
                 .then(audit.record(actor, existing.isPresent() ? "document.version" : "document.upload", "document",
                         id.toString(), caseId, filename + "; " + p.size() + " bytes; sha256=" + p.sha256()
@@ -209,7 +214,7 @@ public class DocumentService {
                 .flatMap(v -> documents.storageKey(d.id(), v.version())
                         .flatMap(key -> audit.record(actor, "document.read", "document", d.id().toString(),
                                         d.caseId(), "version " + v.version())
-                                .thenReturn(new StoredContent(v, () -> store.open(key))))));
+                                .thenReturn(new StoredContent(v, () -> store.open(key, new ContentBinding(d.id(), v.version())))))));
     }
 
     private void discard(String key) {

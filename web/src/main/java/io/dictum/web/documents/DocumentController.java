@@ -87,7 +87,7 @@ class DocumentController {
     @GetMapping("/api/v1/documents/{id}/content")
     Mono<ResponseEntity<Flux<DataBuffer>>> content(Actor actor, @PathVariable DocumentId id,
                                                    @RequestParam(required = false) Integer version) {
-        return documents.content(actor, id, Optional.ofNullable(version)).map(DocumentResponses::download);
+        return documents.content(actor, id, Optional.ofNullable(version)).flatMap(DocumentResponses::download);
     }
 
     /** Shares the document with its case's client (firm members); sharing again changes nothing. */

@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /** A stored document version as a download: streamed in chunks off the event loop, with its name and hash. */
@@ -21,10 +22,17 @@ public final class DocumentResponses {
     private DocumentResponses() {
     }
 
-    public static ResponseEntity<Flux<DataBuffer>> download(DocumentService.StoredContent stored) {
-        DocumentVersion v = stored.version();
-        Flux<DataBuffer> body = DataBufferUtils.readInputStream(stored.open(), DefaultDataBufferFactory.sharedInstance,
-                CHUNK).subscribeOn(Schedulers.boundedElastic());
+    /**
+     * The contents are opened (and their first encrypted segment authenticated) before the answer starts, so damaged
+     * contents become a problem response instead of a cut-off download.
+     */
+    public static Mono<ResponseEntity<Flux<DataBuffer>>> download(DocumentService.StoredContent stored) {
+        return Mono.fromCallable(stored.open()).subscribeOn(Schedulers.boundedElastic())
+                .map(in -> response(stored.version(), DataBufferUtils.readInputStream(() -> in,
+                        DefaultDataBufferFactory.sharedInstance, CHUNK).subscribeOn(Schedulers.boundedElastic())));
+    }
+
+    private static ResponseEntity<Flux<DataBuffer>> response(DocumentVersion v, Flux<DataBuffer> body) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(v.mediaType()))
                 .contentLength(v.sizeBytes())

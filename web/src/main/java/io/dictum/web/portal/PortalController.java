@@ -52,7 +52,7 @@ class PortalController {
     Mono<ResponseEntity<Flux<DataBuffer>>> content(Actor actor, @PathVariable CaseId id,
                                                    @PathVariable DocumentId documentId,
                                                    @RequestParam(required = false) Integer version) {
-        return portal.content(actor, id, documentId, Optional.ofNullable(version)).map(DocumentResponses::download);
+        return portal.content(actor, id, documentId, Optional.ofNullable(version)).flatMap(DocumentResponses::download);
     }
 
     @GetMapping("/api/v1/portal/cases/{id}/milestones")

@@ -1,5 +1,6 @@
 package io.dictum.web.problems;
 
+import io.dictum.core.encryption.ContentIntegrityException;
 import io.dictum.core.errors.ConflictException;
 import io.dictum.core.errors.DictumException;
 import io.dictum.core.errors.ForbiddenException;
@@ -76,6 +77,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The request body is larger than this endpoint accepts. " + e.getMessage());
     }
 
+    @ExceptionHandler(ContentIntegrityException.class)
+    ProblemDetail integrity(ContentIntegrityException e) {
+        String incident = UUID.randomUUID().toString();
+        log.error("Stored contents failed their integrity check, incident {}", incident, e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Stored contents damaged",
+                "The stored contents of this document failed their integrity check (" + e.getMessage() + "); none of"
+                        + " it was sent. Ask an administrator to restore the file from a backup or to configure the"
+                        + " missing master key (incident " + incident + ").");
+    }
+
     @ExceptionHandler(RejectedExecutionException.class)
     ResponseEntity<ProblemDetail> busy(RejectedExecutionException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -90,12 +101,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.is(e)) {
+            log.warn("Database unavailable: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TITLE,
+                            DatabaseUnavailable.DETAIL));
+        }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected error, incident {}", incident, e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error",
-                "Something went wrong on our side (incident " + incident + "). Nothing was changed by this request"
-                        + " unless it says otherwise; try again, and report the incident id if it persists.");
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Unexpected error", "Something went wrong on our side (incident " + incident + "). Nothing was"
+                        + " changed by this request unless it says otherwise; try again, and report the incident id"
+                        + " if it persists."));
     }
 
     /** Malformed JSON, wrong types and bad path or query values: say which, instead of a generic message. */

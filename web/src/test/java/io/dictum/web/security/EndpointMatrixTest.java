@@ -22,11 +22,13 @@ class EndpointMatrixTest extends WebTestSupport {
     record Endpoint(HttpMethod method, String path, String body, boolean clientMay) {
     }
 
-    private List<Endpoint> endpoints(String caseId) {
+    /**
+     * Every endpoint, with a case and one of its documents filled in; {@link EndpointFuzzTest} sends its random input
+     * to each of them.
+     */
+    static List<Endpoint> endpoints(String caseId, String documentId) {
         String c = "/api/v1/cases/" + caseId;
         String p = "/api/v1/portal/cases/" + caseId;
-        // The demo's documents are not shared with clients, so a client is refused each of them on every path.
-        String documentId = firstDocument(caseId);
         String d = "/api/v1/documents/" + documentId;
         return List.of(
                 new Endpoint(HttpMethod.GET, "/api/v1/cases", null, true),
@@ -86,11 +88,21 @@ class EndpointMatrixTest extends WebTestSupport {
                 new Endpoint(HttpMethod.GET, p + "/documents/" + documentId + "/content", null, false),
                 new Endpoint(HttpMethod.GET, p + "/milestones", null, true),
                 new Endpoint(HttpMethod.GET, p + "/messages", null, true),
-                new Endpoint(HttpMethod.POST, p + "/messages", "{\"text\":\"A question about my case\"}", true));
+                new Endpoint(HttpMethod.POST, p + "/messages", "{\"text\":\"A question about my case\"}", true),
+                new Endpoint(HttpMethod.GET, "/api/v1/admin/encryption", null, false),
+                new Endpoint(HttpMethod.POST, "/api/v1/admin/encryption/rewrap", null, false));
+    }
+
+    /**
+     * Every endpoint for the case. The demo's documents are not shared with clients, so a client is refused its first
+     * document on every path.
+     */
+    private List<Endpoint> endpoints(String caseId) {
+        return endpoints(caseId, firstDocument(caseId));
     }
 
     /** The case's first document as the firm sees it, or an id of none when it has no documents. */
-    private String firstDocument(String caseId) {
+    String firstDocument(String caseId) {
         JsonNode documents = get(login("ahale"), "/api/v1/cases/" + caseId + "/documents");
         return documents.isEmpty() ? UUID.randomUUID().toString() : documents.get(0).get("id").asText();
     }

@@ -102,7 +102,8 @@ final class SpeechStream implements AutoCloseable {
     private final SpeechEngine engine;
     private final ObjectMapper json;
     private final int maxFrameBytes;
-    private int sampleRate = AudioClip.SAMPLE_RATE;
+    /** Volatile: the handler reads it on the network thread to pace the stream. */
+    private volatile int sampleRate = AudioClip.SAMPLE_RATE;
     private List<String> phrases = List.of();
     private boolean words = true;
     private int maxAlternatives;
@@ -123,6 +124,10 @@ final class SpeechStream implements AutoCloseable {
         this.maxFrameBytes = maxFrameBytes;
         this.mode = mode;
         this.caseId = caseId;
+    }
+
+    int sampleRate() {
+        return sampleRate;
     }
 
     Mode mode() {

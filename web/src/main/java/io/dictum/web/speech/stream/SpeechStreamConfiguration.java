@@ -68,8 +68,10 @@ class SpeechStreamConfiguration implements WebFluxConfigurer {
 
     @Bean
     SpeechStreamHandler speechStreamHandler(SpeechService speech, Assistant assistant, StreamLimits limits,
-                                            Scheduler speechStreamScheduler, ObjectMapper json, NoteService notes) {
-        return new SpeechStreamHandler(speech, assistant, limits, properties, speechStreamScheduler, json, notes);
+                                            StreamRateProperties rateLimits, Scheduler speechStreamScheduler,
+                                            ObjectMapper json, NoteService notes) {
+        return new SpeechStreamHandler(speech, assistant, limits, properties, rateLimits, speechStreamScheduler, json,
+                notes);
     }
 
     @Bean

@@ -58,9 +58,11 @@ final class SpeechStreamHandler implements WebSocketHandler {
     private final Scheduler decoders;
     private final ObjectMapper json;
     private final NoteService notes;
+    private final StreamRateProperties rateLimits;
 
     SpeechStreamHandler(SpeechService speech, Assistant assistant, StreamLimits limits, StreamProperties properties,
-                        Scheduler decoders, ObjectMapper json, NoteService notes) {
+                        StreamRateProperties rateLimits, Scheduler decoders, ObjectMapper json, NoteService notes) {
+        this.rateLimits = rateLimits;
         this.notes = notes;
         this.speech = speech;
         this.assistant = assistant;
@@ -112,6 +114,7 @@ final class SpeechStreamHandler implements WebSocketHandler {
         AtomicBoolean done = new AtomicBoolean();
         AtomicLong lastInbound = new AtomicLong(System.nanoTime());
         AtomicLong messagesIn = new AtomicLong();
+        StreamRate rate = new StreamRate(rateLimits, properties.maxFrameBytes(), System::nanoTime);
         Sinks.Empty<Void> inboundEnded = Sinks.empty();
         // Outbound messages wait here for the socket; a client that does not read its answers is cut off.
         Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer(Queues.<String>get(OUTBOUND_QUEUE).get());
@@ -124,6 +127,8 @@ final class SpeechStreamHandler implements WebSocketHandler {
                     messagesIn.incrementAndGet();
                     stream.received();
                     // copied here, synchronously: the network buffer is released once this returns
+                    rate.record(message.getType() == WebSocketMessage.Type.BINARY
+                            ? message.getPayload().readableByteCount() : 0, stream.sampleRate());
                     if (message.getType() == WebSocketMessage.Type.BINARY) {
                         byte[] bytes = new byte[message.getPayload().readableByteCount()];
                         message.getPayload().read(bytes);
@@ -142,7 +147,8 @@ final class SpeechStreamHandler implements WebSocketHandler {
 
         Mono<Void> processing = Flux.merge(inbound, idle)
                 .filter(in -> !done.get())
-                .concatMap(in -> decode(stream, in), READ_AHEAD)
+                .concatMap(in -> rate.exceeded() == null ? decode(stream, in) : Flux.just(Out.close(
+                        stream.error("too_fast", rate.exceeded()), CloseStatus.POLICY_VIOLATION)), READ_AHEAD)
                 .concatMap(out -> send(stream, actor, out))
                 .doOnNext(out -> {
                     if (done.get()) {

@@ -1,0 +1,63 @@
+package io.dictum.web.documents;
+
+import io.dictum.core.DictumProperties;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Removes the partial uploads a killed process left in {@code DATA_DIR/tmp} (an upload streams there before it is
+ * stored); files written since this start belong to uploads in flight and stay.
+ */
+@Component
+class UploadTempSweep {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadTempSweep.class);
+
+    private final Path uploads;
+    private final Instant started;
+
+    UploadTempSweep(DictumProperties properties, Clock clock) {
+        this.uploads = properties.dataDir().resolve("tmp");
+        this.started = clock.instant();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void sweepInBackground() {
+        Mono.fromCallable(this::sweep).subscribeOn(Schedulers.boundedElastic()).subscribe(n -> {
+            if (n > 0) {
+                log.info("Removed {} partial upload(s) an earlier run left in {}", n, uploads);
+            }
+        }, e -> log.warn("Could not sweep {}; partial uploads stay until the next start", uploads, e));
+    }
+
+    int sweep() throws IOException {
+        if (!Files.isDirectory(uploads)) {
+            return 0;
+        }
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(uploads, "upload-*.part")) {
+            for (Path file : files) {
+                try {
+                    if (Files.getLastModifiedTime(file).toInstant().isBefore(started) && Files.deleteIfExists(file)) {
+                        removed++;
+                    }
+                } catch (NoSuchFileException gone) {
+                    // finished meanwhile
+                }
+            }
+        }
+        return removed;
+    }
+}
