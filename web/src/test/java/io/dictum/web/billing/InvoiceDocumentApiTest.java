@@ -145,6 +145,20 @@ class InvoiceDocumentApiTest extends WebTestSupport {
         assertThat(totalDue(pdfText(download(partner, id, "pdf", "application/pdf"))))
                 .isEqualByComparingTo(invoice.get("total").decimalValue());
 
+        // the starter invoice is a template of kind invoice, and it never drafts a case document
+        JsonNode starter = null;
+        for (JsonNode t : get(partner, "/api/v1/templates")) {
+            if (t.get("name").asText().equals("Invoice")) {
+                starter = t;
+            }
+        }
+        assertThat(starter).isNotNull();
+        assertThat(starter.get("documentKind").asText()).isEqualTo("invoice");
+        assertThat(assertProblem(client().post().uri("/api/v1/documents/generate")
+                .headers(h -> h.setBearerAuth(partner)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("templateId", starter.get("id").asText(), "caseId", caseId)).exchange(), 400)
+                .get("detail").asText()).contains("invoice template");
+
         // an unknown format names the ones there are
         assertThat(assertProblem(client().get().uri("/api/v1/invoices/" + id + "?format=xlsx")
                 .headers(h -> h.setBearerAuth(partner)).exchange(), 400).get("detail").asText())
