@@ -11,6 +11,8 @@ import { searchView } from './views/search.js';
 import { draftView } from './views/draft.js';
 import { adminView } from './views/admin.js';
 import { portalHomeView, portalCaseView } from './views/portal.js';
+import { timeView } from './views/time.js';
+import { invoicesView } from './views/invoices.js';
 
 const main = document.getElementById('main');
 const CASE_ROUTE = /^#\/cases\/([0-9a-fA-F-]{36})$/;
@@ -20,7 +22,8 @@ let pendingNotice = null;
 
 function navItems(current) {
   if (current.role === 'client') return [['#/', 'Your cases']];
-  const items = [['#/', 'Dashboard'], ['#/find', 'Find a document'], ['#/search', 'Search'], ['#/draft', 'Draft']];
+  const items = [['#/', 'Dashboard'], ['#/find', 'Find a document'], ['#/search', 'Search'], ['#/draft', 'Draft'],
+    ['#/time', 'Time'], ['#/invoices', 'Invoices']];
   if (current.role === 'admin' || current.role === 'partner') items.push(['#/admin', 'Administration']);
   return items;
 }
@@ -48,7 +51,10 @@ function showChrome(current) {
     el('li', {}, el('a', { href, 'aria-current': href === active ? 'page' : null }, label))));
 }
 
-const FIRM_ROUTES = { '#/find': findView, '#/search': searchView, '#/draft': draftView, '#/admin': adminView };
+const FIRM_ROUTES = {
+  '#/find': findView, '#/search': searchView, '#/draft': draftView, '#/admin': adminView, '#/time': timeView,
+  '#/invoices': invoicesView,
+};
 
 function pick(current) {
   const [path, params] = splitHash(location.hash || '#/');

@@ -26,7 +26,7 @@ final class IntentEvaluation {
 
     /** Intents whose execution changes the firm's data. */
     static final Set<Intent> CHANGING = EnumSet.of(Intent.CREATE_CASE, Intent.ADD_EVENT, Intent.CREATE_TASK,
-            Intent.START_TIMER, Intent.STOP_TIMER, Intent.LOG_TIME, Intent.DICTATE_NOTE, Intent.ADD_PARTY,
+            Intent.START_TIMER, Intent.STOP_TIMER, Intent.PAUSE_TIMER, Intent.RESUME_TIMER, Intent.LOG_TIME, Intent.DICTATE_NOTE, Intent.ADD_PARTY,
             Intent.SHARE_DOCUMENT, Intent.DRAFT_DOCUMENT);
 
     /** One labelled line; {@code slots} holds case titles for case slots and "?" for a slot expected unresolved. */

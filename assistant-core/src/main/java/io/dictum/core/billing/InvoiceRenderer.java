@@ -1,9 +1,11 @@
 package io.dictum.core.billing;
 
+import reactor.core.publisher.Mono;
+
 /**
- * Renders an invoice into a file format. LEDES 1998B is built in; the .docx and PDF renderers of the document
- * templates join by being beans that implement this interface with format {@code docx} and {@code pdf}: the
- * invoice endpoint offers every renderer it finds.
+ * Renders an invoice into a file format: LEDES 1998B, and .docx and PDF from the invoice template. Every bean that
+ * implements this interface is offered by the invoice endpoint under its {@link #format()}. Rendering may block
+ * (docx4j, PDFBox), so it answers a {@link Mono} that does its work off the event loop.
  */
 public interface InvoiceRenderer {
 
@@ -14,5 +16,5 @@ public interface InvoiceRenderer {
 
     String fileExtension();
 
-    byte[] render(Invoice invoice);
+    Mono<byte[]> render(Invoice invoice);
 }

@@ -302,7 +302,7 @@ public class InvoiceService {
         return all;
     }
 
-    /** The invoice in a file format other than JSON (LEDES today; docx and pdf when their renderers exist). */
+    /** The invoice in a file format other than JSON: LEDES, docx or pdf. */
     public Mono<Rendered> render(Actor actor, UUID id, String format) {
         return Mono.defer(() -> {
             InvoiceRenderer renderer = renderers.get(format == null ? "" : format.strip().toLowerCase());
@@ -310,8 +310,8 @@ public class InvoiceService {
                 throw new InvalidInputException("format '" + format + "' is not available; choose one of "
                         + String.join(", ", formats()));
             }
-            return get(actor, id).map(i -> new Rendered(renderer.render(i), renderer.mediaType(),
-                    i.number() + "." + renderer.fileExtension()));
+            return get(actor, id).flatMap(i -> renderer.render(i).map(bytes -> new Rendered(bytes,
+                    renderer.mediaType(), i.number() + "." + renderer.fileExtension())));
         });
     }
 }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * LEDES 1998B: the line {@code LEDES1998B[]}, the line of the 24 field names, then one line per invoice line, the
@@ -52,7 +53,11 @@ public class LedesRenderer implements InvoiceRenderer {
     }
 
     @Override
-    public byte[] render(Invoice invoice) {
+    public Mono<byte[]> render(Invoice invoice) {
+        return Mono.fromCallable(() -> ledes(invoice));
+    }
+
+    byte[] ledes(Invoice invoice) {
         StringBuilder out = new StringBuilder("LEDES1998B[]").append(EOL);
         out.append(String.join("|", FIELDS)).append("[]").append(EOL);
         String description = text("Legal services: " + invoice.caseTitle() + ", " + invoice.periodFrom() + " to "

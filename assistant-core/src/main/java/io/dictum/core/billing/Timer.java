@@ -25,6 +25,7 @@ public record Timer(UUID id, UserId userId, CaseId caseId, String activity, Offs
 
     /** Minutes for the time entry: whole minutes, a started minute counting as one. */
     public int elapsedMinutes(Instant now) {
-        return (int) Math.min(Integer.MAX_VALUE, (elapsedSeconds(now) + 59) / 60);
+        // at least one: a timer stopped within its first second has still started a minute, and time is never 0
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (elapsedSeconds(now) + 59) / 60));
     }
 }

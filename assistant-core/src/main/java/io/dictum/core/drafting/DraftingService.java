@@ -86,6 +86,11 @@ public class DraftingService {
                             caseValues.forCase(actor, request.caseId()))
                     .flatMap(t -> {
                         TemplateService.Loaded loaded = t.getT1();
+                        if (InvoicePlaceholders.isInvoiceKind(loaded.template().documentKind())) {
+                            return Mono.error(new InvalidInputException("'" + loaded.template().name() + "' is an"
+                                    + " invoice template; it is filled from an invoice: GET /api/v1/invoices/{id}"
+                                    + "?format=docx"));
+                        }
                         Map<String, Object> values = new LinkedHashMap<>(t.getT2());
                         values.putAll(given);
                         return Mono.fromCallable(() -> loaded.docx().fill(values, onMissing))
@@ -125,6 +130,7 @@ public class DraftingService {
                     .orElseGet(() -> caseValues.general(actor));
             return Mono.zip(templates.load(actor, id, Optional.empty()), fromCase).flatMap(t -> {
                 Map<String, Object> all = new LinkedHashMap<>(Placeholders.samples());
+                all.putAll(InvoicePlaceholders.samples());
                 all.putAll(t.getT2());
                 all.putAll(given);
                 return Mono.fromCallable(() -> {
@@ -170,7 +176,9 @@ public class DraftingService {
      * unknown words are a {@link NotFoundException} that lists the templates.
      */
     public Mono<GeneratedDocument> draft(Actor actor, CaseId caseId, String templateWords) {
-        return templates.list(actor).collectList().flatMap(all -> {
+        // Invoice templates are filled from invoices, never from a case file.
+        return templates.list(actor).filter(t -> !InvoicePlaceholders.isInvoiceKind(t.documentKind()))
+                .collectList().flatMap(all -> {
             Optional<Template> chosen = bestMatch(all, templateWords);
             if (chosen.isEmpty()) {
                 return Mono.error(new NotFoundException("No template matches '" + templateWords + "'. The templates"

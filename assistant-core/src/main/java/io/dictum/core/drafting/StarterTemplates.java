@@ -83,7 +83,12 @@ public class StarterTemplates implements SmartInitializingSingleton {
                         "pleading", StarterTemplates::noticeOfAppearance),
                 new Starter("discovery-cover-letter", "Cover letter for discovery requests",
                         "Serves discovery requests on opposing counsel, listing each one.", "correspondence",
-                        StarterTemplates::discoveryCoverLetter));
+                        StarterTemplates::discoveryCoverLetter),
+                new Starter("invoice", "Invoice",
+                        "The firm's invoice for legal services: fees by timekeeper, expenses, discount, tax and the"
+                                + " amount due. Used for GET /api/v1/invoices/{id}?format=docx|pdf unless the firm"
+                                + " adds its own template of kind invoice.", InvoicePlaceholders.KIND,
+                        StarterTemplates::invoice));
     }
 
     /** Names of every starter, for tests and checks. */
@@ -255,6 +260,67 @@ public class StarterTemplates implements SmartInitializingSingleton {
                 .paragraph("______________________________")
                 .paragraph("[AttorneyName]");
         return b.build();
+    }
+
+    /** The starter invoice; its placeholders are {@link InvoicePlaceholders}, one table row per line. */
+    public static byte[] invoice() {
+        return DocxBuilder.create()
+                .heading("[FirmName]")
+                .paragraph("[#if FirmAddress]")
+                .center("[FirmAddress]")
+                .paragraph("[/if]")
+                .center("[#if FirmPhone]Tel. [FirmPhone][/if][#if FirmEmail]  \u2022  [FirmEmail][/if]")
+                .center("[#if LawFirmId]Tax ID [LawFirmId][/if]")
+                .blank()
+                .heading("INVOICE")
+                .center("[#if InvoiceDraft]DRAFT \u2014 NOT FOR DISTRIBUTION[/if][#if InvoiceVoid]VOID[/if]")
+                .blank()
+                .table(List.of(
+                        List.of("Invoice number", "[InvoiceNumber]"),
+                        List.of("Invoice date", "[InvoiceDate]"),
+                        List.of("Billing period", "[PeriodFrom] through [PeriodTo]"),
+                        List.of("Matter", "[CaseTitle] (Case No. [CaseNumber])")))
+                .blank()
+                .paragraph(bold("Bill to: "), plain("[ClientName]"))
+                .blank()
+                .paragraph("[#if Fees]")
+                .paragraph(bold("Professional services"))
+                .table(List.of(
+                        List.of("Date", "Timekeeper", "Description", "Hours", "Rate", "Amount"),
+                        List.of("[#each Fees]", "", "", "", "", ""),
+                        List.of("[Date]", "[Timekeeper]", "[Description][#if WriteDown] (written down by"
+                                + " [WriteDown])[/if]", "[Units]", "[Rate]", "[Amount]"),
+                        List.of("[/each]", "", "", "", "", "")))
+                .paragraph("Total fees: [FeesTotal] for [HoursTotal] hours")
+                .blank()
+                .paragraph("[/if]")
+                .paragraph("[#if Expenses]")
+                .paragraph(bold("Expenses"))
+                .table(List.of(
+                        List.of("Date", "Description", "Quantity", "Unit cost", "Amount"),
+                        List.of("[#each Expenses]", "", "", "", ""),
+                        List.of("[Date]", "[Description][#if WriteDown] (written down by [WriteDown])[/if]",
+                                "[Units]", "[Rate]", "[Amount]"),
+                        List.of("[/each]", "", "", "", "")))
+                .paragraph("Total expenses: [ExpensesTotal]")
+                .blank()
+                .paragraph("[/if]")
+                .paragraph(bold("Summary"))
+                .table(List.of(
+                        List.of("Fees", "[FeesTotal]"),
+                        List.of("[#if DiscountTotal]", ""),
+                        List.of("Discount of [DiscountPercent]% on fees", "[DiscountTotal]"),
+                        List.of("[/if]", ""),
+                        List.of("Expenses", "[ExpensesTotal]"),
+                        List.of("[#if TaxTotal]", ""),
+                        List.of("Tax at [TaxPercent]%", "[TaxTotal]"),
+                        List.of("[/if]", "")))
+                .paragraph(bold("Total due: [InvoiceTotal]"))
+                .blank()
+                .paragraph("Amounts are in [Currency]. Payment is due within thirty days of the invoice date;"
+                        + " please write the invoice number [InvoiceNumber] on your payment. Thank you for the"
+                        + " opportunity to serve you.")
+                .build();
     }
 
     static byte[] discoveryCoverLetter() {

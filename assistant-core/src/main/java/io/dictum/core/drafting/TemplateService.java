@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,7 @@ public class TemplateService {
 
     /** Adds a checked version to an existing template. */
     public Mono<Template> addVersion(Actor actor, TemplateId id, String filename, byte[] content) {
-        return get(actor, id).flatMap(t -> check(filename, content).flatMap(checked -> templates.lastVersion(t.id())
+        return get(actor, id).flatMap(t -> check(filename, content, t.documentKind()).flatMap(checked -> templates.lastVersion(t.id())
                         .flatMap(last -> templates.insertVersion(t.id(), last + 1, checked, actor.userId(),
                                 OffsetDateTime.now(clock)))
                         .as(tx::transactional))
@@ -118,7 +119,7 @@ public class TemplateService {
     /** Stores a template without an acting user's checks: for the starter set. */
     Mono<Template> store(TemplateId id, NewTemplate request, String starterKey, UserId by, String filename,
                          byte[] content) {
-        return check(filename, content).flatMap(checked -> {
+        return check(filename, content, request.documentKind()).flatMap(checked -> {
                     OffsetDateTime now = OffsetDateTime.now(clock);
                     return templates.insertTemplate(id, request.name(), request.description(),
                                     request.documentKind(), starterKey, by, now)
@@ -138,7 +139,25 @@ public class TemplateService {
         return templates.findAll();
     }
 
-    private Mono<TemplateRepository.NewVersion> check(String filename, byte[] content) {
+    /**
+     * The template invoices are written with: the firm's own template of kind {@code invoice} (the one changed
+     * last, when there are several) wins over the starter invoice; empty when neither is stored. No user check:
+     * the caller has already decided that the invoice may be read, and a client reading their invoice may not
+     * list templates.
+     */
+    public Mono<Loaded> invoiceTemplate() {
+        return templates.findAll()
+                .filter(t -> InvoicePlaceholders.isInvoiceKind(t.documentKind()))
+                .sort(Comparator.comparing(Template::starter)
+                        .thenComparing(Template::updatedAt, Comparator.reverseOrder()))
+                .next()
+                .flatMap(t -> templates.content(t.id(), t.version()).flatMap(bytes -> Mono.fromCallable(() ->
+                                new Loaded(t, t.version(), bytes, parsed(t.id(), t.version(), bytes)))
+                        .subscribeOn(Schedulers.boundedElastic())));
+    }
+
+    /** Checks a template against the placeholders of its kind: an invoice's, or the case file's. */
+    private Mono<TemplateRepository.NewVersion> check(String filename, byte[] content, String documentKind) {
         return Mono.fromCallable(() -> {
             String name = filename == null || filename.isBlank() ? "template.docx" : filename.strip();
             if (name.length() > 300) {
@@ -160,7 +179,8 @@ public class TemplateService {
                 throw new InvalidTemplateException("The file '" + name + "' cannot be used as a template: "
                         + e.getMessage());
             }
-            List<TemplateProblem> problems = docx.validate(Placeholders.vocabulary());
+            List<TemplateProblem> problems = docx.validate(InvoicePlaceholders.isInvoiceKind(documentKind)
+                    ? InvoicePlaceholders.vocabulary() : Placeholders.vocabulary());
             if (!problems.isEmpty()) {
                 throw new InvalidTemplateException(name, problems);
             }

@@ -49,7 +49,7 @@ class LedesRendererTest {
     void theFileFollowsLedes1998bFieldByField() {
         Invoice invoice = invoice();
         String text = new String(new LedesRenderer(new BillingProperties(null, null, null, null, null, null,
-                "12-3456789")).render(invoice), StandardCharsets.US_ASCII);
+                "12-3456789")).ledes(invoice), StandardCharsets.US_ASCII);
         assertThat(text).endsWith("[]\r\n");
         List<String> lines = List.of(text.split("\r\n"));
         assertThat(lines.get(0)).isEqualTo("LEDES1998B[]");

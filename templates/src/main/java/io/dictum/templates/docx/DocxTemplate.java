@@ -2,6 +2,8 @@ package io.dictum.templates.docx;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,8 +22,11 @@ import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
 import org.docx4j.openpackaging.parts.Part;
 import org.docx4j.openpackaging.parts.WordprocessingML.FooterPart;
 import org.docx4j.openpackaging.parts.WordprocessingML.HeaderPart;
+import org.docx4j.relationships.Relationship;
 import org.docx4j.wml.BooleanDefaultTrue;
 import org.docx4j.wml.Br;
+import org.docx4j.wml.CTSdtContentRun;
+import org.docx4j.wml.CTTxbxContent;
 import org.docx4j.wml.ContentAccessor;
 import org.docx4j.wml.Highlight;
 import org.docx4j.wml.ObjectFactory;
@@ -29,6 +34,9 @@ import org.docx4j.wml.P;
 import org.docx4j.wml.ProofErr;
 import org.docx4j.wml.R;
 import org.docx4j.wml.RPr;
+import org.docx4j.wml.SdtBlock;
+import org.docx4j.wml.SdtContentBlock;
+import org.docx4j.wml.SdtRun;
 import org.docx4j.wml.Tbl;
 import org.docx4j.wml.Tc;
 import org.docx4j.wml.Text;
@@ -52,11 +60,19 @@ import org.docx4j.wml.Tr;
  * A section may lie within one paragraph, or span paragraphs (or table rows): then its opening and closing tags each
  * stand alone in their own paragraph (or row), and those paragraphs (rows) are dropped from the result.
  *
+ * <p>Placeholders are found in the body, headers and footers, in tables, in text boxes (DrawingML and VML), inside
+ * content controls (block and inline {@code w:sdt}) and in hyperlinks: in the link text and in the link's address
+ * ({@code https://portal.example/cases/[CaseNumber]}, also as Word writes it, {@code %5BCaseNumber%5D}). A value put
+ * into an address is URL-encoded unless the placeholder is the whole address; a missing value leaves the address as
+ * it was (it cannot be marked there) and is reported. A section inside a hyperlink or content control stays within
+ * it; a text box is filled as a document of its own, from the document's values.
+ *
  * <p>Instances are immutable and thread-safe; each operation reads the package afresh. Blocking and CPU-bound.
  */
 public final class DocxTemplate {
 
     private static final ObjectFactory WML = new ObjectFactory();
+    private static final org.docx4j.relationships.ObjectFactory RELS = new org.docx4j.relationships.ObjectFactory();
     private static final String MARK_PREFIX = "\u00abMISSING: ";
     private static final String MARK_SUFFIX = "\u00bb";
 
@@ -185,6 +201,10 @@ public final class DocxTemplate {
         final Set<String> used = new LinkedHashSet<>();
         final Map<Object, Location> locations = new IdentityHashMap<>();
         Location current;
+        /** The part being processed, whose relationships hold its hyperlinks' addresses. */
+        Part currentPart;
+        /** Hyperlink relationships replaced by filled copies; removed once the part is done. */
+        final Set<String> replacedLinks = new LinkedHashSet<>();
 
         Session(WordprocessingMLPackage pkg, Mode mode, Map<String, ?> values, OnMissing onMissing) {
             this.pkg = pkg;
@@ -194,16 +214,36 @@ public final class DocxTemplate {
         }
 
         void run() {
-            process("body", pkg.getMainDocumentPart().getContent());
+            process(pkg.getMainDocumentPart(), "body", pkg.getMainDocumentPart().getContent());
             Map<String, Part> parts = new java.util.TreeMap<>();
             pkg.getParts().getParts().forEach((name, part) -> parts.put(name.getName(), part));
             for (Part part : parts.values()) {
                 if (part instanceof HeaderPart header) {
-                    process("header", header.getContent());
+                    process(header, "header", header.getContent());
                 } else if (part instanceof FooterPart footer) {
-                    process("footer", footer.getContent());
+                    process(footer, "footer", footer.getContent());
                 }
             }
+        }
+
+        /** A part's text boxes (each filled in place, as a document of its own), then its own blocks. */
+        private void process(Part owner, String label, List<Object> content) {
+            currentPart = owner;
+            List<CTTxbxContent> boxes = new ArrayList<>();
+            TextBoxes.collect(content, boxes);
+            for (CTTxbxContent box : boxes) {
+                process(label.equals("body") ? "text box" : label + " text box", box.getContent());
+            }
+            process(label, content);
+            if (mode == Mode.FILL && owner.getRelationshipsPart() != null) {
+                for (String id : replacedLinks) {
+                    var rel = owner.getRelationshipsPart().getRelationshipByID(id);
+                    if (rel != null) {
+                        owner.getRelationshipsPart().removeRelationship(rel);
+                    }
+                }
+            }
+            replacedLinks.clear();
         }
 
         private void process(String part, List<Object> content) {
@@ -223,8 +263,10 @@ public final class DocxTemplate {
                 Object u = XmlUtils.unwrap(o);
                 if (u instanceof P p) {
                     counter[0]++;
-                    normalizeParagraph(p);
+                    normalizeRuns(p.getContent());
                     locations.put(p, new Location(part, counter[0], excerpt(p)));
+                } else if (u instanceof SdtBlock sdt && sdt.getSdtContent() != null) {
+                    normalize(part, sdt.getSdtContent().getContent(), counter);
                 } else if (u instanceof Tbl tbl) {
                     for (Object row : tbl.getContent()) {
                         if (XmlUtils.unwrap(row) instanceof Tr tr) {
@@ -249,11 +291,21 @@ public final class DocxTemplate {
         private record Atom(R run, Object content, String text) {
         }
 
-        private static void normalizeParagraph(P p) {
+        /**
+         * Puts every tag of a paragraph's runs (or of a hyperlink's or inline content control's runs, each on its
+         * own) into a run of its own, keeping the formatting of the run where the tag starts.
+         */
+        private static void normalizeRuns(List<Object> content) {
+            for (Object child : content) {
+                List<Object> inner = inlineContent(child);
+                if (inner != null) {
+                    normalizeRuns(inner);
+                }
+            }
             List<Atom> atoms = new ArrayList<>();
             StringBuilder sb = new StringBuilder();
             boolean hasBracket = false;
-            for (Object child : p.getContent()) {
+            for (Object child : content) {
                 if (child instanceof R r) {
                     for (Object rc : r.getContent()) {
                         String t = wText(rc);
@@ -287,7 +339,7 @@ public final class DocxTemplate {
             R[] tokenRuns = new R[spans.size()];
             R out = null;
             R outSource = null;
-            for (Object child : p.getContent()) {
+            for (Object child : content) {
                 if (!(child instanceof R r)) {
                     if (!(child instanceof ProofErr)) {
                         rebuilt.add(child);
@@ -339,8 +391,8 @@ public final class DocxTemplate {
                 }
                 out = null;
             }
-            p.getContent().clear();
-            p.getContent().addAll(rebuilt);
+            content.clear();
+            content.addAll(rebuilt);
         }
 
         private static int spanAt(List<int[]> spans, int i) {
@@ -438,6 +490,8 @@ public final class DocxTemplate {
                             return null;
                         }
                     }
+                } else if (inlineContent(child) != null) {
+                    return null; // a hyperlink or content control is content, never part of a tag's paragraph
                 }
             }
             return found;
@@ -541,6 +595,17 @@ public final class DocxTemplate {
             Object u = XmlUtils.unwrap(block);
             if (u instanceof P p) {
                 out.add(renderParagraph(p, scope));
+            } else if (u instanceof SdtBlock sdt && sdt.getSdtContent() != null) {
+                SdtBlock copy = WML.createSdtBlock();
+                copy.setSdtPr(sdt.getSdtPr());
+                copy.setSdtEndPr(sdt.getSdtEndPr());
+                SdtContentBlock content = WML.createSdtContentBlock();
+                content.getContent().addAll(renderBlocks(sdt.getSdtContent().getContent(), scope));
+                if (content.getContent().isEmpty()) {
+                    content.getContent().add(WML.createP()); // a block content control holds at least a paragraph
+                }
+                copy.setSdtContent(content);
+                out.add(rewrap(block, copy));
             } else if (u instanceof Tbl tbl) {
                 Tbl copy = WML.createTbl();
                 copy.setTblPr(tbl.getTblPr());
@@ -585,12 +650,110 @@ public final class DocxTemplate {
                 copy.setPPr(p.getPPr());
                 copy.setRsidR(p.getRsidR());
                 copy.setRsidRDefault(p.getRsidRDefault());
-                List<Object> nodes = sections(p.getContent(), Session::tokenOfStructural, c -> current, true);
-                renderNodes(nodes, scope, copy.getContent(), Level.RUN);
+                copy.getContent().addAll(renderRuns(p.getContent(), scope));
                 return copy;
             } finally {
                 current = previous;
             }
+        }
+
+        private List<Object> renderRuns(List<Object> runs, Scope scope) {
+            List<Object> nodes = sections(runs, Session::tokenOfStructural, c -> current, true);
+            List<Object> out = new ArrayList<>();
+            renderNodes(nodes, scope, out, Level.RUN);
+            return out;
+        }
+
+        /** A hyperlink or inline content control, its runs rendered; a hyperlink's address filled too. */
+        private Object renderInline(Object child, Scope scope) {
+            Object u = XmlUtils.unwrap(child);
+            if (u instanceof P.Hyperlink link) {
+                P.Hyperlink copy = WML.createPHyperlink();
+                copy.setId(linkAddress(link.getId(), scope));
+                copy.setAnchor(link.getAnchor());
+                copy.setDocLocation(link.getDocLocation());
+                copy.setTgtFrame(link.getTgtFrame());
+                copy.setTooltip(link.getTooltip());
+                copy.setHistory(link.isHistory());
+                copy.getContent().addAll(renderRuns(link.getContent(), scope));
+                return rewrap(child, copy);
+            }
+            SdtRun sdt = (SdtRun) u;
+            SdtRun copy = WML.createSdtRun();
+            copy.setSdtPr(sdt.getSdtPr());
+            copy.setSdtEndPr(sdt.getSdtEndPr());
+            CTSdtContentRun content = WML.createCTSdtContentRun();
+            content.getContent().addAll(renderRuns(sdt.getSdtContent().getContent(), scope));
+            copy.setSdtContent(content);
+            return rewrap(child, copy);
+        }
+
+        /**
+         * The relationship id of a hyperlink's address with its placeholders filled: the same id when the address
+         * has none; otherwise (when filling) a new relationship, so that a link repeated by [#each] gets each item's
+         * address.
+         */
+        private String linkAddress(String id, Scope scope) {
+            if (id == null || currentPart == null || currentPart.getRelationshipsPart() == null) {
+                return id;
+            }
+            Relationship rel = currentPart.getRelationshipsPart().getRelationshipByID(id);
+            if (rel == null || rel.getTarget() == null) {
+                return id;
+            }
+            String target = rel.getTarget().replaceAll("(?i)%5B", "[").replaceAll("(?i)%5D", "]");
+            Matcher m = Token.PATTERN.matcher(target);
+            StringBuilder filled = new StringBuilder();
+            boolean any = false;
+            int last = 0;
+            while (m.find()) {
+                any = true;
+                filled.append(target, last, m.start());
+                last = m.end();
+                Token t = Token.of(m.group());
+                String where = "the link address \"" + rel.getTarget() + "\"";
+                if (t == null || t.kind() == Token.Kind.BAD) {
+                    problem(null, (t == null ? "'" + m.group() + "' is not a placeholder" : t.problem()) + " in "
+                            + where, current);
+                    filled.append(m.group());
+                } else if (t.kind() == Token.Kind.ESCAPE) {
+                    filled.append('[');
+                } else if (t.kind() != Token.Kind.FIELD) {
+                    problem(null, t.text() + " cannot be used in " + where + "; only fields such as [CaseNumber]"
+                            + " can", current);
+                    filled.append(m.group());
+                } else {
+                    used.add(t.name());
+                    Object value = scope.lookup(t.name());
+                    if (present(value)) {
+                        String text = format(value);
+                        boolean whole = m.start() == 0 && m.end() == target.length();
+                        filled.append(whole ? text : URLEncoder.encode(text, StandardCharsets.UTF_8)
+                                .replace("+", "%20"));
+                    } else {
+                        if (mode == Mode.VALIDATE) {
+                            if (!values.isEmpty()) {
+                                problem(t.name(), "unknown placeholder " + t.text() + " in " + where, current);
+                            }
+                        } else {
+                            missing.add(new MissingValue(t.name(), current));
+                        }
+                        filled.append(m.group());
+                    }
+                }
+            }
+            if (!any || mode == Mode.VALIDATE) {
+                return id;
+            }
+            filled.append(target.substring(last));
+            Relationship copy = RELS.createRelationship();
+            copy.setType(rel.getType());
+            copy.setTarget(filled.toString());
+            copy.setTargetMode(rel.getTargetMode());
+            copy.setId(currentPart.getRelationshipsPart().getNextId());
+            currentPart.getRelationshipsPart().addRelationship(copy);
+            replacedLinks.add(id);
+            return copy.getId();
         }
 
         private static Token tokenOfStructural(Object child) {
@@ -601,7 +764,7 @@ public final class DocxTemplate {
         private void renderRun(Object child, Scope scope, List<Object> out) {
             Token t = tokenOf(child);
             if (t == null) {
-                out.add(child);
+                out.add(inlineContent(child) != null ? renderInline(child, scope) : child);
                 return;
             }
             R source = (R) child;
@@ -732,15 +895,33 @@ public final class DocxTemplate {
 
     static String paragraphText(P p) {
         StringBuilder sb = new StringBuilder();
-        for (Object child : p.getContent()) {
+        runText(p.getContent(), sb);
+        return sb.toString();
+    }
+
+    private static void runText(List<Object> content, StringBuilder sb) {
+        for (Object child : content) {
             if (child instanceof R r) {
                 for (Object rc : r.getContent()) {
                     String t = wText(rc);
                     sb.append(t == null ? " " : t);
                 }
+            } else if (inlineContent(child) != null) {
+                runText(inlineContent(child), sb);
             }
         }
-        return sb.toString();
+    }
+
+    /** The runs inside a hyperlink or an inline content control; null for anything else. */
+    static List<Object> inlineContent(Object child) {
+        Object u = XmlUtils.unwrap(child);
+        if (u instanceof P.Hyperlink link) {
+            return link.getContent();
+        }
+        if (u instanceof SdtRun sdt && sdt.getSdtContent() != null) {
+            return sdt.getSdtContent().getContent();
+        }
+        return null;
     }
 
     private static String excerpt(P p) {

@@ -30,6 +30,27 @@ public final class LegalFormat {
         return (rounded.signum() < 0 ? "-$" : "$") + digits;
     }
 
+    /**
+     * An amount in a currency: US dollars as {@link #money(BigDecimal)} writes them, any other ISO 4217 currency
+     * with its code after the figure ({@code 1,250.00 EUR}, {@code -1,250.00 EUR}), which reads unambiguously in
+     * every jurisdiction.
+     */
+    public static String money(BigDecimal amount, String currency) {
+        if (currency == null || currency.isBlank() || currency.equalsIgnoreCase("USD")) {
+            return money(amount);
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+        BigDecimal rounded = amount.setScale(2, RoundingMode.HALF_UP);
+        return (rounded.signum() < 0 ? "-" : "") + format.format(rounded.abs()) + " "
+                + currency.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /** Hours as time records write them: {@code 0.3}, {@code 1.0}, {@code 0.25}; at least one decimal. */
+    public static String hours(BigDecimal hours) {
+        BigDecimal plain = hours.stripTrailingZeros();
+        return plain.scale() < 1 ? plain.setScale(1, RoundingMode.UNNECESSARY).toPlainString() : plain.toPlainString();
+    }
+
     /** {@code A}, {@code A and B}, {@code A, B and C}. */
     public static String list(List<String> items) {
         if (items.isEmpty()) {

@@ -7,6 +7,8 @@ import io.dictum.core.billing.NewTimeEntry;
 import io.dictum.core.billing.TimeEntry;
 import io.dictum.core.billing.TimeEntryPatch;
 import io.dictum.core.billing.TimeEntryService;
+import io.dictum.core.billing.TimeSummaries;
+import io.dictum.core.billing.TimeSummary;
 import io.dictum.core.billing.UtbmsCodes;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.users.UserId;
@@ -32,9 +34,11 @@ import reactor.core.publisher.Mono;
 class TimeEntryController {
 
     private final TimeEntryService entries;
+    private final TimeSummaries summaries;
 
-    TimeEntryController(TimeEntryService entries) {
+    TimeEntryController(TimeEntryService entries, TimeSummaries summaries) {
         this.entries = entries;
+        this.summaries = summaries;
     }
 
     @GetMapping("/api/v1/time-entries")
@@ -43,6 +47,13 @@ class TimeEntryController {
                          @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                          @RequestParam(defaultValue = "false") boolean unbilled) {
         return entries.list(actor, Optional.ofNullable(caseId), Optional.ofNullable(userId), from, to, unbilled);
+    }
+
+    /** The signed-in timekeeper's own hours and their worth from {@code from} to {@code to} (today by default). */
+    @GetMapping("/api/v1/time-entries/summary")
+    Mono<TimeSummary> summary(Actor actor, @RequestParam(required = false) CaseId caseId,
+                              @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        return summaries.mine(actor, Optional.ofNullable(caseId), from, to);
     }
 
     @PostMapping("/api/v1/time-entries")

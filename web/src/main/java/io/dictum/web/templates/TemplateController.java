@@ -6,6 +6,7 @@ import io.dictum.core.documents.DocumentId;
 import io.dictum.core.drafting.DraftingService;
 import io.dictum.core.drafting.InvalidTemplateException;
 import io.dictum.core.drafting.MissingValuesException;
+import io.dictum.core.drafting.InvoicePlaceholders;
 import io.dictum.core.drafting.Placeholders;
 import io.dictum.core.drafting.Template;
 import io.dictum.core.drafting.TemplateId;
@@ -75,7 +76,10 @@ class TemplateController {
 
     @GetMapping("/api/v1/templates/placeholders")
     List<PlaceholderInfo> placeholders() {
-        return Placeholders.all().stream().map(p -> new PlaceholderInfo(p.name(), p.type().name().toLowerCase(
+        // The case file's placeholders, then those only invoice templates (kind invoice) use.
+        return java.util.stream.Stream.concat(Placeholders.all().stream(), InvoicePlaceholders.all().stream()
+                        .filter(p -> !p.source().equals("firm") || p.name().equals("LawFirmId")))
+                .map(p -> new PlaceholderInfo(p.name(), p.type().name().toLowerCase(
                 Locale.ROOT), p.source(), p.description(), p.itemFields().isEmpty() ? null : p.itemFields())).toList();
     }
 

@@ -222,12 +222,12 @@ class InvoiceApiTest extends WebTestSupport {
         List<String> after = get(partner, "/api/v1/invoices").findValuesAsText("number");
         assertThat(after).isEqualTo(before);
 
-        // a real one takes the next number, and docx is not offered yet
+        // a real one takes the next number; a format that does not exist is refused
         entry(login("bking"), id, "2025-08-04", 45, "Reviewed the employment contract");
         postJson(partner, "/api/v1/rates", Map.of("matterType", "employment", "hourlyRate", 250.00));
         JsonNode made = postJson(partner, "/api/v1/invoices", Map.of("caseId", id, "to", "2025-08-31"));
         assertThat(made.get("lines").get(0).get("unitCost").decimalValue()).isGreaterThan(BigDecimal.ZERO);
-        assertThat(assertProblem(client().get().uri("/api/v1/invoices/" + made.get("id").asText() + "?format=docx")
+        assertThat(assertProblem(client().get().uri("/api/v1/invoices/" + made.get("id").asText() + "?format=odt")
                 .headers(h -> h.setBearerAuth(partner)).exchange(), 400).get("detail").asText()).contains("ledes");
     }
 

@@ -10,6 +10,8 @@ import io.dictum.core.billing.StartTimer;
 import io.dictum.core.billing.StopTimer;
 import io.dictum.core.billing.TimeEntry;
 import io.dictum.core.billing.TimeEntryService;
+import io.dictum.core.billing.TimeSummaries;
+import io.dictum.core.billing.TimeSummary;
 import io.dictum.core.billing.TimerService;
 import io.dictum.core.billing.TimerView;
 import io.dictum.core.cases.CaseId;
@@ -17,12 +19,18 @@ import io.dictum.core.cases.CaseService;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.intents.Intent;
 import io.dictum.intents.Interpretation;
+import io.dictum.templates.docx.LegalFormat;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** "Start a timer for the Johnson matter", "stop the timer", "log point three on Miller for a call with the adjuster". */
+/**
+ * "Start a timer for the Johnson matter", "pause the timer", "resume the timer", "stop the timer", "log point three
+ * on Miller for a call with the adjuster", "how much time did I bill this week".
+ */
 @Component
 class BillingCommands implements CommandHandler {
 
@@ -32,19 +40,25 @@ class BillingCommands implements CommandHandler {
     record RecordedTime(TimeEntry entry) implements CommandPayload {
     }
 
+    record Summary(TimeSummary summary) implements CommandPayload {
+    }
+
     private final TimerService timers;
     private final TimeEntryService entries;
     private final CaseService cases;
+    private final TimeSummaries summaries;
 
-    BillingCommands(TimerService timers, TimeEntryService entries, CaseService cases) {
+    BillingCommands(TimerService timers, TimeEntryService entries, CaseService cases, TimeSummaries summaries) {
         this.timers = timers;
         this.entries = entries;
         this.cases = cases;
+        this.summaries = summaries;
     }
 
     @Override
     public Set<Intent> intents() {
-        return Set.of(Intent.START_TIMER, Intent.STOP_TIMER, Intent.LOG_TIME);
+        return Set.of(Intent.START_TIMER, Intent.STOP_TIMER, Intent.PAUSE_TIMER, Intent.RESUME_TIMER,
+                Intent.LOG_TIME, Intent.TIME_SUMMARY);
     }
 
     @Override
@@ -52,7 +66,10 @@ class BillingCommands implements CommandHandler {
         return switch (reading.intent()) {
             case START_TIMER -> start(actor, reading);
             case STOP_TIMER -> stop(actor, reading, context.openCase());
+            case PAUSE_TIMER -> timers.pause(actor).flatMap(t -> timerState(actor, reading, t, "Timer paused"));
+            case RESUME_TIMER -> timers.resume(actor).flatMap(t -> timerState(actor, reading, t, "Timer resumed"));
             case LOG_TIME -> log(actor, reading);
+            case TIME_SUMMARY -> summary(actor, reading);
             default -> Mono.error(new IllegalStateException("not a billing command: " + reading.intent()));
         };
     }
@@ -82,6 +99,58 @@ class BillingCommands implements CommandHandler {
         return entries.logTime(actor, CaseId.parse(caseSlot), Integer.parseInt(reading.slots().get("minutes")),
                         reading.slots().get("description"))
                 .flatMap(entry -> recorded(actor, reading, entry, "Logged "));
+    }
+
+    private Mono<CommandResult> timerState(Actor actor, Interpretation reading, TimerView timer, String lead) {
+        long minutes = timer.elapsedSeconds() / 60;
+        return caseTitle(actor, timer.caseId()).map(title -> CommandResults.done(reading, lead + " at "
+                + minutes / 60 + ":" + String.format("%02d", minutes % 60) + title.map(t -> " on " + t).orElse("")
+                + ".", new TimerState(timer)));
+    }
+
+    /** The speaker's own time in the period said (today when none), on the case said or on every case. */
+    private Mono<CommandResult> summary(Actor actor, Interpretation reading) {
+        LocalDate today = entries.today();
+        String period = reading.slots().get("period");
+        LocalDate from = today;
+        LocalDate to = today;
+        if (period != null) {
+            String[] ends = period.split("/");
+            from = LocalDate.parse(ends[0]);
+            to = LocalDate.parse(ends[ends.length - 1]);
+        }
+        Optional<CaseId> caseId = Optional.ofNullable(reading.slots().get("case")).map(CaseId::parse);
+        String when = when(from, to, today);
+        return summaries.mine(actor, caseId, from, to).flatMap(s -> caseTitle(actor, s.caseId()).map(title -> {
+            String where = title.map(t -> " on " + t).orElse("");
+            if (s.entries() == 0) {
+                return CommandResults.done(reading, "You have no time recorded" + where + " " + when + ".",
+                        new Summary(s));
+            }
+            String message = capitalise(when) + " you recorded " + hours(s.billedHours()) + where + " in "
+                    + s.entries() + (s.entries() == 1 ? " entry" : " entries") + ": " + hours(s.billableHours())
+                    + " billable, " + LegalFormat.money(s.billableAmount(), s.currency()) + " at the current rates"
+                    + (s.unpricedEntries() == 0 ? "" : " (" + s.unpricedEntries() + " without an hourly rate)")
+                    + ".";
+            return CommandResults.done(reading, message, new Summary(s));
+        }));
+    }
+
+    private static String hours(BigDecimal hours) {
+        String h = LegalFormat.hours(hours);
+        return h + (h.equals("1.0") ? " hour" : " hours");
+    }
+
+    private static String when(LocalDate from, LocalDate to, LocalDate today) {
+        if (from.equals(to)) {
+            return from.equals(today) ? "today" : from.equals(today.minusDays(1)) ? "yesterday"
+                    : "on " + LegalFormat.date(from);
+        }
+        return "from " + LegalFormat.date(from) + " to " + LegalFormat.date(to);
+    }
+
+    private static String capitalise(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private Mono<CommandResult> recorded(Actor actor, Interpretation reading, TimeEntry entry, String lead) {
