@@ -14,8 +14,8 @@ import io.dictum.core.index.IndexService;
 import io.dictum.intents.EntityMatch;
 import io.dictum.intents.Intent;
 import io.dictum.intents.IntentCatalogue;
-import io.dictum.intents.IntentRouter;
 import io.dictum.intents.Interpretation;
+import io.dictum.intents.Interpreter;
 import io.dictum.intents.Utterance;
 import java.time.Clock;
 import java.time.ZonedDateTime;
@@ -38,7 +38,8 @@ public class Assistant {
 
     public static final int MAX_TEXT = 1000;
 
-    private final IntentCatalogue catalogue = IntentCatalogue.defaults();
+    private final Interpreter interpreter;
+    private final IntentCatalogue catalogue;
     private final IndexService index;
     private final CaseService cases;
     private final ConversationContexts contexts;
@@ -48,7 +49,9 @@ public class Assistant {
     private final Map<Intent, CommandHandler> handlers = new EnumMap<>(Intent.class);
 
     public Assistant(IndexService index, CaseService cases, ConversationContexts contexts, DictumProperties properties,
-                     Clock clock, CaseTeamRepository teams, List<CommandHandler> handlers) {
+                     Clock clock, CaseTeamRepository teams, List<CommandHandler> handlers, Interpreter interpreter) {
+        this.interpreter = interpreter;
+        this.catalogue = interpreter.catalogue();
         this.teams = teams;
         for (CommandHandler handler : handlers) {
             for (Intent intent : handler.intents()) {
@@ -64,7 +67,7 @@ public class Assistant {
         this.clock = clock;
     }
 
-    /** Reads the words without changing anything. */
+    /** Reads the words without changing anything: patterns, then the fallbacks (models run off the event loop). */
     public Mono<Interpretation> interpret(Actor actor, CommandRequest request) {
         if (request.text() == null || request.text().isBlank()) {
             return Mono.error(new InvalidInputException("text is required: what the user said"));
@@ -77,8 +80,8 @@ public class Assistant {
         Mono<java.util.Set<String>> screened = teams.screenedFrom(actor.userId()).map(CaseId::toString)
                 .collect(java.util.stream.Collectors.toSet());
         return Mono.zip(contextCase(actor, request), screened).flatMap(t -> Mono.fromCallable(() ->
-                        new IntentRouter(catalogue, new CaseResolver(index, actor, t.getT2()))
-                                .interpret(new Utterance(request.text(), t.getT1().map(CaseId::toString), reference)))
+                        interpreter.interpret(new Utterance(request.text(), t.getT1().map(CaseId::toString), reference),
+                                new CaseResolver(index, actor, t.getT2())))
                 .subscribeOn(Schedulers.boundedElastic()));
     }
 
@@ -135,7 +138,8 @@ public class Assistant {
             }
         }
         return new CommandResult(reading.intent(), reading.slots(), CommandStatus.DONE,
-                "You can say, for example: " + String.join("; ", examples) + ".", new Examples(examples));
+                "You can say, for example: " + String.join("; ", examples) + ".", new Examples(examples),
+                reading.source());
     }
 
     private static CommandResult unresolved(Interpretation reading) {
@@ -145,12 +149,13 @@ public class Assistant {
         if (!slot.equals("case")) {
             return new CommandResult(reading.intent(), reading.slots(), CommandStatus.NEEDS_CLARIFICATION,
                     "I could not make out the " + slot + " — it may not exist (there is no February 30th)."
-                            + " Say it again, for example \"March third\".", new Candidates(slot, candidates));
+                            + " Say it again, for example \"March third\".", new Candidates(slot, candidates),
+                    reading.source());
         }
         if (candidates.isEmpty()) {
             return new CommandResult(reading.intent(), reading.slots(), CommandStatus.REJECTED,
                     "I could not find the case you named. Say the client's name or the case number.",
-                    new Candidates(slot, candidates));
+                    new Candidates(slot, candidates), reading.source());
         }
         StringBuilder message = new StringBuilder("Which case do you mean: ");
         for (int i = 0; i < candidates.size(); i++) {
@@ -158,6 +163,6 @@ public class Assistant {
                     .append(candidates.get(i).label());
         }
         return new CommandResult(reading.intent(), reading.slots(), CommandStatus.NEEDS_CLARIFICATION,
-                message.append("?").toString(), new Candidates(slot, candidates));
+                message.append("?").toString(), new Candidates(slot, candidates), reading.source());
     }
 }
