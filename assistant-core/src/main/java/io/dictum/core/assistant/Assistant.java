@@ -16,8 +16,8 @@ import io.dictum.core.users.UserId;
 import io.dictum.intents.EntityMatch;
 import io.dictum.intents.Intent;
 import io.dictum.intents.IntentCatalogue;
-import io.dictum.intents.IntentRouter;
 import io.dictum.intents.Interpretation;
+import io.dictum.intents.Interpreter;
 import io.dictum.intents.Utterance;
 import java.time.Clock;
 import java.time.ZonedDateTime;
@@ -44,7 +44,8 @@ public class Assistant {
 
     public static final int MAX_TEXT = 1000;
 
-    private final IntentCatalogue catalogue = IntentCatalogue.defaults();
+    private final Interpreter interpreter;
+    private final IntentCatalogue catalogue;
     private final IndexService index;
     private final CaseService cases;
     private final ConversationContexts contexts;
@@ -57,7 +58,9 @@ public class Assistant {
 
     public Assistant(IndexService index, CaseService cases, ConversationContexts contexts, DictumProperties properties,
                      AssistantProperties settings, Clock clock, CaseTeamRepository teams,
-                     List<CommandHandler> handlers) {
+                     List<CommandHandler> handlers, Interpreter interpreter) {
+        this.interpreter = interpreter;
+        this.catalogue = interpreter.catalogue();
         this.teams = teams;
         this.settings = settings;
         for (CommandHandler handler : handlers) {
@@ -74,7 +77,7 @@ public class Assistant {
         this.clock = clock;
     }
 
-    /** Reads the words without changing anything. */
+    /** Reads the words without changing anything: patterns, then the fallbacks (models run off the event loop). */
     public Mono<Interpretation> interpret(Actor actor, CommandRequest request) {
         return validate(request).then(contextCase(actor, request)).flatMap(context -> read(actor, request, context));
     }
@@ -93,10 +96,8 @@ public class Assistant {
     private Mono<Interpretation> read(Actor actor, CommandRequest request, Optional<CaseId> context) {
         ZonedDateTime reference = referenceTime(request);
         return teams.screenedFrom(actor.userId()).map(CaseId::toString).collect(Collectors.toSet())
-                .flatMap(screened -> Mono.fromCallable(() ->
-                                new IntentRouter(catalogue, new CaseResolver(index, actor, screened))
-                                        .interpret(new Utterance(request.text(), context.map(CaseId::toString),
-                                                reference)))
+                .flatMap(screened -> Mono.fromCallable(() -> interpreter.interpret(new Utterance(request.text(),
+                                context.map(CaseId::toString), reference), new CaseResolver(index, actor, screened)))
                         .subscribeOn(Schedulers.boundedElastic()));
     }
 
@@ -281,7 +282,8 @@ public class Assistant {
             }
         }
         return new CommandResult(reading.intent(), reading.slots(), CommandStatus.DONE,
-                "You can say, for example: " + String.join("; ", examples) + ".", new Examples(examples));
+                "You can say, for example: " + String.join("; ", examples) + ".", new Examples(examples),
+                reading.source());
     }
 
     private static CommandResult unresolved(Interpretation reading) {
@@ -291,15 +293,17 @@ public class Assistant {
         if (!slot.equals("case")) {
             return new CommandResult(reading.intent(), reading.slots(), CommandStatus.NEEDS_CLARIFICATION,
                     "I could not make out the " + slot + " — it may not exist (there is no February 30th)."
-                            + " Say it again, for example \"March third\".", new Candidates(slot, candidates));
+                            + " Say it again, for example \"March third\".", new Candidates(slot, candidates),
+                    reading.source());
         }
         if (candidates.isEmpty()) {
             return new CommandResult(reading.intent(), reading.slots(), CommandStatus.REJECTED,
                     "I could not find the case you named. Say the client's name or the case number.",
-                    new Candidates(slot, candidates));
+                    new Candidates(slot, candidates), reading.source());
         }
         return new CommandResult(reading.intent(), reading.slots(), CommandStatus.NEEDS_CLARIFICATION,
-                question(slot, candidates.stream().map(m -> Choice.of(m, "")).toList()), new Candidates(slot, candidates));
+                question(slot, candidates.stream().map(m -> Choice.of(m, "")).toList()), new Candidates(slot, candidates),
+                reading.source());
     }
 
     private static String question(String slot, List<Choice> choices) {

@@ -9,16 +9,17 @@ public final class CommandResults {
     }
 
     public static CommandResult done(Interpretation reading, String message, CommandPayload payload) {
-        return new CommandResult(reading.intent(), reading.slots(), CommandStatus.DONE, message, payload);
+        return new CommandResult(reading.intent(), reading.slots(), CommandStatus.DONE, message, payload,
+                reading.source());
     }
 
     public static CommandResult rejected(Interpretation reading, String message) {
         return new CommandResult(reading.intent(), reading.slots(), CommandStatus.REJECTED, message,
-                new CommandPayload.Nothing());
+                new CommandPayload.Nothing(), reading.source());
     }
 
     public static CommandResult askBack(Interpretation reading, String message, CommandPayload payload) {
         return new CommandResult(reading.intent(), reading.slots(), CommandStatus.NEEDS_CLARIFICATION, message,
-                payload);
+                payload, reading.source());
     }
 }

@@ -24,6 +24,36 @@ class AssistantApiTest extends WebTestSupport {
     }
 
     @Test
+    void theAnswerNamesTheStageThatUnderstoodIt() {
+        String token = login("ahale");
+        String miller = caseId("2025-PI-0012");
+        JsonNode byPattern = postJson(token, "/api/v1/assistant/interpret", Map.of("text", "open the Miller case"));
+        assertThat(byPattern.get("source").asText()).isEqualTo("pattern");
+
+        // no pattern says "let me see"; the paraphrase classifier does, and the case is still Dictum's own reading
+        JsonNode paraphrase = postJson(token, "/api/v1/assistant/interpret", Map.of("text", "let me see the Miller case"));
+        assertThat(paraphrase.get("intent").asText()).isEqualTo("open_case");
+        assertThat(paraphrase.get("source").asText()).isEqualTo("semantic");
+        assertThat(paraphrase.at("/slots/case").asText()).isEqualTo(miller);
+
+        JsonNode opened = command(token, "let me see the Miller case");
+        assertThat(opened.get("status").asText()).isEqualTo("done");
+        assertThat(opened.get("source").asText()).isEqualTo("semantic");
+
+        JsonNode talk = command(token, "the weather is nice today");
+        assertThat(talk.get("intent").asText()).isEqualTo("unknown");
+        assertThat(talk.get("source").asText()).isEqualTo("none");
+    }
+
+    @Test
+    void talkNearACommandNeverChangesData() {
+        // close to "create a task", but the task's words cannot be read without a pattern: unknown, not a guess
+        JsonNode result = command(login("ahale"), "I need to call the adjuster tomorrow");
+        assertThat(result.get("intent").asText()).isEqualTo("unknown");
+        assertThat(result.get("status").asText()).isEqualTo("rejected");
+    }
+
+    @Test
     void openCaseResolvesNamesAndRecogniserSlips() {
         String token = login("bking");
         String miller = caseId("2025-PI-0012");

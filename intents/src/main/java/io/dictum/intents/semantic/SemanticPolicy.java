@@ -1,0 +1,93 @@
+package io.dictum.intents.semantic;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.dictum.intents.Intent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * When the paraphrase classifier may answer, and how the catalogue's patterns are written out for it; the bundled
+ * numbers and their reasons are in {@code io/dictum/intents/semantic/semantic.yaml}.
+ *
+ * @param threshold          the least cosine similarity to a catalogue phrase for an answer
+ * @param changingThreshold  the same for an intent that changes data ({@link Intent#changesData()})
+ * @param margin             how far the best intent's phrase must lead the best phrase of any other intent
+ * @param variantsPerPattern how many phrases each pattern is written out as, at most
+ * @param fill               typical slot values by slot type ({@code duration: [thirty minutes, an hour]}), taken in turn
+ * @param fillBySlot         typical slot values by {@code intent.slot}, where the type says too little
+ * @param phrases            more ways of saying an intent than its patterns, learnt beside the catalogue's
+ */
+public record SemanticPolicy(double threshold, double changingThreshold, double margin,
+                             int variantsPerPattern, Map<String, List<String>> fill,
+                             Map<String, List<String>> fillBySlot, Map<Intent, List<String>> phrases) {
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    public SemanticPolicy {
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("threshold must be within (0, 1): " + threshold);
+        }
+        if (!(changingThreshold >= threshold && changingThreshold < 1)) {
+            throw new IllegalArgumentException("changingThreshold must be within [threshold, 1): " + changingThreshold);
+        }
+        if (!(margin >= 0 && margin < 1)) {
+            throw new IllegalArgumentException("margin must be within [0, 1): " + margin);
+        }
+        if (variantsPerPattern < 1) {
+            throw new IllegalArgumentException("variantsPerPattern must be at least 1: " + variantsPerPattern);
+        }
+        fill = copy("fill", fill);
+        fillBySlot = copy("fillBySlot", fillBySlot);
+        Map<Intent, List<String>> lists = new java.util.EnumMap<>(Intent.class);
+        (phrases == null ? Map.<Intent, List<String>>of() : phrases).forEach((intent, list) ->
+                lists.put(intent, list == null ? List.of() : List.copyOf(list)));
+        phrases = java.util.Collections.unmodifiableMap(lists);
+    }
+
+    /** The bundled policy. */
+    public static SemanticPolicy defaults() {
+        try (InputStream in = SemanticPolicy.class.getResourceAsStream("semantic.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("io/dictum/intents/semantic/semantic.yaml is not on the class path");
+            }
+            return YAML.readValue(in, SemanticPolicy.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("io/dictum/intents/semantic/semantic.yaml: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, List<String>> copy(String field, Map<String, List<String>> values) {
+        Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+        (values == null ? Map.<String, List<String>>of() : values).forEach((key, list) -> {
+            if (list == null || list.isEmpty()) {
+                throw new IllegalArgumentException(field + "." + key + " needs at least one value");
+            }
+            copy.put(key, List.copyOf(list));
+        });
+        return Map.copyOf(copy);
+    }
+
+    /** The typical value of a slot for the {@code variant}-th written-out phrase; the slot's name when none is given. */
+    public String fill(Intent intent, String slot, String type, int variant) {
+        List<String> values = fillBySlot.getOrDefault(intent.id() + "." + slot, fill.get(type));
+        return values == null ? slot : values.get(variant % values.size());
+    }
+
+    /** The least similarity for an answer of this intent. */
+    public double threshold(Intent intent) {
+        return intent.changesData() ? changingThreshold : threshold;
+    }
+
+    /** The same phrases, other limits: for measuring the effect of the numbers. */
+    public SemanticPolicy withLimits(double threshold, double changingThreshold, double margin) {
+        return new SemanticPolicy(threshold, changingThreshold, margin, variantsPerPattern, fill, fillBySlot,
+                phrases);
+    }
+}
