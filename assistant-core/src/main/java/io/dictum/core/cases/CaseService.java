@@ -99,11 +99,13 @@ public class CaseService {
                         .then(parties.insert(new Party(c.id(), c.clientId(), t.getT1().name(), PartyRole.CLIENT),
                                 now))
                         .then(changes.append(IndexChangeLog.Kind.CASE, c.id().value()))
+                        .then(changes.append(IndexChangeLog.Kind.CONTACT, c.clientId().value()))
                         .then(audit.record(actor, "case.create", "case", c.id().toString(), c.id(),
                                 "number=" + c.number() + "; title=" + c.title() + "; matterType=" + c.matterType()))
                         .thenReturn(c);
             }).as(tx::transactional);
-        }).flatMap(c -> index.caseChanged(c.id()).thenReturn(c));
+        }).flatMap(c -> index.changed(IndexChangeLog.Kind.CONTACT, c.clientId().value())
+                .then(index.caseChanged(c.id())).thenReturn(c));
     }
 
     public Mono<LegalCase> update(Actor actor, CaseId id, CasePatch patch) {

@@ -4,6 +4,7 @@ import io.dictum.core.db.Binding;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -49,6 +50,19 @@ public class ContactRepository {
                 .bind("offset", offset)
                 .map(ContactRepository::map)
                 .all());
+    }
+
+    /** Every contact with its aliases, in two queries (the index is rebuilt from this). */
+    public Flux<Contact> findAll() {
+        return db.sql("SELECT contact_id, alias FROM contact_aliases ORDER BY contact_id, alias")
+                .map(r -> Map.entry(r.get("contact_id", UUID.class), r.get("alias", String.class)))
+                .all()
+                .collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+                .flatMapMany(aliases -> db.sql("SELECT id, name, kind, email, phone FROM contacts")
+                        .map(ContactRepository::map)
+                        .all()
+                        .map(c -> new Contact(c.id(), c.name(), c.kind(),
+                                List.copyOf(aliases.getOrDefault(c.id().value(), List.of())), c.email(), c.phone())));
     }
 
     /** Contacts whose name equals the given one, ignoring case: the exact-duplicate check before creating one. */

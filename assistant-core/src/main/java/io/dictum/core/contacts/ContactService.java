@@ -6,6 +6,8 @@ import io.dictum.core.audit.AuditLog;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.errors.NotFoundException;
+import io.dictum.core.index.IndexChangeLog;
+import io.dictum.core.index.IndexService;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
@@ -26,9 +28,14 @@ public class ContactService {
     private final Clock clock;
     private final AuditLog audit;
     private final TransactionalOperator tx;
+    private final IndexChangeLog changes;
+    private final IndexService index;
 
-    public ContactService(ContactRepository contacts, Clock clock, AuditLog audit, TransactionalOperator tx) {
+    public ContactService(ContactRepository contacts, Clock clock, AuditLog audit, TransactionalOperator tx,
+                          IndexChangeLog changes, IndexService index) {
         this.contacts = contacts;
+        this.changes = changes;
+        this.index = index;
         this.clock = clock;
         this.audit = audit;
         this.tx = tx;
@@ -38,8 +45,10 @@ public class ContactService {
         CaseAccess.requireFirmMember(actor, "add contacts");
         return Mono.fromCallable(() -> validate(request))
                 .flatMap(c -> contacts.insert(c, OffsetDateTime.now(clock))
+                        .then(changes.append(IndexChangeLog.Kind.CONTACT, c.id().value()))
                         .then(audit.record(actor, "contact.create", "contact", c.id().toString(), null, c.name()))
                         .as(tx::transactional)
+                        .then(index.changed(IndexChangeLog.Kind.CONTACT, c.id().value()))
                         .thenReturn(c));
     }
 

@@ -15,7 +15,10 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** One query across the cases and documents the user may see, ranked, with highlighted snippets. */
+/**
+ * One query across the cases, contacts, documents and notes the user may see, ranked, with highlighted snippets.
+ * Contacts and notes are firm-internal; a screened user finds nothing of the case, its documents or its notes.
+ */
 @Service
 public class SearchService {
 
@@ -47,6 +50,7 @@ public class SearchService {
                         .collectList().map(Optional::of);
         Mono<Set<String>> screened = teams.screenedFrom(actor.userId()).map(CaseId::toString)
                 .collect(Collectors.toSet());
-        return Mono.zip(scope, screened).flatMap(t -> index.read(i -> i.search(query, t.getT1(), t.getT2(), limit)));
+        return Mono.zip(scope, screened).flatMap(t -> index.read(i -> i.search(query, t.getT1(), t.getT2(),
+                actor.role().isFirmMember(), limit)));
     }
 }
