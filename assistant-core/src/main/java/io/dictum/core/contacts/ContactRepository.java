@@ -1,6 +1,8 @@
 package io.dictum.core.contacts;
 
 import io.dictum.core.db.Binding;
+import io.dictum.core.paging.PageRequest;
+import io.dictum.core.paging.Sorting;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,13 +45,21 @@ public class ContactRepository {
                 .all()).next();
     }
 
-    public Flux<Contact> findPage(int offset, int limit) {
-        return withAliases(db.sql("SELECT id, name, kind, email, phone FROM contacts ORDER BY name"
+    /** The fields a list of contacts sorts by; by name by default. */
+    public static final Sorting SORTING = Sorting.of("contacts", "LOWER(name)", "id",
+            "name", "LOWER(name)", "kind", "kind", "email", "LOWER(email)", "createdAt", "created_at");
+
+    public Flux<Contact> findPage(PageRequest page) {
+        return withAliases(db.sql("SELECT id, name, kind, email, phone FROM contacts" + SORTING.orderBy(page.sort())
                         + " LIMIT :limit OFFSET :offset")
-                .bind("limit", limit)
-                .bind("offset", offset)
+                .bind("limit", page.size())
+                .bind("offset", page.offset())
                 .map(ContactRepository::map)
                 .all());
+    }
+
+    public Mono<Long> count() {
+        return db.sql("SELECT COUNT(*) AS n FROM contacts").map(r -> r.get("n", Long.class)).one();
     }
 
     /** Every contact with its aliases, in two queries (the index is rebuilt from this). */

@@ -8,6 +8,8 @@ import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.errors.NotFoundException;
 import io.dictum.core.index.IndexChangeLog;
 import io.dictum.core.index.IndexService;
+import io.dictum.core.paging.Page;
+import io.dictum.core.paging.PageRequest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
@@ -21,7 +23,6 @@ import reactor.core.publisher.Mono;
 @Service
 public class ContactService {
 
-    public static final int MAX_PAGE_SIZE = 200;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final ContactRepository contacts;
@@ -58,13 +59,10 @@ public class ContactService {
                 "No contact with id " + id + ". List contacts with GET /api/v1/contacts.")));
     }
 
-    public Flux<Contact> list(Actor actor, int page, int size) {
+    public Mono<Page<Contact>> list(Actor actor, PageRequest request) {
         CaseAccess.requireFirmMember(actor, "list contacts");
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            return Flux.error(new InvalidInputException("page must be 0 or more and size between 1 and "
-                    + MAX_PAGE_SIZE));
-        }
-        return contacts.findPage(page * size, size);
+        return contacts.findPage(request).collectList().zipWith(contacts.count(),
+                (items, total) -> new Page<>(items, total, request.page(), request.size()));
     }
 
     /** Validates a new contact and gives it an id; shared by the contacts API and parties added by name. */

@@ -9,6 +9,8 @@ import io.dictum.core.errors.ConflictException;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.errors.NotFoundException;
 import io.dictum.core.index.IndexChangeLog;
+import io.dictum.core.paging.Page;
+import io.dictum.core.paging.PageRequest;
 import io.dictum.core.index.IndexService;
 import io.dictum.templates.extraction.ExtractedText;
 import io.dictum.templates.extraction.TextExtractor;
@@ -153,8 +155,10 @@ public class DocumentService {
                 .switchIfEmpty(Mono.error(() -> notFound(id)));
     }
 
-    public Flux<Document> inCase(Actor actor, CaseId caseId) {
-        return cases.get(actor, caseId).flatMapMany(c -> documents.findByCase(c.id()));
+    public Mono<Page<Document>> inCase(Actor actor, CaseId caseId, PageRequest request) {
+        return cases.get(actor, caseId).flatMap(c -> documents.findByCase(c.id(), request).collectList()
+                .zipWith(documents.countByCase(c.id()),
+                        (items, total) -> new Page<>(items, total, request.page(), request.size())));
     }
 
     public Flux<DocumentVersion> versions(Actor actor, DocumentId id) {
