@@ -28,9 +28,9 @@ export function snippet(highlight) {
 
 function hitItem(hit) {
   const target = hit.caseId ? caseHash(hit.caseId) : null;
-  return el('li', { class: 'search-hit', dataset: { type: hit.type, id: hit.id } },
+  return el('li', { class: 'search-hit', dataset: { type: hit.kind || hit.type, id: hit.id } },
     el('p', { class: 'hit-head' },
-      el('span', { class: 'hit-type' }, words(hit.type)),
+      el('span', { class: 'hit-type' }, words(hit.kind || hit.type)),
       ' ',
       target ? el('a', { href: target }, hit.title) : el('strong', {}, hit.title)),
     (hit.highlights || []).map(snippet));

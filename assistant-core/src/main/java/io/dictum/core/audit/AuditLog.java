@@ -13,6 +13,10 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.UUID;
+import io.dictum.core.paging.Page;
+import io.dictum.core.paging.PageRequest;
+import io.dictum.core.paging.Sorting;
+import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -67,6 +71,24 @@ public class AuditLog {
                                 .bind("seq", seq).bind("hash", hash).then());
                     });
         }).as(tx::transactional);
+    }
+
+    /** The fields the audit trail sorts by; newest first by default. */
+    public static final Sorting SORTING = Sorting.of("the audit trail", "seq DESC", "seq",
+            "at", "seq", "action", "action", "actor", "actor_name", "entityKind", "entity_kind");
+
+    /** A page of a case's records (all records when {@code caseId} is empty), with how many there are. */
+    public Mono<Page<AuditRecord>> page(Optional<CaseId> caseId, PageRequest request) {
+        String where = caseId.isPresent() ? " WHERE case_id = :caseId" : "";
+        var items = db.sql(SELECT + where + SORTING.orderBy(request.sort()) + " LIMIT :limit OFFSET :offset")
+                .bind("limit", request.size()).bind("offset", request.offset());
+        var count = db.sql("SELECT COUNT(*) AS n FROM audit_records" + where);
+        if (caseId.isPresent()) {
+            items = items.bind("caseId", caseId.get().value());
+            count = count.bind("caseId", caseId.get().value());
+        }
+        return items.map(AuditLog::map).all().collectList().zipWith(count.map(r -> r.get("n", Long.class)).one(),
+                (list, total) -> new Page<>(list, total, request.page(), request.size()));
     }
 
     public Flux<AuditRecord> forCase(CaseId caseId, int limit) {

@@ -9,6 +9,8 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import io.dictum.core.db.Binding;
+import io.dictum.core.paging.PageRequest;
+import io.dictum.core.paging.Sorting;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -34,17 +36,32 @@ public class CaseRepository {
                 .one();
     }
 
-    /** A page of the cases the filter lets through, newest first. */
-    public Flux<LegalCase> findPage(CaseFilter visible, Optional<CaseStatus> status, int offset, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM cases WHERE "
-                + visible.condition("id", "client_id"));
-        status.ifPresent(s -> sql.append(" AND status = :status"));
-        sql.append(" ORDER BY opened_on DESC, number DESC LIMIT :limit OFFSET :offset");
-        var spec = visible.bind(db.sql(sql.toString()).bind("limit", limit).bind("offset", offset));
-        if (status.isPresent()) {
-            spec = spec.bind("status", status.get().id());
-        }
-        return spec.map(CaseRepository::map).all();
+    /** The fields a list of cases sorts by; newest first by default. */
+    public static final Sorting SORTING = Sorting.of("cases", "opened_on DESC, number DESC", "id",
+            "number", "number", "title", "LOWER(title)", "openedOn", "opened_on", "closedOn", "closed_on",
+            "status", "status", "matterType", "matter_type", "updatedAt", "updated_at");
+
+    /** A page of the cases the filter lets through, in the given order (newest first by default). */
+    public Flux<LegalCase> findPage(CaseFilter visible, Optional<CaseStatus> status, PageRequest page) {
+        String sql = "SELECT " + COLUMNS + " FROM cases" + where(visible, status) + SORTING.orderBy(page.sort())
+                + " LIMIT :limit OFFSET :offset";
+        return bindWhere(db.sql(sql), visible, status).bind("limit", page.size()).bind("offset", page.offset())
+                .map(CaseRepository::map).all();
+    }
+
+    public Mono<Long> countVisible(CaseFilter visible, Optional<CaseStatus> status) {
+        return bindWhere(db.sql("SELECT COUNT(*) AS n FROM cases" + where(visible, status)), visible, status)
+                .map(r -> r.get("n", Long.class)).one();
+    }
+
+    private static String where(CaseFilter visible, Optional<CaseStatus> status) {
+        return " WHERE " + visible.condition("id", "client_id") + (status.isPresent() ? " AND status = :status" : "");
+    }
+
+    private static GenericExecuteSpec bindWhere(GenericExecuteSpec spec, CaseFilter visible,
+                                                Optional<CaseStatus> status) {
+        spec = visible.bind(spec);
+        return status.isPresent() ? spec.bind("status", status.get().id()) : spec;
     }
 
     public Flux<LegalCase> findAll() {

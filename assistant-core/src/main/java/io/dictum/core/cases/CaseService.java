@@ -14,6 +14,8 @@ import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.errors.NotFoundException;
 import io.dictum.core.index.IndexChangeLog;
 import io.dictum.core.index.IndexService;
+import io.dictum.core.paging.Page;
+import io.dictum.core.paging.PageRequest;
 import io.dictum.core.users.UserId;
 import io.dictum.core.users.UserRepository;
 import java.time.Clock;
@@ -29,7 +31,7 @@ import reactor.core.publisher.Mono;
 @Service
 public class CaseService {
 
-    public static final int MAX_PAGE_SIZE = 200;
+    public static final int MAX_PAGE_SIZE = PageRequest.MAX_SIZE;
 
     private final CaseRepository cases;
     private final PartyRepository parties;
@@ -69,12 +71,20 @@ public class CaseService {
                         + " is visible to you. List your cases with GET /api/v1/cases.")));
     }
 
+    /** The first cases the actor may see, newest first: for callers that need the visible set, not a page. */
     public Flux<LegalCase> list(Actor actor, Optional<CaseStatus> status, int page, int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            return Flux.error(new InvalidInputException("page must be 0 or more and size between 1 and "
-                    + MAX_PAGE_SIZE));
-        }
-        return cases.findPage(CaseFilter.of(actor), status, page * size, size);
+        return Mono.fromCallable(() -> PageRequest.of(page, size, null))
+                .flatMapMany(request -> cases.findPage(CaseFilter.of(actor), status, request));
+    }
+
+    /** A page of the cases the actor may see, sorted as asked, with how many there are in all. */
+    public Mono<Page<LegalCase>> page(Actor actor, Optional<CaseStatus> status, PageRequest request) {
+        return Mono.defer(() -> {
+            CaseFilter visible = CaseFilter.of(actor);
+            return cases.findPage(visible, status, request).collectList()
+                    .zipWith(cases.countVisible(visible, status),
+                            (items, total) -> new Page<>(items, total, request.page(), request.size()));
+        });
     }
 
     public Flux<Party> parties(Actor actor, CaseId id) {
@@ -103,11 +113,13 @@ public class CaseService {
                         .then(parties.insert(new Party(c.id(), c.clientId(), t.getT1().name(), PartyRole.CLIENT),
                                 now))
                         .then(changes.append(IndexChangeLog.Kind.CASE, c.id().value()))
+                        .then(changes.append(IndexChangeLog.Kind.CONTACT, c.clientId().value()))
                         .then(audit.record(actor, "case.create", "case", c.id().toString(), c.id(),
                                 "number=" + c.number() + "; title=" + c.title() + "; matterType=" + c.matterType()))
                         .thenReturn(c);
             }).as(tx::transactional);
-        }).flatMap(c -> index.caseChanged(c.id()).thenReturn(c));
+        }).flatMap(c -> index.changed(IndexChangeLog.Kind.CONTACT, c.clientId().value())
+                .then(index.caseChanged(c.id())).thenReturn(c));
     }
 
     public Mono<LegalCase> update(Actor actor, CaseId id, CasePatch patch) {

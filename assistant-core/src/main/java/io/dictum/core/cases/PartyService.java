@@ -75,13 +75,17 @@ public class PartyService {
                 .hasElements()
                 .flatMap(exists -> exists ? Mono.error(new ConflictException(contact.name() + " is already "
                         + role.id().replace('_', ' ') + " in " + c.title() + "."))
-                        : (newContact ? contacts.insert(contact, now) : Mono.<Void>empty())
+                        : (newContact ? contacts.insert(contact, now)
+                                .then(changes.append(IndexChangeLog.Kind.CONTACT, contact.id().value()))
+                                : Mono.<Void>empty())
                         .then(parties.insert(party, now))
                         .then(changes.append(IndexChangeLog.Kind.CASE, c.id().value()))
                         .then(audit.record(actor, "party.add", "contact", contact.id().toString(), c.id(),
                                 contact.name() + " as " + role.id() + "; conflict hits=" + hits.size()
                                         + (hits.stream().anyMatch(ConflictHit::dangerous) ? " (dangerous)" : "")))
                         .as(tx::transactional)
+                        .then(newContact ? index.changed(IndexChangeLog.Kind.CONTACT, contact.id().value())
+                                : Mono.<Void>empty())
                         .then(index.caseChanged(c.id()))
                         .thenReturn(new AddedParty(party, hits)));
     }

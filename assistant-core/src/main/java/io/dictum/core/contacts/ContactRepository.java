@@ -1,9 +1,12 @@
 package io.dictum.core.contacts;
 
 import io.dictum.core.db.Binding;
+import io.dictum.core.paging.PageRequest;
+import io.dictum.core.paging.Sorting;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -42,13 +45,34 @@ public class ContactRepository {
                 .all()).next();
     }
 
-    public Flux<Contact> findPage(int offset, int limit) {
-        return withAliases(db.sql("SELECT id, name, kind, email, phone FROM contacts ORDER BY name"
+    /** The fields a list of contacts sorts by; by name by default. */
+    public static final Sorting SORTING = Sorting.of("contacts", "LOWER(name)", "id",
+            "name", "LOWER(name)", "kind", "kind", "email", "LOWER(email)", "createdAt", "created_at");
+
+    public Flux<Contact> findPage(PageRequest page) {
+        return withAliases(db.sql("SELECT id, name, kind, email, phone FROM contacts" + SORTING.orderBy(page.sort())
                         + " LIMIT :limit OFFSET :offset")
-                .bind("limit", limit)
-                .bind("offset", offset)
+                .bind("limit", page.size())
+                .bind("offset", page.offset())
                 .map(ContactRepository::map)
                 .all());
+    }
+
+    public Mono<Long> count() {
+        return db.sql("SELECT COUNT(*) AS n FROM contacts").map(r -> r.get("n", Long.class)).one();
+    }
+
+    /** Every contact with its aliases, in two queries (the index is rebuilt from this). */
+    public Flux<Contact> findAll() {
+        return db.sql("SELECT contact_id, alias FROM contact_aliases ORDER BY contact_id, alias")
+                .map(r -> Map.entry(r.get("contact_id", UUID.class), r.get("alias", String.class)))
+                .all()
+                .collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+                .flatMapMany(aliases -> db.sql("SELECT id, name, kind, email, phone FROM contacts")
+                        .map(ContactRepository::map)
+                        .all()
+                        .map(c -> new Contact(c.id(), c.name(), c.kind(),
+                                List.copyOf(aliases.getOrDefault(c.id().value(), List.of())), c.email(), c.phone())));
     }
 
     /** Contacts whose name equals the given one, ignoring case: the exact-duplicate check before creating one. */

@@ -6,29 +6,36 @@ import io.dictum.core.audit.AuditLog;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.errors.NotFoundException;
+import io.dictum.core.index.IndexChangeLog;
+import io.dictum.core.index.IndexService;
+import io.dictum.core.paging.Page;
+import io.dictum.core.paging.PageRequest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The firm's address book. Only firm members read or change it. */
 @Service
 public class ContactService {
 
-    public static final int MAX_PAGE_SIZE = 200;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final ContactRepository contacts;
     private final Clock clock;
     private final AuditLog audit;
     private final TransactionalOperator tx;
+    private final IndexChangeLog changes;
+    private final IndexService index;
 
-    public ContactService(ContactRepository contacts, Clock clock, AuditLog audit, TransactionalOperator tx) {
+    public ContactService(ContactRepository contacts, Clock clock, AuditLog audit, TransactionalOperator tx,
+                          IndexChangeLog changes, IndexService index) {
         this.contacts = contacts;
+        this.changes = changes;
+        this.index = index;
         this.clock = clock;
         this.audit = audit;
         this.tx = tx;
@@ -38,8 +45,10 @@ public class ContactService {
         CaseAccess.requireFirmMember(actor, "add contacts");
         return Mono.fromCallable(() -> validate(request))
                 .flatMap(c -> contacts.insert(c, OffsetDateTime.now(clock))
+                        .then(changes.append(IndexChangeLog.Kind.CONTACT, c.id().value()))
                         .then(audit.record(actor, "contact.create", "contact", c.id().toString(), null, c.name()))
                         .as(tx::transactional)
+                        .then(index.changed(IndexChangeLog.Kind.CONTACT, c.id().value()))
                         .thenReturn(c));
     }
 
@@ -49,13 +58,10 @@ public class ContactService {
                 "No contact with id " + id + ". List contacts with GET /api/v1/contacts.")));
     }
 
-    public Flux<Contact> list(Actor actor, int page, int size) {
+    public Mono<Page<Contact>> list(Actor actor, PageRequest request) {
         CaseAccess.requireFirmMember(actor, "list contacts");
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            return Flux.error(new InvalidInputException("page must be 0 or more and size between 1 and "
-                    + MAX_PAGE_SIZE));
-        }
-        return contacts.findPage(page * size, size);
+        return contacts.findPage(request).collectList().zipWith(contacts.count(),
+                (items, total) -> new Page<>(items, total, request.page(), request.size()));
     }
 
     /** Validates a new contact and gives it an id; shared by the contacts API and parties added by name. */

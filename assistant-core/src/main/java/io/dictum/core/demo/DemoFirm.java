@@ -111,7 +111,8 @@ public class DemoFirm {
             Contact contact = new Contact(ContactId.random(), c.name(), ContactKind.fromId(c.kind()),
                     c.aliases() == null ? List.of() : c.aliases(), c.email(), c.phone());
             contactIds.put(c.name(), contact.id());
-            return contacts.insert(contact, now);
+            return contacts.insert(contact, now)
+                    .then(changes.append(IndexChangeLog.Kind.CONTACT, contact.id().value()));
         }).thenMany(Flux.fromIterable(data.cases()).concatMap(c -> {
             LegalCase legalCase = new LegalCase(CaseId.random(), c.number(), c.title(), new MatterType(c.matterType()),
                     c.status() == null ? CaseStatus.OPEN : CaseStatus.fromId(c.status()), contact(contactIds, c.client()),

@@ -7,6 +7,8 @@ import io.dictum.core.users.UserId;
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import io.dictum.core.paging.PageRequest;
+import io.dictum.core.paging.Sorting;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -101,11 +103,28 @@ public class DocumentRepository {
         return db.sql(NEWEST + " AND d.id = :id").bind("id", id.value()).map(DocumentRepository::map).one();
     }
 
-    public Flux<Document> findByCase(CaseId caseId) {
-        return db.sql(NEWEST + " AND d.case_id = :caseId ORDER BY d.name")
+    /** The fields a case's documents sort by (as of their newest version); by name by default. */
+    public static final Sorting SORTING = Sorting.of("documents", "d.name", "d.id",
+            "name", "LOWER(d.name)", "kind", "LOWER(d.kind)", "updatedAt", "v.created_at", "createdAt",
+            "d.created_at", "size", "v.size_bytes", "version", "v.version");
+
+    /** A page of the case's documents; with {@code sharedOnly}, of those shared with the client only. */
+    public Flux<Document> findByCase(CaseId caseId, boolean sharedOnly, PageRequest page) {
+        return db.sql(NEWEST + " AND d.case_id = :caseId" + (sharedOnly ? " AND s.document_id IS NOT NULL" : "")
+                        + SORTING.orderBy(page.sort())
+                        + " LIMIT :limit OFFSET :offset")
                 .bind("caseId", caseId.value())
+                .bind("limit", page.size())
+                .bind("offset", page.offset())
                 .map(DocumentRepository::map)
                 .all();
+    }
+
+    public Mono<Long> countByCase(CaseId caseId, boolean sharedOnly) {
+        return db.sql("SELECT COUNT(*) AS n FROM documents d WHERE d.case_id = :caseId" + (sharedOnly
+                        ? " AND EXISTS (SELECT 1 FROM document_shares s WHERE s.document_id = d.id)" : ""))
+                .bind("caseId", caseId.value())
+                .map(r -> r.get("n", Long.class)).one();
     }
 
     public Flux<Document> findAll() {

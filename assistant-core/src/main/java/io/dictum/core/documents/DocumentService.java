@@ -10,6 +10,8 @@ import io.dictum.core.errors.ConflictException;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.errors.NotFoundException;
 import io.dictum.core.index.IndexChangeLog;
+import io.dictum.core.paging.Page;
+import io.dictum.core.paging.PageRequest;
 import io.dictum.core.index.IndexService;
 import io.dictum.templates.extraction.ExtractedText;
 import io.dictum.templates.extraction.TextExtractor;
@@ -166,9 +168,12 @@ public class DocumentService {
                 .switchIfEmpty(Mono.error(() -> notFound(id)));
     }
 
-    /** A case's documents as the actor may see them (a client: the shared ones only). */
-    public Flux<Document> inCase(Actor actor, CaseId caseId) {
-        return cases.get(actor, caseId).flatMapMany(c -> documents.findByCase(c.id())).filter(d -> visible(actor, d));
+    /** A page of a case's documents as the actor may see them (a client: the shared ones only). */
+    public Mono<Page<Document>> inCase(Actor actor, CaseId caseId, PageRequest request) {
+        boolean sharedOnly = !actor.role().isFirmMember();
+        return cases.get(actor, caseId).flatMap(c -> documents.findByCase(c.id(), sharedOnly, request).collectList()
+                .zipWith(documents.countByCase(c.id(), sharedOnly),
+                        (items, total) -> new Page<>(items, total, request.page(), request.size())));
     }
 
     /** The ids of every document shared with a client in the cases the actor may see. */

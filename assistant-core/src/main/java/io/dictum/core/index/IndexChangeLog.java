@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 @Repository
 public class IndexChangeLog {
 
-    public enum Kind { CASE, DOCUMENT }
+    public enum Kind { CASE, DOCUMENT, CONTACT, NOTE }
 
     public record Change(long seq, Kind kind, UUID entityId) {
     }

@@ -9,7 +9,11 @@ import io.dictum.core.contacts.ContactRepository;
 import io.dictum.core.documents.Document;
 import io.dictum.core.documents.DocumentId;
 import io.dictum.core.documents.DocumentRepository;
+import io.dictum.core.contacts.Contact;
+import io.dictum.core.contacts.ContactId;
 import io.dictum.core.index.IndexChangeLog.Kind;
+import io.dictum.core.notes.Note;
+import io.dictum.core.notes.NoteRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,8 +37,8 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Keeps the search index in step with the database. Writers call {@link #caseChanged} or {@link #documentChanged}
- * after their transaction commits; at start the index is rebuilt when missing and otherwise caught up from the
+ * Keeps the search index in step with the database. Writers append to the change log in their transaction and call
+ * {@link #changed} (or {@link #caseChanged}, {@link #documentChanged}) after it commits; at start the index is rebuilt when missing and otherwise caught up from the
  * change log, so a crash between a commit and its index update loses nothing.
  */
 @Service
@@ -49,23 +53,26 @@ public class IndexService implements DisposableBean {
     private final PartyRepository parties;
     private final ContactRepository contacts;
     private final DocumentRepository documents;
+    private final NoteRepository notes;
     private final IndexChangeLog changes;
     // One writer thread: Lucene writes and commits are serialised, reads go to the bounded elastic pool.
     private final Scheduler writes = Schedulers.newSingle("dictum-index-writer");
 
     @Autowired
     public IndexService(DictumProperties properties, CaseRepository cases, PartyRepository parties,
-                        ContactRepository contacts, DocumentRepository documents, IndexChangeLog changes) {
-        this(open(properties.dataDir().resolve("index")), cases, parties, contacts, documents, changes);
+                        ContactRepository contacts, DocumentRepository documents, NoteRepository notes,
+                        IndexChangeLog changes) {
+        this(open(properties.dataDir().resolve("index")), cases, parties, contacts, documents, notes, changes);
     }
 
     IndexService(SearchIndex index, CaseRepository cases, PartyRepository parties, ContactRepository contacts,
-                 DocumentRepository documents, IndexChangeLog changes) {
+                 DocumentRepository documents, NoteRepository notes, IndexChangeLog changes) {
         this.index = index;
         this.cases = cases;
         this.parties = parties;
         this.contacts = contacts;
         this.documents = documents;
+        this.notes = notes;
         this.changes = changes;
     }
 
@@ -111,8 +118,16 @@ public class IndexService implements DisposableBean {
                 .then(changes.lastSeq().flatMap(seq -> Mono.fromRunnable(index::deleteAll).subscribeOn(writes)
                 .then(cases.findAll().concatMap(c -> entryFor(c).flatMap(this::write).thenReturn(c)).count())
                 .flatMap(n -> documents.findAll().concatMap(d -> writeDocument(d).thenReturn(d)).count()
-                        .doOnNext(d -> log.info("Search index rebuilt: {} cases, {} documents", n, d)))
+                        .flatMap(d -> contacts.findAll().concatMap(c -> writeContact(c).thenReturn(c)).count()
+                        .flatMap(k -> notes.findAll().concatMap(note -> writeNote(note).thenReturn(note)).count()
+                        .doOnNext(m -> log.info("Search index rebuilt: {} cases, {} documents, {} contacts,"
+                                + " {} notes", n, d, k, m)))))
                 .then(commit(seq))));
+    }
+
+    /** Re-indexes one entity whose change the caller has committed together with its change-log row. */
+    public Mono<Void> changed(Kind kind, UUID id) {
+        return apply(kind, id).then(changes.lastSeq()).flatMap(this::commit);
     }
 
     public Mono<Void> caseChanged(CaseId id) {
@@ -144,6 +159,10 @@ public class IndexService implements DisposableBean {
                             .orElseGet(() -> remove("case", id)));
             case DOCUMENT -> documents.findById(new DocumentId(id)).map(Optional::of).defaultIfEmpty(Optional.empty())
                     .flatMap(found -> found.map(this::writeDocument).orElseGet(() -> remove("document", id)));
+            case CONTACT -> contacts.findById(new ContactId(id)).map(Optional::of).defaultIfEmpty(Optional.empty())
+                    .flatMap(found -> found.map(this::writeContact).orElseGet(() -> remove("contact", id)));
+            case NOTE -> notes.findById(id).map(Optional::of).defaultIfEmpty(Optional.empty())
+                    .flatMap(found -> found.map(this::writeNote).orElseGet(() -> remove("note", id)));
         };
     }
 
@@ -175,6 +194,18 @@ public class IndexService implements DisposableBean {
         return documents.newestText(d.id()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(text -> Mono.fromRunnable(() -> index.upsertDocument(new DocumentEntry(d.id().toString(),
                         d.caseId().toString(), d.name(), d.kind(), text.orElse(null)))).subscribeOn(writes).then());
+    }
+
+    private Mono<Void> writeContact(Contact c) {
+        return Mono.fromRunnable(() -> index.upsertContact(new ContactEntry(c.id().toString(), c.name(), c.aliases(),
+                c.email()))).subscribeOn(writes).then();
+    }
+
+    private Mono<Void> writeNote(Note n) {
+        String label = "Note" + (n.authorName() == null ? "" : " by " + n.authorName()) + " on "
+                + n.createdAt().toLocalDate();
+        return Mono.fromRunnable(() -> index.upsertNote(new NoteEntry(n.id().toString(), n.caseId().toString(),
+                label, n.text()))).subscribeOn(writes).then();
     }
 
     private Mono<Void> commit(long seq) {

@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -37,7 +38,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The Lucene index of cases and documents. Derived data: everything here can be rebuilt from the database. All
+ * The Lucene index of cases, contacts, documents and case notes. Derived data: everything here can be rebuilt from the database. All
  * methods block (disk I/O); callers run them on a bounded scheduler, never on the event loop.
  */
 public final class SearchIndex implements Closeable {
@@ -55,10 +56,15 @@ public final class SearchIndex implements Closeable {
     static final String NAME = "name";
     static final String KIND = "kind";
     static final String CONTENT = "content";
+    static final String EMAIL = "email";
+    /** What a contact or note hit is called in results (stored only). */
+    static final String LABEL = "label";
+    /** Kinds that only firm members may find: clients never see notes or the firm's address book. */
+    private static final List<BytesRef> FIRM_INTERNAL = List.of(new BytesRef("contact"), new BytesRef("note"));
     private static final String APPLIED_SEQ = "applied_seq";
     private static final String FORMAT = "format";
     /** Raised whenever the fields change; an index of another format is rebuilt from the database at start. */
-    static final String CURRENT_FORMAT = "3";
+    static final String CURRENT_FORMAT = "4";
 
     private final Directory directory;
     private boolean created;
@@ -99,7 +105,7 @@ public final class SearchIndex implements Closeable {
 
     public void upsertCase(CaseEntry entry) {
         Document doc = new Document();
-        doc.add(new StringField(TYPE, "case", Field.Store.NO));
+        doc.add(new StringField(TYPE, "case", Field.Store.YES));
         doc.add(new StringField(ID, entry.id(), Field.Store.YES));
         doc.add(new StringField(CLIENT_ID, entry.clientId(), Field.Store.YES));
         doc.add(new StringField(NUMBER, entry.number(), Field.Store.YES));
@@ -116,7 +122,7 @@ public final class SearchIndex implements Closeable {
 
     public void upsertDocument(DocumentEntry entry) {
         Document doc = new Document();
-        doc.add(new StringField(TYPE, "document", Field.Store.NO));
+        doc.add(new StringField(TYPE, "document", Field.Store.YES));
         doc.add(new StringField(ID, entry.id(), Field.Store.YES));
         doc.add(new StringField(CASE_ID, entry.caseId(), Field.Store.YES));
         doc.add(new TextField(NAME, entry.name(), Field.Store.YES));
@@ -128,6 +134,31 @@ public final class SearchIndex implements Closeable {
             doc.add(new TextField(CONTENT, entry.text(), Field.Store.YES));
         }
         update("document", entry.id(), doc);
+    }
+
+    public void upsertContact(ContactEntry entry) {
+        Document doc = new Document();
+        doc.add(new StringField(TYPE, "contact", Field.Store.YES));
+        doc.add(new StringField(ID, entry.id(), Field.Store.YES));
+        doc.add(new StoredField(LABEL, entry.name()));
+        doc.add(new TextField(NAMES, entry.name(), Field.Store.YES));
+        for (String alias : entry.aliases()) {
+            doc.add(new TextField(NAMES, alias, Field.Store.YES));
+        }
+        if (entry.email() != null) {
+            doc.add(new TextField(EMAIL, entry.email(), Field.Store.YES));
+        }
+        update("contact", entry.id(), doc);
+    }
+
+    public void upsertNote(NoteEntry entry) {
+        Document doc = new Document();
+        doc.add(new StringField(TYPE, "note", Field.Store.YES));
+        doc.add(new StringField(ID, entry.id(), Field.Store.YES));
+        doc.add(new StringField(CASE_ID, entry.caseId(), Field.Store.YES));
+        doc.add(new StoredField(LABEL, entry.label()));
+        doc.add(new TextField(CONTENT, entry.text(), Field.Store.YES));
+        update("note", entry.id(), doc);
     }
 
     public void delete(String type, String id) {
@@ -252,13 +283,16 @@ public final class SearchIndex implements Closeable {
     }
 
     /**
-     * Full-text search across cases and documents: BM25 with field boosts (titles and names above text), "phrases",
-     * prefix* and -exclusions (Lucene's simple query syntax, which never fails to parse), limited to the cases given
-     * (empty: all) and never returning the excluded ones. Each hit carries highlighted snippets.
+     * Full-text search across cases, contacts, documents and notes: BM25 with field boosts (titles and names above
+     * text), "phrases", prefix* and -exclusions (Lucene's simple query syntax, which never fails to parse), limited
+     * to the cases given (empty: all; a contact belongs to no case, so a case scope leaves contacts out), never
+     * returning the excluded cases or anything of them, and contacts and notes only when {@code firmInternal}.
+     * Each hit carries highlighted snippets.
      */
     public List<SearchHit> search(String text, Optional<Collection<String>> onlyCases, Collection<String> excluded,
-                                  int limit) {
-        Map<String, Float> weights = Map.of(TITLE, 4f, NAMES, 3f, NUMBER_TEXT, 4f, NAME, 4f, KIND, 3f, CONTENT, 1f);
+                                  boolean firmInternal, int limit) {
+        Map<String, Float> weights = Map.of(TITLE, 4f, NAMES, 3f, NUMBER_TEXT, 4f, NAME, 4f, KIND, 3f, CONTENT, 1f,
+                EMAIL, 3f);
         org.apache.lucene.queryparser.simple.SimpleQueryParser parser =
                 new org.apache.lucene.queryparser.simple.SimpleQueryParser(textAnalyzer, weights);
         Query parsed = parser.parse(text);
@@ -275,6 +309,9 @@ public final class SearchIndex implements Closeable {
                             .add(new TermInSetQuery(ID, ids), Occur.FILTER).build(), Occur.SHOULD)
                     .build(), Occur.FILTER);
         });
+        if (!firmInternal) {
+            query.add(new TermInSetQuery(TYPE, FIRM_INTERNAL), Occur.MUST_NOT);
+        }
         if (!excluded.isEmpty()) {
             List<BytesRef> ids = excluded.stream().map(BytesRef::new).toList();
             query.add(new TermInSetQuery(CASE_ID, ids), Occur.MUST_NOT);
@@ -290,11 +327,12 @@ public final class SearchIndex implements Closeable {
                             .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter(
                                     "<mark>", "</mark>", " … ", true))
                             .build();
-            String[] fields = {TITLE, NAMES, NAME, CONTENT};
-            Map<String, String[]> snippets = highlighter.highlightFields(fields, built, top, new int[] {1, 2, 1, 3});
+            String[] fields = {TITLE, NAMES, NAME, EMAIL, CONTENT};
+            Map<String, String[]> snippets = highlighter.highlightFields(fields, built, top,
+                    new int[] {1, 2, 1, 1, 3});
             for (int i = 0; i < top.scoreDocs.length; i++) {
                 Document doc = searcher.storedFields().document(top.scoreDocs[i].doc);
-                boolean isCase = doc.get(NUMBER) != null;
+                String kind = doc.get(TYPE);
                 List<String> highlights = new ArrayList<>();
                 for (String field : fields) {
                     String snippet = snippets.get(field)[i];
@@ -302,9 +340,13 @@ public final class SearchIndex implements Closeable {
                         highlights.add(snippet);
                     }
                 }
-                hits.add(new SearchHit(isCase ? "case" : "document", doc.get(ID),
-                        isCase ? doc.get(ID) : doc.get(CASE_ID), isCase ? doc.get(TITLE) : doc.get(NAME),
-                        top.scoreDocs[i].score, highlights));
+                String title = switch (kind) {
+                    case "case" -> doc.get(TITLE);
+                    case "document" -> doc.get(NAME);
+                    default -> doc.get(LABEL);
+                };
+                hits.add(SearchHit.of(kind, doc.get(ID), "case".equals(kind) ? doc.get(ID) : doc.get(CASE_ID),
+                        title, top.scoreDocs[i].score, highlights));
             }
         });
         return hits;

@@ -6,11 +6,11 @@ import io.dictum.core.audit.AuditLog;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
 import io.dictum.core.errors.InvalidInputException;
-import io.dictum.core.users.UserId;
+import io.dictum.core.index.IndexChangeLog;
+import io.dictum.core.index.IndexService;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -22,16 +22,21 @@ public class NoteService {
 
     public static final int MAX_TEXT = 100_000;
 
-    private final DatabaseClient db;
+    private final NoteRepository notes;
     private final CaseService cases;
     private final AuditLog audit;
+    private final IndexChangeLog changes;
+    private final IndexService index;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    public NoteService(DatabaseClient db, CaseService cases, AuditLog audit, TransactionalOperator tx, Clock clock) {
-        this.db = db;
+    public NoteService(NoteRepository notes, CaseService cases, AuditLog audit, IndexChangeLog changes,
+                       IndexService index, TransactionalOperator tx, Clock clock) {
+        this.notes = notes;
         this.cases = cases;
         this.audit = audit;
+        this.changes = changes;
+        this.index = index;
         this.tx = tx;
         this.clock = clock;
     }
@@ -47,14 +52,12 @@ public class NoteService {
         return cases.get(actor, caseId).flatMap(c -> {
             Note note = new Note(UUID.randomUUID(), c.id(), text.strip(), actor.userId(), actor.username(),
                     OffsetDateTime.now(clock));
-            return db.sql("INSERT INTO notes (id, case_id, text, author_id, created_at)"
-                            + " VALUES (:id, :caseId, :text, :author, :at)")
-                    .bind("id", note.id()).bind("caseId", c.id().value()).bind("text", note.text())
-                    .bind("author", actor.userId().value()).bind("at", note.createdAt())
-                    .then()
+            return notes.insert(note)
+                    .then(changes.append(IndexChangeLog.Kind.NOTE, note.id()))
                     .then(audit.record(actor, "note.add", "note", note.id().toString(), c.id(),
                             note.text().length() + " characters"))
                     .as(tx::transactional)
+                    .then(index.changed(IndexChangeLog.Kind.NOTE, note.id()))
                     .thenReturn(note);
         });
     }
@@ -62,16 +65,6 @@ public class NoteService {
     /** Notes are the firm's work product: clients do not see them, even on their own case. */
     public Flux<Note> list(Actor actor, CaseId caseId) {
         CaseAccess.requireFirmMember(actor, "read notes");
-        return cases.get(actor, caseId).flatMapMany(c -> db.sql("SELECT n.id, n.case_id, n.text, n.author_id,"
-                        + " u.username, n.created_at FROM notes n LEFT JOIN users u ON u.id = n.author_id"
-                        + " WHERE n.case_id = :caseId ORDER BY n.created_at DESC")
-                .bind("caseId", c.id().value())
-                .map(r -> {
-                    UUID author = r.get("author_id", UUID.class);
-                    return new Note(r.get("id", UUID.class), new CaseId(r.get("case_id", UUID.class)),
-                            r.get("text", String.class), author == null ? null : new UserId(author),
-                            r.get("username", String.class), r.get("created_at", OffsetDateTime.class));
-                })
-                .all());
+        return cases.get(actor, caseId).flatMapMany(c -> notes.findByCase(c.id()));
     }
 }

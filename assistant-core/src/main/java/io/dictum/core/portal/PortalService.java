@@ -10,6 +10,8 @@ import io.dictum.core.documents.DocumentId;
 import io.dictum.core.documents.DocumentService;
 import io.dictum.core.errors.ForbiddenException;
 import io.dictum.core.errors.NotFoundException;
+import io.dictum.core.paging.Page;
+import io.dictum.core.paging.PageRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -55,7 +57,8 @@ public class PortalService {
     }
 
     public Flux<Document> documents(Actor actor, CaseId caseId) {
-        return own(actor, caseId).flatMapMany(c -> documents.inCase(actor, c.id()));
+        return own(actor, caseId).flatMap(c -> documents.inCase(actor, c.id(), PageRequest.of(0, PageRequest.MAX_SIZE,
+                null))).flatMapIterable(Page::items);
     }
 
     /** A shared document's contents, only through the case it belongs to. */

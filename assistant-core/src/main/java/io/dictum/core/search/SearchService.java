@@ -17,7 +17,10 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** One query across the cases and documents the user may see, ranked, with highlighted snippets. */
+/**
+ * One query across the cases, contacts, documents and notes the user may see, ranked, with highlighted snippets.
+ * Contacts and notes are firm-internal; a screened user finds nothing of the case, its documents or its notes.
+ */
 @Service
 public class SearchService {
 
@@ -53,13 +56,13 @@ public class SearchService {
                 .collect(Collectors.toSet());
         if (actor.role().isFirmMember()) {
             return Mono.zip(scope, screened).flatMap(t -> index.read(i -> i.search(query, t.getT1(), t.getT2(),
-                    limit)));
+                    true, limit)));
         }
         // A client sees only the documents shared with them: ask for every hit the index allows, keep the shared.
         return Mono.zip(scope, screened, documents.sharedWithClient(actor)).flatMap(t -> index.read(i -> i.search(
-                        query, t.getT1(), t.getT2(), MAX_RESULTS))
+                        query, t.getT1(), t.getT2(), false, MAX_RESULTS))
                 .map(hits -> hits.stream()
-                        .filter(h -> !h.type().equals("document") || t.getT3().contains(DocumentId.parse(h.id())))
+                        .filter(h -> !h.kind().equals("document") || t.getT3().contains(DocumentId.parse(h.id())))
                         .limit(limit)
                         .toList()));
     }

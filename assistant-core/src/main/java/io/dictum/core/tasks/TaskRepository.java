@@ -10,7 +10,10 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import io.dictum.core.paging.PageRequest;
+import io.dictum.core.paging.Sorting;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -54,16 +57,41 @@ public class TaskRepository {
      * Tasks visible through the filter (tasks on a case follow the case's visibility; tasks on no case are seen by
      * their assignee and creator only), optionally of one assignee, case or status, soonest due first.
      */
+    /** The fields a list of tasks sorts by; soonest due first (undated last) by default. */
+    public static final Sorting SORTING = Sorting.of("tasks",
+            "CASE WHEN t.due_on IS NULL THEN 1 ELSE 0 END, t.due_on, t.created_at", "t.id",
+            "dueOn", "t.due_on", "createdAt", "t.created_at", "status", "t.status", "description",
+            "LOWER(t.description)", "doneAt", "t.done_at");
+
     public Flux<Task> find(CaseFilter visible, UserId viewer, Optional<UserId> assignee, Optional<CaseId> caseId,
-                           Optional<TaskStatus> status, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM tasks t LEFT JOIN cases c ON c.id = t.case_id"
+                           Optional<TaskStatus> status, PageRequest page) {
+        String sql = "SELECT " + COLUMNS + from(visible, assignee, caseId, status) + SORTING.orderBy(page.sort())
+                + " LIMIT :limit OFFSET :offset";
+        return bind(db.sql(sql), visible, viewer, assignee, caseId, status).bind("limit", page.size())
+                .bind("offset", page.offset()).map(TaskRepository::map).all();
+    }
+
+    public Mono<Long> count(CaseFilter visible, UserId viewer, Optional<UserId> assignee, Optional<CaseId> caseId,
+                            Optional<TaskStatus> status) {
+        return bind(db.sql("SELECT COUNT(*) AS n" + from(visible, assignee, caseId, status)), visible, viewer,
+                assignee, caseId, status).map(r -> r.get("n", Long.class)).one();
+    }
+
+    private static String from(CaseFilter visible, Optional<UserId> assignee, Optional<CaseId> caseId,
+                               Optional<TaskStatus> status) {
+        StringBuilder sql = new StringBuilder(" FROM tasks t LEFT JOIN cases c ON c.id = t.case_id"
                 + " WHERE ((t.case_id IS NULL AND (t.assignee_id = :viewer OR t.created_by = :viewer)) OR"
                 + " (t.case_id IS NOT NULL AND " + visible.condition("c.id", "c.client_id") + "))");
         assignee.ifPresent(a -> sql.append(" AND t.assignee_id = :assignee"));
         caseId.ifPresent(c -> sql.append(" AND t.case_id = :caseId"));
         status.ifPresent(s -> sql.append(" AND t.status = :status"));
-        sql.append(" ORDER BY CASE WHEN t.due_on IS NULL THEN 1 ELSE 0 END, t.due_on, t.created_at LIMIT :limit");
-        var spec = visible.bind(db.sql(sql.toString()).bind("viewer", viewer.value()).bind("limit", limit));
+        return sql.toString();
+    }
+
+    private static GenericExecuteSpec bind(GenericExecuteSpec spec, CaseFilter visible, UserId viewer,
+                                           Optional<UserId> assignee, Optional<CaseId> caseId,
+                                           Optional<TaskStatus> status) {
+        spec = visible.bind(spec.bind("viewer", viewer.value()));
         if (assignee.isPresent()) {
             spec = spec.bind("assignee", assignee.get().value());
         }
@@ -73,7 +101,7 @@ public class TaskRepository {
         if (status.isPresent()) {
             spec = spec.bind("status", status.get().id());
         }
-        return spec.map(TaskRepository::map).all();
+        return spec;
     }
 
     private static Task map(Readable r) {

@@ -8,6 +8,8 @@ import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.errors.NotFoundException;
+import io.dictum.core.paging.Page;
+import io.dictum.core.paging.PageRequest;
 import io.dictum.core.users.User;
 import io.dictum.core.users.UserId;
 import io.dictum.core.users.UserService;
@@ -17,14 +19,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Tasks for firm members; a task on a case is seen by whoever may see the case. */
 @Service
 public class TaskService {
 
-    public static final int MAX_RESULTS = 500;
 
     private final TaskRepository tasks;
     private final CaseService cases;
@@ -76,12 +76,14 @@ public class TaskService {
         });
     }
 
-    public Flux<Task> list(Actor actor, Optional<UserId> assignee, Optional<CaseId> caseId,
-                           Optional<TaskStatus> status) {
+    public Mono<Page<Task>> list(Actor actor, Optional<UserId> assignee, Optional<CaseId> caseId,
+                                 Optional<TaskStatus> status, PageRequest request) {
         CaseAccess.requireFirmMember(actor, "see tasks");
         Mono<Void> visible = caseId.map(id -> cases.get(actor, id).then()).orElse(Mono.empty());
-        return visible.thenMany(tasks.find(CaseFilter.of(actor), actor.userId(), assignee, caseId, status,
-                MAX_RESULTS));
+        CaseFilter filter = CaseFilter.of(actor);
+        return visible.then(tasks.find(filter, actor.userId(), assignee, caseId, status, request).collectList()
+                .zipWith(tasks.count(filter, actor.userId(), assignee, caseId, status),
+                        (items, total) -> new Page<>(items, total, request.page(), request.size())));
     }
 
     public Mono<Task> setStatus(Actor actor, UUID id, TaskStatus status) {

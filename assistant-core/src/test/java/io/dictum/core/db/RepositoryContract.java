@@ -20,6 +20,7 @@ import io.dictum.core.contacts.ContactRepository;
 import io.dictum.core.documents.DocumentId;
 import io.dictum.core.documents.DocumentRepository;
 import io.dictum.core.index.IndexChangeLog;
+import io.dictum.core.paging.PageRequest;
 import io.dictum.core.users.Role;
 import io.dictum.core.users.User;
 import io.dictum.core.users.UserId;
@@ -109,9 +110,22 @@ abstract class RepositoryContract extends DatabaseContract {
         newCase("T-PAGE-2", mine);
         newCase("T-PAGE-3", newContact("Someone Else", List.of()));
         CaseFilter client = CaseFilter.of(new Actor(UserId.random(), "client", Role.CLIENT, Optional.of(mine.id())));
-        List<LegalCase> page = cases.findPage(client, Optional.empty(), 0, 10).collectList().block();
+        List<LegalCase> page = cases.findPage(client, Optional.empty(), PageRequest.of(0, 10, null)).collectList()
+                .block();
         assertThat(page).extracting(LegalCase::number).containsExactlyInAnyOrder("T-PAGE-1", "T-PAGE-2");
-        assertThat(cases.findPage(client, Optional.empty(), 1, 1).collectList().block()).hasSize(1);
+        assertThat(cases.findPage(client, Optional.empty(), PageRequest.of(1, 1, "number,desc")).collectList()
+                .block()).extracting(LegalCase::number).containsExactly("T-PAGE-1");
+        assertThat(cases.findPage(client, Optional.empty(), PageRequest.of(0, 1, "number")).collectList()
+                .block()).extracting(LegalCase::number).containsExactly("T-PAGE-1");
+        assertThat(cases.countVisible(client, Optional.empty()).block()).isEqualTo(2);
+        assertThat(cases.countVisible(client, Optional.of(CaseStatus.CLOSED)).block()).isZero();
+        for (String sort : List.of("title", "openedOn,desc", "closedOn,asc", "status", "matterType", "updatedAt")) {
+            assertThat(cases.findPage(client, Optional.empty(), PageRequest.of(0, 10, sort)).count().block())
+                    .as(sort).isEqualTo(2);
+        }
+        assertThatThrownBy(() -> cases.findPage(client, Optional.empty(), PageRequest.of(0, 10, "client_id;drop")))
+                .isInstanceOf(io.dictum.core.errors.InvalidInputException.class)
+                .hasMessageContaining("number, title, openedOn");
         assertThat(cases.numberExists("T-PAGE-3").block()).isTrue();
         assertThat(cases.numberExists("T-NOPE").block()).isFalse();
         assertThat(cases.countNumbersStartingWith("T-PAGE-").block()).isEqualTo(3);
@@ -129,9 +143,11 @@ abstract class RepositoryContract extends DatabaseContract {
         assertThat(teams.screen(walled.id(), screened.id(), "again", NOW).block()).isFalse();
         Actor screenedActor = new Actor(screened.id(), screened.username(), Role.ASSOCIATE, Optional.empty());
         Actor colleague = new Actor(UserId.random(), "colleague", Role.ASSOCIATE, Optional.empty());
-        assertThat(cases.findPage(CaseFilter.of(screenedActor), Optional.empty(), 0, 200).map(LegalCase::number)
+        assertThat(cases.findPage(CaseFilter.of(screenedActor), Optional.empty(), PageRequest.of(0, 200, null))
+                .map(LegalCase::number)
                 .collectList().block()).doesNotContain("T-WALL-1");
-        assertThat(cases.findPage(CaseFilter.of(colleague), Optional.empty(), 0, 200).map(LegalCase::number)
+        assertThat(cases.findPage(CaseFilter.of(colleague), Optional.empty(), PageRequest.of(0, 200, null))
+                .map(LegalCase::number)
                 .collectList().block()).contains("T-WALL-1");
         assertThat(teams.isScreened(walled.id(), screened.id()).block()).isTrue();
         assertThat(teams.screenedFrom(screened.id()).collectList().block()).containsExactly(walled.id());
@@ -193,7 +209,15 @@ abstract class RepositoryContract extends DatabaseContract {
         var read = documents.findById(id).block();
         assertThat(read.version()).isEqualTo(2);
         assertThat(read.filename()).isEqualTo("b.txt");
-        assertThat(documents.findByCase(c.id()).collectList().block()).hasSize(1);
+        assertThat(documents.findByCase(c.id(), false, PageRequest.of(0, 10, null)).collectList().block()).hasSize(1);
+        // nothing is shared with the client yet
+        assertThat(documents.findByCase(c.id(), true, PageRequest.of(0, 10, null)).collectList().block()).isEmpty();
+        assertThat(documents.countByCase(c.id(), true).block()).isZero();
+        for (String sort : List.of("name", "kind,desc", "updatedAt", "createdAt", "size,desc", "version")) {
+            assertThat(documents.findByCase(c.id(), false, PageRequest.of(0, 10, sort)).map(d -> d.version())
+                    .collectList().block()).as(sort).containsExactly(2);
+        }
+        assertThat(documents.countByCase(c.id(), false).block()).isEqualTo(1);
         assertThat(documents.storageKey(id, 1).block()).isEqualTo("k1");
         assertThat(documents.lastVersion(id).block()).isEqualTo(2);
         assertThat(documents.newestText(id).block()).isNull();
@@ -219,6 +243,32 @@ abstract class RepositoryContract extends DatabaseContract {
         List<IndexChangeLog.Change> since = changes.since(before).collectList().block();
         assertThat(since).extracting(IndexChangeLog.Change::entityId).containsExactly(a.value(), b.value());
         assertThat(changes.lastSeq().block()).isEqualTo(since.get(1).seq());
+    }
+
+    @Test
+    void tasksAndTheAuditTrailPageInEveryWhitelistedOrder() {
+        var tasks = new io.dictum.core.tasks.TaskRepository(db.client);
+        Actor partner = new Actor(UserId.random(), "partner", Role.PARTNER, Optional.empty());
+        for (String sort : List.of("dueOn", "createdAt,desc", "status", "description,asc", "doneAt")) {
+            assertThat(tasks.find(CaseFilter.of(partner), partner.userId(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), PageRequest.of(0, 5, sort)).collectList().block()).as(sort).isEmpty();
+        }
+        assertThat(tasks.count(CaseFilter.of(partner), partner.userId(), Optional.empty(), Optional.empty(),
+                Optional.empty()).block()).isZero();
+        io.dictum.core.audit.AuditLog audit = new io.dictum.core.audit.AuditLog(db.client, db.tx,
+                java.time.Clock.systemUTC());
+        LegalCase c = newCase("T-AUDIT-PAGE", newContact("Audit Page Client", List.of()));
+        for (String action : List.of("b.second", "a.first", "c.third")) {
+            audit.record(null, "tester", action, "case", c.id().toString(), c.id(), action).block();
+        }
+        var newest = audit.page(Optional.of(c.id()), PageRequest.of(0, 2, null)).block();
+        assertThat(newest.total()).isEqualTo(3);
+        assertThat(newest.items()).extracting(r -> r.action()).containsExactly("c.third", "a.first");
+        assertThat(audit.page(Optional.of(c.id()), PageRequest.of(1, 2, "action,asc")).block().items())
+                .extracting(r -> r.action()).containsExactly("c.third");
+        for (String sort : List.of("at", "actor,desc", "entityKind")) {
+            assertThat(audit.page(Optional.empty(), PageRequest.of(0, 1, sort)).block().items()).as(sort).hasSize(1);
+        }
     }
 
     @Test

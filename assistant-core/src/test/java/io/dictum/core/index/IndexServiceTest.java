@@ -14,6 +14,9 @@ import io.dictum.core.contacts.ContactKind;
 import io.dictum.core.contacts.ContactRepository;
 import io.dictum.core.db.TestDatabase;
 import io.dictum.core.documents.DocumentRepository;
+import io.dictum.core.notes.Note;
+import io.dictum.core.notes.NoteRepository;
+import io.dictum.core.users.UserId;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -51,7 +54,8 @@ class IndexServiceTest {
 
     private IndexService open() throws Exception {
         return new IndexService(new SearchIndex(FSDirectory.open(dir.resolve("index"))), cases,
-                new PartyRepository(db.client), contacts, new DocumentRepository(db.client), changes);
+                new PartyRepository(db.client), contacts, new DocumentRepository(db.client),
+                new NoteRepository(db.client), changes);
     }
 
     /** A committed case and its change-log row, as a writer leaves them before it updates the index. */
@@ -109,6 +113,64 @@ class IndexServiceTest {
             assertThat(find(live.index, "brightwater")).containsExactly(c.id().toString());
             assertThat(find(live.index, "skyline")).as("old name").isEmpty();
         }
+    }
+
+    @Test
+    void contactsAndNotesLostInACrashAreIndexedAtTheNextStart() throws Exception {
+        LegalCase c = committedCase("Cornelius Abernathy", "Abernathy v. Quarry Holdings");
+        try (var first = new AutoCloseableIndex(open())) {
+            first.index.start().block();
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        Contact witness = new Contact(ContactId.random(), "Theodora Witherspoon", ContactKind.PERSON,
+                List.of("Teddy Witherspoon"), "twitherspoon@example.org", null);
+        UserId author = new UserId(java.util.UUID.randomUUID());
+        db.client.sql("INSERT INTO users (id, username, password_hash, role, display_name, created_at)"
+                + " VALUES (:id, 'nwriter', 'x', 'associate', 'Note Writer', :at)").bind("id", author.value())
+                .bind("at", now).then().block();
+        Note note = new Note(java.util.UUID.randomUUID(), c.id(), "Foreman recalls the blasting schedule changed",
+                author, "nwriter", now);
+        NoteRepository notes = new NoteRepository(db.client);
+        contacts.insert(witness, now).then(changes.append(IndexChangeLog.Kind.CONTACT, witness.id().value()))
+                .then(notes.insert(note)).then(changes.append(IndexChangeLog.Kind.NOTE, note.id()))
+                .as(db.tx::transactional).block();
+        try (var restarted = new AutoCloseableIndex(open())) {
+            assertThat(search(restarted.index, "witherspoon")).as("before catch-up").isEmpty();
+            restarted.index.start().block();
+            assertThat(search(restarted.index, "teddy")).extracting(SearchHit::kind, SearchHit::id)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("contact", witness.id().toString()));
+            assertThat(search(restarted.index, "blasting")).extracting(SearchHit::kind, SearchHit::caseId)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("note", c.id().toString()));
+            assertThat(restarted.index.index().search("blasting", Optional.empty(), List.of(), false, 10))
+                    .as("clients never find notes").isEmpty();
+            assertThat(restarted.index.index().search("blasting", Optional.empty(), List.of(c.id().toString()),
+                    true, 10)).as("nor does anyone screened from the case").isEmpty();
+        }
+    }
+
+    @Test
+    void anIndexOfTheOlderFormatIsRebuiltWithContactsAndNotes() throws Exception {
+        committedCase("Rosalind Featherstonehaugh", "Featherstonehaugh v. Lyle");
+        OffsetDateTime now = OffsetDateTime.now();
+        Contact contact = new Contact(ContactId.random(), "Octavia Brightwell", ContactKind.PERSON, List.of(),
+                null, null);
+        contacts.insert(contact, now).block();
+        // An index written by the previous format, which knew no contacts.
+        try (var writer = new org.apache.lucene.index.IndexWriter(FSDirectory.open(dir.resolve("index")),
+                new org.apache.lucene.index.IndexWriterConfig())) {
+            writer.setLiveCommitData(java.util.Map.of("format", "3", "applied_seq", "0").entrySet());
+            writer.commit();
+        }
+        try (var reopened = new AutoCloseableIndex(open())) {
+            assertThat(reopened.index.index().wasCreated()).isTrue();
+            reopened.index.start().block();
+            assertThat(search(reopened.index, "brightwell")).extracting(SearchHit::id)
+                    .containsExactly(contact.id().toString());
+        }
+    }
+
+    private static List<SearchHit> search(IndexService index, String q) {
+        return index.index().search(q, Optional.empty(), List.of(), true, 10);
     }
 
     private record AutoCloseableIndex(IndexService index) implements AutoCloseable {

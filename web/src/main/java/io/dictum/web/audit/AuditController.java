@@ -2,6 +2,12 @@ package io.dictum.web.audit;
 
 import io.dictum.core.access.Actor;
 import io.dictum.core.audit.AuditLog;
+import io.dictum.core.paging.PageRequest;
+import io.dictum.web.paging.PageResponses;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import io.dictum.core.audit.AuditRecord;
 import io.dictum.core.audit.AuditVerification;
 import io.dictum.core.cases.CaseId;
@@ -13,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,19 +39,33 @@ class AuditController {
         this.cases = cases;
     }
 
+    /**
+     * Newest first. {@code limit} alone (up to 1000) is the first form of this list and keeps working; {@code page},
+     * {@code size} and {@code sort} page it like every other list.
+     */
     @GetMapping
-    Flux<AuditRecord> records(Actor actor, @RequestParam(required = false) CaseId caseId,
-                              @RequestParam(defaultValue = "200") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            return Flux.error(new InvalidInputException("limit must be between 1 and " + MAX_LIMIT));
+    Mono<ResponseEntity<List<AuditRecord>>> records(Actor actor, @RequestParam(required = false) CaseId caseId,
+                                                    @RequestParam(required = false) Integer limit,
+                                                    @RequestParam(required = false) Integer page,
+                                                    @RequestParam(required = false) Integer size,
+                                                    @RequestParam(required = false) String sort,
+                                                    ServerHttpRequest request) {
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            return Mono.error(new InvalidInputException("limit must be between 1 and " + MAX_LIMIT));
         }
         if (!actor.role().isFirmMember()) {
-            return Flux.error(new ForbiddenException("The audit trail is for the firm. Ask your attorney."));
+            return Mono.error(new ForbiddenException("The audit trail is for the firm. Ask your attorney."));
         }
-        if (caseId != null) {
-            return cases.get(actor, caseId).flatMapMany(c -> audit.forCase(c.id(), limit));
+        Mono<Optional<CaseId>> scope = caseId != null
+                ? cases.get(actor, caseId).map(c -> Optional.of(c.id()))
+                : requireOversight(actor).then(Mono.just(Optional.<CaseId>empty()));
+        if (limit != null && page == null && size == null && sort == null) {
+            return scope.flatMap(c -> (c.isPresent() ? audit.forCase(c.get(), limit) : audit.latest(limit))
+                    .collectList().map(ResponseEntity::ok));
         }
-        return requireOversight(actor).thenMany(audit.latest(limit));
+        return Mono.fromCallable(() -> PageRequest.of(page == null ? 0 : page, size == null ? 200 : size, sort))
+                .flatMap(p -> scope.flatMap(c -> audit.page(c, p)))
+                .map(p -> PageResponses.of(p, request));
     }
 
     @GetMapping("/verify")

@@ -13,10 +13,14 @@ import io.dictum.core.cases.Party;
 import io.dictum.core.cases.PartyService;
 import io.dictum.core.documents.Document;
 import io.dictum.core.documents.DocumentService;
+import io.dictum.core.paging.PageRequest;
+import io.dictum.web.paging.PageResponses;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,10 +47,14 @@ class CaseController {
     }
 
     @GetMapping
-    Flux<LegalCase> list(Actor actor, @RequestParam(defaultValue = "0") int page,
-                         @RequestParam(defaultValue = "50") int size,
-                         @RequestParam(required = false) CaseStatus status) {
-        return cases.list(actor, Optional.ofNullable(status), page, size);
+    Mono<ResponseEntity<List<LegalCase>>> list(Actor actor, @RequestParam(defaultValue = "0") int page,
+                                               @RequestParam(defaultValue = "50") int size,
+                                               @RequestParam(required = false) String sort,
+                                               @RequestParam(required = false) CaseStatus status,
+                                               ServerHttpRequest request) {
+        return Mono.fromCallable(() -> PageRequest.of(page, size, sort))
+                .flatMap(p -> cases.page(actor, Optional.ofNullable(status), p))
+                .map(p -> PageResponses.of(p, request));
     }
 
     @PostMapping
@@ -78,7 +86,13 @@ class CaseController {
     }
 
     @GetMapping("/{id}/documents")
-    Flux<Document> documents(Actor actor, @PathVariable CaseId id) {
-        return documents.inCase(actor, id);
+    Mono<ResponseEntity<List<Document>>> documents(Actor actor, @PathVariable CaseId id,
+                                                   @RequestParam(defaultValue = "0") int page,
+                                                   @RequestParam(defaultValue = "200") int size,
+                                                   @RequestParam(required = false) String sort,
+                                                   ServerHttpRequest request) {
+        return Mono.fromCallable(() -> PageRequest.of(page, size, sort))
+                .flatMap(p -> documents.inCase(actor, id, p))
+                .map(p -> PageResponses.of(p, request));
     }
 }

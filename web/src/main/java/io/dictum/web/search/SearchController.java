@@ -14,7 +14,15 @@ import reactor.core.publisher.Mono;
 @RestController
 class SearchController {
 
-    record SearchResults(String query, List<SearchHit> hits) {
+    record SearchResults(String query, List<Hit> hits) {
+    }
+
+    /** A hit as sent: {@code type} repeats {@code kind}, the name clients of the first version read. */
+    record Hit(String kind, String type, String id, String caseId, String title, String link, float score,
+               List<String> highlights) {
+        static Hit of(SearchHit h) {
+            return new Hit(h.kind(), h.kind(), h.id(), h.caseId(), h.title(), h.link(), h.score(), h.highlights());
+        }
     }
 
     private final SearchService search;
@@ -27,6 +35,7 @@ class SearchController {
     Mono<SearchResults> search(Actor actor, @RequestParam(required = false) String q,
                                @RequestParam(required = false) CaseId caseId,
                                @RequestParam(defaultValue = "20") int limit) {
-        return search.search(actor, q, Optional.ofNullable(caseId), limit).map(hits -> new SearchResults(q, hits));
+        return search.search(actor, q, Optional.ofNullable(caseId), limit)
+                .map(hits -> new SearchResults(q, hits.stream().map(Hit::of).toList()));
     }
 }

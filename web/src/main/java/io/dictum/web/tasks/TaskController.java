@@ -10,6 +10,11 @@ import io.dictum.core.users.UserId;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import io.dictum.core.paging.PageRequest;
+import io.dictum.web.paging.PageResponses;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -36,10 +40,16 @@ class TaskController {
     }
 
     @GetMapping
-    Flux<Task> list(Actor actor, @RequestParam(required = false) UserId assigneeId,
-                    @RequestParam(required = false) CaseId caseId, @RequestParam(required = false) TaskStatus status) {
-        return tasks.list(actor, Optional.ofNullable(assigneeId), Optional.ofNullable(caseId),
-                Optional.ofNullable(status));
+    Mono<ResponseEntity<List<Task>>> list(Actor actor, @RequestParam(required = false) UserId assigneeId,
+                                          @RequestParam(required = false) CaseId caseId,
+                                          @RequestParam(required = false) TaskStatus status,
+                                          @RequestParam(defaultValue = "0") int page,
+                                          @RequestParam(defaultValue = "200") int size,
+                                          @RequestParam(required = false) String sort, ServerHttpRequest request) {
+        return Mono.fromCallable(() -> PageRequest.of(page, size, sort))
+                .flatMap(p -> tasks.list(actor, Optional.ofNullable(assigneeId), Optional.ofNullable(caseId),
+                        Optional.ofNullable(status), p))
+                .map(p -> PageResponses.of(p, request));
     }
 
     @PostMapping

@@ -81,6 +81,24 @@ class DocumentApiTest extends WebTestSupport {
     }
 
     @Test
+    void aWord97DocumentIsReadAndFoundByWhatItSays() throws Exception {
+        String token = login("ahale");
+        String miller = caseId("2025-PI-0012");
+        byte[] doc;
+        try (var in = getClass().getResourceAsStream("/documents/engagement-letter.doc")) {
+            doc = in.readAllBytes();
+        }
+        JsonNode stored = upload(token, miller, "engagement-letter.doc", doc, Map.of()).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode version = get(token, "/api/v1/documents/" + stored.get("id").asText() + "/versions").get(0);
+        assertThat(version.get("searchable").asBoolean()).as("%s", version).isTrue();
+        assertThat(version.get("mediaType").asText()).isEqualTo("application/msword");
+        JsonNode hits = get(token, "/api/v1/search?q=\"harbour pilot\"").get("hits");
+        assertThat(hits.findValuesAsText("id")).contains(stored.get("id").asText());
+        assertThat(hits.toString()).contains("<mark>harbour pilot</mark>");
+    }
+
+    @Test
     void aDamagedFileIsKeptButNotSearchable() {
         String token = login("ahale");
         String thompson = caseId("2026-CD-0005");

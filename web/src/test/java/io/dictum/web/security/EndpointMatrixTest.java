@@ -19,8 +19,13 @@ import org.springframework.http.MediaType;
  */
 class EndpointMatrixTest extends WebTestSupport {
 
-    record Endpoint(HttpMethod method, String path, String body, boolean clientMay) {
+    record Endpoint(HttpMethod method, String path, String body, boolean clientMay, MediaType type) {
+        Endpoint(HttpMethod method, String path, String body, boolean clientMay) {
+            this(method, path, body, clientMay, MediaType.APPLICATION_JSON);
+        }
     }
+
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv");
 
     /**
      * Every endpoint, with a case and one of its documents filled in; {@link EndpointFuzzTest} sends its random input
@@ -91,7 +96,12 @@ class EndpointMatrixTest extends WebTestSupport {
                 new Endpoint(HttpMethod.GET, p + "/messages", null, true),
                 new Endpoint(HttpMethod.POST, p + "/messages", "{\"text\":\"A question about my case\"}", true),
                 new Endpoint(HttpMethod.GET, "/api/v1/admin/encryption", null, false),
-                new Endpoint(HttpMethod.POST, "/api/v1/admin/encryption/rewrap", null, false));
+                new Endpoint(HttpMethod.POST, "/api/v1/admin/encryption/rewrap", null, false),
+                new Endpoint(HttpMethod.POST, "/api/v1/import/contacts?dryRun=true", "Name\nX\n", false, CSV),
+                new Endpoint(HttpMethod.POST, "/api/v1/import/cases?dryRun=true", "Matter Number,Client\nM-1,X\n",
+                        false, CSV),
+                new Endpoint(HttpMethod.POST, "/api/v1/import/contacts", "Name\n\"X\n", false, CSV),
+                new Endpoint(HttpMethod.GET, "/api/v1/import/jobs/" + java.util.UUID.randomUUID(), null, false));
     }
 
     /**
@@ -114,7 +124,7 @@ class EndpointMatrixTest extends WebTestSupport {
                 h.setBearerAuth(token);
             }
         });
-        var spec = e.body() == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(e.body());
+        var spec = e.body() == null ? request : request.contentType(e.type()).bodyValue(e.body());
         return spec.exchange().returnResult(byte[].class).getStatus().value();
     }
 
@@ -195,7 +205,7 @@ class EndpointMatrixTest extends WebTestSupport {
                     "{\"text\":null,\"name\":123,\"date\":\"2026-02-30\",\"minutes\":-5}", "\"just a string\"", "{");
             for (Object body : bodies) {
                 int status = client().method(e.method()).uri(e.path()).headers(h -> h.setBearerAuth(token))
-                        .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                        .contentType(e.type()).bodyValue(body).exchange()
                         .returnResult(byte[].class).getStatus().value();
                 if (status / 100 != 4) {
                     wrong.add(e.method() + " " + e.path() + " with " + (body instanceof byte[] ? "random bytes"
