@@ -82,6 +82,9 @@ final class CaseResolutionEvaluation {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].stripTrailing();
+            if (line.startsWith("# ---- paraphrases")) {
+                break; // the paraphrase block measures the intent fallback (scripts/eval-intents), not the resolver
+            }
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
