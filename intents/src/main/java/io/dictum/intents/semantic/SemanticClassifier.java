@@ -2,7 +2,7 @@ package io.dictum.intents.semantic;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.dictum.intents.Alternative;
 import io.dictum.intents.EntityResolver;
 import io.dictum.intents.Fallback;
@@ -61,7 +61,7 @@ public final class SemanticClassifier implements Fallback {
 
     /** The bundled model and policy. */
     public SemanticClassifier(IntentCatalogue catalogue) {
-        this(catalogue, new AllMiniLmL6V2EmbeddingModel(), SemanticPolicy.defaults());
+        this(catalogue, new AllMiniLmL6V2QuantizedEmbeddingModel(), SemanticPolicy.defaults());
     }
 
     public SemanticClassifier(IntentCatalogue catalogue, EmbeddingModel model, SemanticPolicy policy) {
