@@ -23,9 +23,17 @@ class UiVoiceTest extends UiTestSupport {
         new Actions(driver).clickAndHold(talk).perform();
         waitFor(ExpectedConditions.attributeToBe(By.id("assistant"), "data-voice", "listening"));
         assertThat(talk.getAttribute("aria-pressed")).isEqualTo("true");
+        // words appear while speaking: partial results over the speech stream WebSocket (the WAV upload has none)
+        long pressed = System.nanoTime();
+        waitFor(ExpectedConditions.textMatches(By.id("voice-partial"), java.util.regex.Pattern.compile("(?i)miller")));
+        String partial = driver.findElement(By.id("voice-partial")).getText();
         screenshot("listening");
-        Thread.sleep(3500); // the utterance lasts 2.5 s
+        long left = 3500 - (System.nanoTime() - pressed) / 1_000_000; // the utterance lasts 2.5 s
+        if (left > 0) {
+            Thread.sleep(left);
+        }
         new Actions(driver).release(talk).perform();
+        assertThat(partial).containsIgnoringCase("miller");
 
         heading("Miller v. Acme Trucking");
         WebElement answer = answer("Opened Miller v. Acme Trucking");
