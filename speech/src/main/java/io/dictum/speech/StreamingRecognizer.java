@@ -47,7 +47,7 @@ public final class StreamingRecognizer implements AutoCloseable {
      * spelt nearly alike). Speech that is not on the list ("take a note: ...") is still forced onto the nearest
      * listed phrase, but that phrase then shares almost no words with what the open recogniser heard.
      */
-    static final double MIN_AGREEMENT = 0.3;
+    static final double MIN_AGREEMENT = 0.4;
 
     /**
      * How to decode a stream.

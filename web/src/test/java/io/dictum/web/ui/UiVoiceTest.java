@@ -44,6 +44,27 @@ class UiVoiceTest extends UiTestSupport {
     }
 
     @Test
+    void theDictateButtonGrowsANoteWhileSpeakingAndSavesItOnTheCaseOnScreen() {
+        browser("--use-file-for-fake-audio-capture=" + resource("audio/dictation-offer.flite-slt.16k.wav") + "%noloop");
+        signIn("mortiz");
+        heading("Dashboard");
+        command("open the Thompson case");
+        heading("United States v. Thompson");
+
+        WebElement dictate = driver.findElement(By.id("dictate"));
+        dictate.click();
+        waitFor(ExpectedConditions.attributeToBe(By.id("dictate"), "aria-pressed", "true"));
+        // "the client called about the offer period new paragraph she will accept twenty one thousand dollars period"
+        waitFor(ExpectedConditions.textMatches(By.cssSelector("#answer .note-draft"),
+                java.util.regex.Pattern.compile("She will accept \\$21,000\\.")));
+        screenshot("dictating");
+        dictate.click();
+        WebElement saved = answer("Saved as a note on United States v. Thompson");
+        assertThat(saved.getText()).contains("The client called about the offer.");
+        waitFor(ExpectedConditions.attributeToBe(By.id("dictate"), "aria-pressed", "false"));
+    }
+
+    @Test
     void silenceIsAnsweredWithTheProblemsDetailAndTheTalkKeyWorksFromTheKeyboard() throws InterruptedException {
         browser("--use-file-for-fake-audio-capture=" + resource("audio/silence.16k.wav") + "%noloop");
         signIn("bking");

@@ -14,8 +14,8 @@ import java.util.Set;
  * that cannot be listed (a note's text, a date) are left out: such commands fall through to open recognition.
  *
  * <p>Vosk's grammar lets phrases follow each other, so a pattern whose whole phrases would exceed the budget
- * (patterns are taken in catalogue order) is given as its literal pieces and the names with their trailing words ("open the", "miller case"):
- * still far narrower than a bag of words.
+ * (patterns are taken from the one with the fewest phrases up) is given as its literal pieces and the names
+ * ("show me the upcoming deadlines for", "miller", "case"): still far narrower than a bag of words.
  */
 final class CommandPhrases {
 
@@ -31,18 +31,48 @@ final class CommandPhrases {
      * the stream's own control phrases. Every phrase is lower case, words separated by one space.
      */
     static List<String> build(IntentCatalogue catalogue, Map<String, List<String>> namesBySlot, List<String> control) {
-        List<String> templates = new ArrayList<>();
+        List<List<String>> first = new ArrayList<>();
+        List<List<String>> others = new ArrayList<>();
         for (Intent intent : catalogue.intents()) {
             for (String pattern : catalogue.patterns(intent)) {
                 try {
-                    templates.addAll(new Parser(pattern, namesBySlot.keySet()).expand());
+                    (catalogue.patterns(intent).get(0).equals(pattern)
+                            ? first : others).add(new Parser(pattern, namesBySlot.keySet()).expand());
                 } catch (IllegalArgumentException e) {
                     // a pattern this reader does not follow biases nothing; it is still understood as text
                 }
             }
         }
+        // each intent's first pattern (its usual wording: "open the miller case") first, then the others with the
+        // fewest phrases first: as many patterns as possible are listed whole, and the few with many optional
+        // words ("show me all the upcoming deadlines for ...") are the ones cut into pieces
+        others.sort(java.util.Comparator.comparingLong(p -> count(p, namesBySlot)));
+        List<List<String>> patterns = new ArrayList<>(first);
+        patterns.addAll(others);
+        // the catalogue's own examples, when the model can say them ("find the police report")
+        for (Intent intent : catalogue.intents()) {
+            for (String example : catalogue.examples(intent)) {
+                String words = example.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z' ]", " ")
+                        .replaceAll("\\s+", " ").strip();
+                if (!words.isEmpty()) {
+                    patterns.add(List.of(words));
+                }
+            }
+        }
         Set<String> phrases = new LinkedHashSet<>(control);
-        // catalogue order: the commonest commands (open a case) come first and get whole phrases
+        for (List<String> pattern : patterns) {
+            if (phrases.size() + count(pattern, namesBySlot) <= MAX_PHRASES) {
+                pattern.forEach(t -> fill(t, namesBySlot, phrases));
+            } else {
+                pattern.forEach(t -> pieces(t, namesBySlot, phrases));
+            }
+        }
+        return List.copyOf(phrases);
+    }
+
+    /** How many whole phrases the pattern's word sequences give with the names put in. */
+    private static long count(List<String> templates, Map<String, List<String>> namesBySlot) {
+        long total = 0;
         for (String t : templates) {
             long n = 1;
             for (String word : t.split(" ")) {
@@ -50,13 +80,9 @@ final class CommandPhrases {
                     n *= Math.max(1, namesBySlot.get(word.substring(1)).size());
                 }
             }
-            if (phrases.size() + n <= MAX_PHRASES) {
-                fill(t, namesBySlot, phrases);
-            } else {
-                pieces(t, namesBySlot, phrases);
-            }
+            total += n;
         }
-        return List.copyOf(phrases);
+        return total;
     }
 
     private static void fill(String template, Map<String, List<String>> names, Set<String> out) {
@@ -72,28 +98,20 @@ final class CommandPhrases {
         }
     }
 
-    /** "open the {case} case" gives "open the" and, per name, "miller case". */
+    /** "open the {case} case" gives "open the", "case" and the names: bounded by the names, whatever the pattern. */
     private static void pieces(String template, Map<String, List<String>> names, Set<String> out) {
-        String[] parts = template.split(" ");
         StringBuilder run = new StringBuilder();
-        List<String> pending = List.of();
-        for (int i = 0; i <= parts.length; i++) {
-            boolean slot = i < parts.length && parts[i].startsWith(MARK);
-            if (i == parts.length || slot) {
-                String literal = run.toString().strip();
-                if (pending.isEmpty()) {
-                    if (!literal.isEmpty()) {
-                        out.add(literal);
-                    }
-                } else {
-                    for (String name : pending) {
-                        out.add((name + " " + literal).strip());
-                    }
+        for (String word : (template + " " + MARK).split(" ")) {
+            if (word.startsWith(MARK)) {
+                if (run.length() > 0) {
+                    out.add(run.toString().strip());
+                    run.setLength(0);
                 }
-                run.setLength(0);
-                pending = slot ? names.get(parts[i].substring(1)) : List.of();
+                if (word.length() > 1) {
+                    out.addAll(names.get(word.substring(1)));
+                }
             } else {
-                run.append(parts[i]).append(' ');
+                run.append(word).append(' ');
             }
         }
     }
