@@ -1,9 +1,9 @@
 // The assistant bar on every page: a command box and push-to-talk. Answers go to one polite live region.
-import { api, query } from './api.js';
+import { api, session } from './api.js';
 import { el, replace } from './dom.js';
 import { navigate, caseHash } from './router.js';
 import { resultDetails } from './results.js';
-import { Recorder, TARGET_RATE } from './voice.js';
+import { Recorder, VoiceStream } from './voice.js';
 
 const MIN_SECONDS = 0.3;
 const CHANGES_CASE = new Set(['add_event', 'add_party']);
@@ -11,7 +11,10 @@ const CHANGES_CASE = new Set(['add_event', 'add_party']);
 let openCase = null; // {id, title} of the case page on screen
 let state = 'idle';
 let recorder = null;
+let stream = null;
+let heard = null; // what the stream answered during this push-to-talk: {partial, finals[], command, error}
 let releaseRequested = false;
+let dictation = null; // {recorder, stream} while dictating
 let onCaseChanged = () => {};
 
 const $ = (id) => document.getElementById(id);
@@ -89,15 +92,44 @@ function setState(next) {
   $('talk-label').textContent = LABELS[next];
 }
 
+/** The words heard so far, shown live under the command box while speaking. */
+function showPartial(text) {
+  $('voice-partial').textContent = text ? `… ${text}` : '';
+}
+
+/** Opens the speech stream and the microphone, the stream first so that no word is lost. */
+async function openVoice(mode, on) {
+  const voice = new VoiceStream({ token: session.get()?.token ?? '', mode, caseId: openCase?.id, on });
+  await voice.open();
+  const mic = new Recorder();
+  try {
+    await mic.start((samples) => voice.send(samples));
+  } catch (e) {
+    voice.close();
+    throw e;
+  }
+  return { voice, mic };
+}
+
 async function beginTalking() {
-  if (state !== 'idle') return;
+  if (state !== 'idle' || dictation) return;
   releaseRequested = false;
   setState('starting');
-  recorder = new Recorder();
+  heard = { partial: '', finals: [], command: null, note: null, dictation: '', error: null };
+  const words = heard;
   try {
-    await recorder.start();
+    ({ voice: stream, mic: recorder } = await openVoice('command', {
+      partial: (text) => { if (text) { words.partial = text; showPartial(text); } },
+      final: (text) => { if (text) { words.finals.push(text); showPartial(text); } },
+      command: (command) => { words.command = command; },
+      // "start dictation" said while holding the button: the rest becomes a note, saved on release
+      dictation: (text) => { words.dictation = text; showPartial(text); },
+      note: (note) => { words.note = note; },
+      error: (error) => { words.error = error.message; },
+    }));
   } catch (e) {
     recorder = null;
+    stream = null;
     setState('idle');
     showError(e.message);
     return;
@@ -115,27 +147,74 @@ async function endTalking() {
   if (state !== 'listening') return;
   setState('sending');
   try {
-    const wav = await recorder.stop();
+    await recorder.stop();
     recorder = null;
-    const seconds = wav ? (wav.size - 44) / 2 / TARGET_RATE : 0;
-    if (seconds < MIN_SECONDS) {
+    if (stream.seconds < MIN_SECONDS) {
+      stream.close();
       showError('That was too short. Hold the talk button down while you speak, then release it.');
       return;
     }
     show(el('p', { class: 'message pending' }, 'Working on it…'));
-    const command = await api.postBody(`/assistant/voice-commands${query({ caseId: openCase?.id })}`, wav, 'audio/wav');
-    showResult(command, command.transcript?.text ?? '');
+    await stream.finish();
+    if (heard.note) {
+      show(el('p', { class: `message ${heard.note.saved ? 'done' : 'rejected'}` }, heard.note.message),
+        el('p', { class: 'note-draft' }, heard.dictation));
+    } else if (heard.command) showResult(heard.command, heard.finals.join(' '));
+    else if (heard.error) showError(heard.error);
+    else showError('No speech was recognised. Hold the talk button while you speak, close to the microphone.');
   } catch (e) {
     showError(e.message);
   } finally {
+    stream = null;
+    showPartial('');
     setState('idle');
   }
+}
+
+/** The dictation toggle: speech becomes a note on the open case, shown as it grows; stopping saves it. */
+async function toggleDictation() {
+  const button = $('dictate');
+  if (dictation) {
+    const { mic, voice } = dictation;
+    button.setAttribute('aria-disabled', 'true');
+    await mic.stop();
+    await voice.finish();
+    dictation = null;
+    button.removeAttribute('aria-disabled');
+    button.setAttribute('aria-pressed', 'false');
+    $('dictate-label').textContent = 'Dictate';
+    showPartial('');
+    return;
+  }
+  if (state !== 'idle') return;
+  const note = el('p', { class: 'note-draft' });
+  try {
+    dictation = await openVoice('dictation', {
+      partial: (text) => showPartial(text),
+      dictation: (text) => { note.textContent = text; showPartial(''); },
+      note: (saved) => show(el('p', { class: `message ${saved.saved ? 'done' : 'rejected'}` }, saved.message),
+        el('p', { class: 'note-draft' }, note.textContent)),
+      error: (error) => showError(error.message),
+    });
+  } catch (e) {
+    dictation = null;
+    showError(e.message);
+    return;
+  }
+  button.setAttribute('aria-pressed', 'true');
+  $('dictate-label').textContent = 'Stop dictating';
+  show(el('p', { class: 'message pending' }, openCase
+    ? `Dictating a note on ${openCase.title}; press “Stop dictating” to save it.`
+    : 'Dictating a note on the case opened last; press “Stop dictating” to save it.'), note);
 }
 
 function cancelTalking() {
   if (state === 'listening' || state === 'starting') {
     recorder?.release();
     recorder = null;
+    stream?.close();
+    stream = null;
+    showPartial('');
     setState('idle');
     show(el('p', { class: 'message' }, 'Recording cancelled.'));
   }
@@ -173,5 +252,6 @@ export function initAssistant({ refreshCase }) {
   talk.addEventListener('blur', () => endTalking());
   talk.addEventListener('click', (e) => e.preventDefault());
   talk.addEventListener('contextmenu', (e) => e.preventDefault());
+  $('dictate').addEventListener('click', () => toggleDictation());
   setState('idle');
 }

@@ -1,11 +1,15 @@
-// Push-to-talk recording: microphone → AudioWorklet (16 kHz mono 16-bit PCM) → WAV blob.
+// Voice: microphone → AudioWorklet (16 kHz mono 16-bit PCM) → the speech stream WebSocket (live words, commands
+// and dictation) or a WAV blob.
 
 export const TARGET_RATE = 16000;
 const WORKLET_URL = new URL('./pcm-recorder-worklet.js', import.meta.url);
 
 export class Recorder {
-  /** Opens the microphone and starts collecting samples. Rejects with a readable message when it cannot. */
-  async start() {
+  /**
+   * Opens the microphone and starts collecting samples, passing each 100 ms chunk to onSamples as it comes.
+   * Rejects with a readable message when it cannot.
+   */
+  async start(onSamples = () => {}) {
     if (!navigator.mediaDevices?.getUserMedia || !window.AudioWorkletNode) {
       throw new Error('This browser cannot record audio here. Type the command instead.');
     }
@@ -31,7 +35,10 @@ export class Recorder {
       });
       this.stopped = new Promise((resolve) => {
         this.node.port.onmessage = (event) => {
-          if (event.data.type === 'pcm') this.samples.push(event.data.samples);
+          if (event.data.type === 'pcm') {
+            this.samples.push(event.data.samples);
+            onSamples(event.data.samples);
+          }
           else if (event.data.type === 'stopped') resolve();
         };
       });
@@ -64,6 +71,68 @@ export class Recorder {
     this.source = null;
     this.stream = null;
     this.context = null;
+  }
+}
+
+/**
+ * One conversation with /api/v1/speech/stream: PCM goes out as it is recorded; partial words, final results, command
+ * results, the growing dictation and mode switches come back to the handlers in `on` (partial, final, command,
+ * dictation, note, mode, error). finish() sends eof and resolves once the server has answered everything and closed.
+ */
+export class VoiceStream {
+  constructor({ token, mode, caseId, on }) {
+    const params = new URLSearchParams({ token, mode });
+    if (caseId) params.set('caseId', caseId);
+    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    this.url = `${scheme}//${location.host}/api/v1/speech/stream?${params}`;
+    this.on = on;
+    this.seconds = 0;
+  }
+
+  /** Resolves when the socket is open; rejects with a readable message when it cannot be. */
+  open() {
+    this.socket = new WebSocket(this.url);
+    this.socket.binaryType = 'arraybuffer';
+    this.closed = new Promise((resolve) => {
+      this.socket.addEventListener('close', (event) => resolve(event));
+    });
+    this.socket.addEventListener('message', (event) => this.dispatch(event.data));
+    return new Promise((resolve, reject) => {
+      this.socket.addEventListener('open', () => resolve(), { once: true });
+      this.socket.addEventListener('error', () => reject(new Error(
+        'The speech service could not be reached. Check the connection, or type the command instead.')), { once: true });
+    });
+  }
+
+  dispatch(data) {
+    let message;
+    try { message = JSON.parse(data); } catch { return; }
+    const call = (name, value) => this.on[name]?.(value);
+    if ('partial' in message) call('partial', message.partial);
+    else if ('text' in message) call('final', message.text);
+    else if (message.command) call('command', message.command);
+    else if (message.dictation) call('dictation', message.dictation.text);
+    else if (message.note) call('note', message.note);
+    else if (message.mode) call('mode', message.mode);
+    else if (message.error) call('error', message.error);
+  }
+
+  /** Sends a chunk of 16 kHz samples (dropped once the socket has closed). */
+  send(samples) {
+    if (this.socket?.readyState !== WebSocket.OPEN) return;
+    this.seconds += samples.length / TARGET_RATE;
+    this.socket.send(samples.buffer.slice(samples.byteOffset, samples.byteOffset + samples.byteLength));
+  }
+
+  /** Ends the audio; resolves with the close event once every answer has arrived (or after timeoutMs). */
+  async finish(timeoutMs = 15000) {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send('{"eof":1}');
+    return Promise.race([this.closed, new Promise((resolve) => setTimeout(() => resolve(null), timeoutMs))])
+      .finally(() => this.close());
+  }
+
+  close() {
+    if (this.socket && this.socket.readyState <= WebSocket.OPEN) this.socket.close(1000);
   }
 }
 

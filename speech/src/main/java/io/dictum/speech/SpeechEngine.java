@@ -47,6 +47,7 @@ public final class SpeechEngine implements AutoCloseable {
     private final Model model;
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
+    private volatile ModelVocabulary vocabulary;
 
     /**
      * Loads the Vosk model in {@code modelDirectory}.
@@ -76,6 +77,22 @@ public final class SpeechEngine implements AutoCloseable {
     /** The directory the model was loaded from. */
     public Path modelDirectory() {
         return modelDirectory;
+    }
+
+    /** The words this model can output, read once from the model's files (about half a second for the small model). */
+    public ModelVocabulary vocabulary() {
+        ModelVocabulary v = vocabulary;
+        if (v == null) {
+            synchronized (this) {
+                v = vocabulary;
+                if (v == null) {
+                    v = ModelVocabulary.of(modelDirectory);
+                    vocabulary = v;
+                    log.info("The speech model knows {} words", v.size());
+                }
+            }
+        }
+        return v;
     }
 
     /**
@@ -120,8 +137,20 @@ public final class SpeechEngine implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("The speech engine has been closed");
             }
-            return new StreamingRecognizer(this, options,
-                    newRecognizer(AudioClip.SAMPLE_RATE, grammarJson(options.phrases())));
+            Recognizer open = newRecognizer(AudioClip.SAMPLE_RATE, grammarJson(options.phrases()));
+            Recognizer biased = null;
+            try {
+                if (options.biased()) {
+                    biased = newRecognizer(AudioClip.SAMPLE_RATE, grammarJson(options.bias()));
+                }
+                return new StreamingRecognizer(this, options, open, biased);
+            } catch (RuntimeException e) {
+                open.close();
+                if (biased != null) {
+                    biased.close();
+                }
+                throw e;
+            }
         } finally {
             lock.unlock();
         }

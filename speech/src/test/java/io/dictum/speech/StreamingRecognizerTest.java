@@ -114,4 +114,60 @@ class StreamingRecognizerTest {
             assertThat(r.text()).isEmpty();
         }
     }
+
+    private static final List<String> BIAS = List.of("open the miller case", "pull up the kowalczyk matter",
+            "open the johnson case", "stop the timer", "start dictation");
+
+    @Test
+    void biasPhrasesWinWhenTheyExplainTheUtteranceAndAlignWithTheStream() throws Exception {
+        AudioClip clip = AudioClip.fromWav(Wavs.resource("open-the-johnson-case.espeak-en-gb.16k.wav"));
+        try (StreamingRecognizer stream = TestEngine.get().openStream(
+                new StreamingRecognizer.Options(AudioClip.SAMPLE_RATE, List.of(), true, 0, BIAS))) {
+            assertThat(stream.biasing()).isTrue();
+            List<StreamingRecognizer.Result> results = stream(stream, clip.pcm16le(), 3200);
+            StreamingRecognizer.Result last = results.stream().filter(r -> r.endpoint() && !r.text().isEmpty())
+                    .reduce((a, b) -> b).orElseThrow();
+            assertThat(last.biased()).isTrue();
+            assertThat(last.text()).isEqualTo("open the johnson case");
+            JsonNode json = JSON.readTree(last.json());
+            assertThat(json.get("text").asText()).isEqualTo("open the johnson case");
+            for (Word w : last.words()) {
+                assertThat(w.start()).isBetween(0.0, clip.durationSeconds());
+                assertThat(w.end()).isBetween(w.start(), clip.durationSeconds() + 0.05);
+            }
+        }
+    }
+
+    @Test
+    void speechThatIsNotOnThePhraseListFallsThroughToTheOpenReading() {
+        AudioClip clip = AudioClip.fromWav(Wavs.resource("find-the-police-report.flite-awb.16k.wav"));
+        try (StreamingRecognizer stream = TestEngine.get().openStream(
+                new StreamingRecognizer.Options(AudioClip.SAMPLE_RATE, List.of(), true, 0, BIAS))) {
+            List<StreamingRecognizer.Result> results = stream(stream, clip.pcm16le(), 3200);
+            assertThat(finalText(results)).contains("police report");
+            assertThat(results).noneMatch(StreamingRecognizer.Result::biased);
+        }
+    }
+
+    @Test
+    void biasingCanBeSwitchedOffForDictationAndOnAgain() {
+        AudioClip clip = AudioClip.fromWav(Wavs.resource("open-the-miller-case.flite-slt.16k.wav"));
+        try (StreamingRecognizer stream = TestEngine.get().openStream(
+                new StreamingRecognizer.Options(AudioClip.SAMPLE_RATE, List.of(), true, 0, BIAS))) {
+            stream.biasing(false);
+            assertThat(stream(stream, clip.pcm16le(), 3200)).noneMatch(StreamingRecognizer.Result::biased);
+            stream.biasing(true);
+            List<StreamingRecognizer.Result> again = stream(stream, clip.pcm16le(), 3200);
+            assertThat(again).anyMatch(StreamingRecognizer.Result::biased);
+            assertThat(finalText(again)).isEqualTo("open the miller case");
+        }
+    }
+
+    @Test
+    void agreementCountsTheBiasedWordsThatTheOpenReadingAlsoHeard() {
+        assertThat(StreamingRecognizer.agreement("pull up johnson versus acme", "full of johnson version irk me"))
+                .isEqualTo(0.6);
+        assertThat(StreamingRecognizer.agreement("file for luis rivera", "find the police report")).isZero();
+        assertThat(StreamingRecognizer.agreement("open the miller case", "")).isZero();
+    }
 }

@@ -23,9 +23,17 @@ class UiVoiceTest extends UiTestSupport {
         new Actions(driver).clickAndHold(talk).perform();
         waitFor(ExpectedConditions.attributeToBe(By.id("assistant"), "data-voice", "listening"));
         assertThat(talk.getAttribute("aria-pressed")).isEqualTo("true");
+        // words appear while speaking: partial results over the speech stream WebSocket (the WAV upload has none)
+        long pressed = System.nanoTime();
+        waitFor(ExpectedConditions.textMatches(By.id("voice-partial"), java.util.regex.Pattern.compile("(?i)miller")));
+        String partial = driver.findElement(By.id("voice-partial")).getText();
         screenshot("listening");
-        Thread.sleep(3500); // the utterance lasts 2.5 s
+        long left = 3500 - (System.nanoTime() - pressed) / 1_000_000; // the utterance lasts 2.5 s
+        if (left > 0) {
+            Thread.sleep(left);
+        }
         new Actions(driver).release(talk).perform();
+        assertThat(partial).containsIgnoringCase("miller");
 
         heading("Miller v. Acme Trucking");
         WebElement answer = answer("Opened Miller v. Acme Trucking");
@@ -33,6 +41,27 @@ class UiVoiceTest extends UiTestSupport {
         assertThat(driver.getCurrentUrl()).contains("#/cases/" + caseId("2025-PI-0012"));
         waitFor(ExpectedConditions.attributeToBe(By.id("assistant"), "data-voice", "idle"));
         screenshot("opened");
+    }
+
+    @Test
+    void theDictateButtonGrowsANoteWhileSpeakingAndSavesItOnTheCaseOnScreen() {
+        browser("--use-file-for-fake-audio-capture=" + resource("audio/dictation-offer.flite-slt.16k.wav") + "%noloop");
+        signIn("mortiz");
+        heading("Dashboard");
+        command("open the Thompson case");
+        heading("United States v. Thompson");
+
+        WebElement dictate = driver.findElement(By.id("dictate"));
+        dictate.click();
+        waitFor(ExpectedConditions.attributeToBe(By.id("dictate"), "aria-pressed", "true"));
+        // "the client called about the offer period new paragraph she will accept twenty one thousand dollars period"
+        waitFor(ExpectedConditions.textMatches(By.cssSelector("#answer .note-draft"),
+                java.util.regex.Pattern.compile("She will accept \\$21,000\\.")));
+        screenshot("dictating");
+        dictate.click();
+        WebElement saved = answer("Saved as a note on United States v. Thompson");
+        assertThat(saved.getText()).contains("The client called about the offer.");
+        waitFor(ExpectedConditions.attributeToBe(By.id("dictate"), "aria-pressed", "false"));
     }
 
     @Test

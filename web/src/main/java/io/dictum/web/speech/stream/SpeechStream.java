@@ -117,8 +117,19 @@ final class SpeechStream implements AutoCloseable {
     private final AtomicInteger waiting = new AtomicInteger();
     private int staleFrames;
     private static final int FRESH_PARTIAL_EVERY = 5;
+    /** The firm's command phrases for biasing (command mode); the client may turn it off with "bias": false. */
+    private final List<String> commandPhrases;
+    private final StreamControl control;
+    private boolean bias = true;
 
     SpeechStream(SpeechEngine engine, ObjectMapper json, int maxFrameBytes, Mode mode, Optional<CaseId> caseId) {
+        this(engine, json, maxFrameBytes, mode, caseId, List.of(), null);
+    }
+
+    SpeechStream(SpeechEngine engine, ObjectMapper json, int maxFrameBytes, Mode mode, Optional<CaseId> caseId,
+                 List<String> commandPhrases, StreamControl control) {
+        this.commandPhrases = commandPhrases;
+        this.control = control;
         this.engine = engine;
         this.json = json;
         this.maxFrameBytes = maxFrameBytes;
@@ -219,25 +230,89 @@ final class SpeechStream implements AutoCloseable {
         List<Out> out = new ArrayList<>();
         out.add(Out.message(result.json()));
         String text = result.text().replace("[unk]", " ").replaceAll("\\s+", " ").strip();
-        if (mode == Mode.COMMAND && !text.isEmpty()) {
+        if (mode == Mode.COMMAND && control != null && control.startsDictation(text)) {
+            switchTo(Mode.DICTATION, out);
+        } else if (mode == Mode.COMMAND && !text.isEmpty()) {
             out.add(Out.command(text));
-        }
-        if (mode == Mode.DICTATION) {
-            if (!text.isEmpty()) {
-                utterances.add(text);
+        } else if (mode == Mode.DICTATION) {
+            Optional<String> beforeStop = control == null ? Optional.empty() : control.beforeStop(text)
+                    .or(() -> spottedStop(result, text));
+            String dictated = beforeStop.orElse(text);
+            if (!dictated.isEmpty()) {
+                utterances.add(dictated);
             }
             ObjectNode dictation = json.createObjectNode();
             String note = DictationFormatter.format(utterances);
             dictation.putObject("dictation").put("text", note);
             out.add(Out.message(dictation.toString()));
-            if (last && !note.isBlank()) {
+            if ((last || beforeStop.isPresent()) && !note.isBlank()) {
                 out.add(Out.note(note));
+            }
+            if (beforeStop.isPresent() && !last) {
+                utterances.clear();
+                switchTo(Mode.COMMAND, out);
             }
         }
         if (last) {
             out.add(Out.close(null, CloseStatus.NORMAL));
         }
         return out;
+    }
+
+    /** Dictation is read by the open vocabulary alone; a tiny grammar only spots "stop dictation". */
+    private void listenForStop() {
+        if (recognizer != null && control != null) {
+            recognizer.listenFor(control.stopDictation(), false);
+        }
+    }
+
+    /**
+     * The dictated words before a stop phrase that the spotting grammar heard at the end of the utterance, when the
+     * open reading heard it too, if only nearly ("stop occasion"); empty when the utterance does not end so.
+     */
+    private Optional<String> spottedStop(StreamingRecognizer.Result result, String text) {
+        if (control == null || result.spotted().isEmpty()) {
+            return Optional.empty();
+        }
+        List<io.dictum.speech.Word> spotted = result.spotted();
+        String heard = String.join(" ", spotted.stream().map(io.dictum.speech.Word::word).toList());
+        for (String stop : control.stopDictation()) {
+            if (!(heard.equals(stop) || heard.endsWith(" " + stop))) {
+                continue;
+            }
+            int n = stop.split(" ").length;
+            double stopStart = spotted.get(spotted.size() - n).start();
+            String[] open = text.split(" ");
+            String tail = String.join(" ", java.util.Arrays.copyOfRange(open, Math.max(0, open.length - n - 1),
+                    open.length));
+            if (StreamingRecognizer.agreement(stop, tail) < 0.5) {
+                continue;
+            }
+            if (!result.words().isEmpty()) {
+                List<String> kept = result.words().stream().filter(w -> w.start() < stopStart - 0.05)
+                        .map(io.dictum.speech.Word::word).filter(w -> !w.equals("[unk]")).toList();
+                return Optional.of(String.join(" ", kept));
+            }
+            return Optional.of(String.join(" ", java.util.Arrays.copyOf(open, Math.max(0, open.length - n))));
+        }
+        return Optional.empty();
+    }
+
+    /** A spoken mode switch: {"mode":{"mode":"dictation"}}; dictation listens with the open vocabulary alone. */
+    private void switchTo(Mode next, List<Out> out) {
+        mode = next;
+        if (next == Mode.DICTATION) {
+            listenForStop();
+        } else if (recognizer != null) {
+            recognizer.listenFor(commandPhrases, true);
+        }
+        utterances.clear();
+        ObjectNode message = json.createObjectNode();
+        message.putObject("mode").put("mode", next.name().toLowerCase(Locale.ROOT))
+                .put("message", next == Mode.DICTATION
+                        ? "Dictating: speak the note; say \"stop dictation\" to save it."
+                        : "Back to commands.");
+        out.add(Out.message(message.toString()));
     }
 
     private void configure(JsonNode config) {
@@ -269,6 +344,9 @@ final class SpeechStream implements AutoCloseable {
             }
             phrases = List.copyOf(list);
         }
+        if (config.has("bias")) {
+            bias = truthy(config.get("bias"));
+        }
         if (config.has("words")) {
             words = truthy(config.get("words"));
         }
@@ -298,9 +376,14 @@ final class SpeechStream implements AutoCloseable {
             throw new IllegalStateException("The stream is closed");
         }
         if (recognizer == null) {
+            // a stream that may take commands listens for the firm's phrases; dictation may switch to commands
+            boolean biased = bias && mode != Mode.TRANSCRIBE && !commandPhrases.isEmpty();
             recognizer = engine.openStream(new StreamingRecognizer.Options(sampleRate, phrases, words,
-                    maxAlternatives));
+                    maxAlternatives, biased ? commandPhrases : List.of()));
             OPEN_RECOGNISERS.incrementAndGet();
+            if (mode == Mode.DICTATION) {
+                listenForStop();
+            }
         }
         return recognizer;
     }

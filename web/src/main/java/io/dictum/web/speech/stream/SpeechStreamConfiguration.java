@@ -2,6 +2,8 @@ package io.dictum.web.speech.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dictum.core.assistant.Assistant;
+import io.dictum.core.assistant.ConversationContexts;
+import io.dictum.core.cases.CaseService;
 import io.dictum.core.notes.NoteService;
 import io.dictum.web.speech.SpeechService;
 import java.util.Map;
@@ -69,9 +71,10 @@ class SpeechStreamConfiguration implements WebFluxConfigurer {
     @Bean
     SpeechStreamHandler speechStreamHandler(SpeechService speech, Assistant assistant, StreamLimits limits,
                                             StreamRateProperties rateLimits, Scheduler speechStreamScheduler,
-                                            ObjectMapper json, NoteService notes) {
+                                            ObjectMapper json, NoteService notes, CommandVocabulary vocabulary,
+                                            ConversationContexts contexts, CaseService cases) {
         return new SpeechStreamHandler(speech, assistant, limits, properties, rateLimits, speechStreamScheduler, json,
-                notes);
+                notes, vocabulary, contexts, cases);
     }
 
     @Bean

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dictum.core.access.Actor;
 import io.dictum.core.assistant.Assistant;
+import io.dictum.core.assistant.ConversationContexts;
+import io.dictum.core.cases.CaseService;
 import io.dictum.core.assistant.CommandRequest;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.notes.NoteService;
@@ -59,11 +61,18 @@ final class SpeechStreamHandler implements WebSocketHandler {
     private final ObjectMapper json;
     private final NoteService notes;
     private final StreamRateProperties rateLimits;
+    private final CommandVocabulary vocabulary;
+    private final ConversationContexts contexts;
+    private final CaseService cases;
 
     SpeechStreamHandler(SpeechService speech, Assistant assistant, StreamLimits limits, StreamProperties properties,
-                        StreamRateProperties rateLimits, Scheduler decoders, ObjectMapper json, NoteService notes) {
+                        StreamRateProperties rateLimits, Scheduler decoders, ObjectMapper json, NoteService notes,
+                        CommandVocabulary vocabulary, ConversationContexts contexts, CaseService cases) {
         this.rateLimits = rateLimits;
         this.notes = notes;
+        this.vocabulary = vocabulary;
+        this.contexts = contexts;
+        this.cases = cases;
         this.speech = speech;
         this.assistant = assistant;
         this.limits = limits;
@@ -109,7 +118,8 @@ final class SpeechStreamHandler implements WebSocketHandler {
                     + " speech streams open; close one first.", CloseStatus.POLICY_VIOLATION);
         }
         StreamLimits.Lease lease = admission.lease().get();
-        SpeechStream stream = new SpeechStream(speech.engine(), json, properties.maxFrameBytes(), mode, caseId);
+        SpeechStream stream = new SpeechStream(speech.engine(), json, properties.maxFrameBytes(), mode, caseId,
+                vocabulary.phrases(), vocabulary.control());
         AtomicReference<CloseStatus> closeWith = new AtomicReference<>(CloseStatus.NORMAL);
         AtomicBoolean done = new AtomicBoolean();
         AtomicLong lastInbound = new AtomicLong(System.nanoTime());
@@ -229,24 +239,34 @@ final class SpeechStreamHandler implements WebSocketHandler {
                 });
     }
 
-    /** At the end of a dictation, the note goes on the stream's case: {"note":{"saved":true,"id":...}}. */
+    /**
+     * A finished dictation goes on the stream's case (config or query), else on the case open in the conversation:
+     * {"note":{"saved":true,"id":...,"caseId":...,"caseTitle":...,"message":"Saved as a note on ..."}}.
+     */
     private Mono<Out> saveNote(SpeechStream stream, Actor actor, String text) {
         ObjectNode message = json.createObjectNode();
         ObjectNode note = message.putObject("note");
-        if (stream.caseId().isEmpty()) {
-            note.put("saved", false).put("message", "No case was given (caseId), so the dictation was not saved;"
-                    + " copy the text, or dictate again with the case open.");
+        Mono<Optional<CaseId>> target = stream.caseId().isPresent() ? Mono.just(stream.caseId())
+                : contexts.openCase(actor);
+        return target.flatMap(caseId -> {
+            if (caseId.isEmpty()) {
+                note.put("saved", false).put("message", "No case is open, so the dictation was not saved; open a"
+                        + " case (\"open the Miller case\") or give caseId, then dictate again. The text is above.");
+                return Mono.just(Out.message(message.toString()));
+            }
+            return notes.add(actor, caseId.get(), text)
+                    .flatMap(saved -> cases.get(actor, saved.caseId()).map(c -> {
+                        note.put("saved", true).put("id", saved.id().toString())
+                                .put("caseId", saved.caseId().toString())
+                                .put("caseNumber", c.number()).put("caseTitle", c.title())
+                                .put("message", "Saved as a note on " + c.title() + " (" + c.number() + ").");
+                        return Out.message(message.toString());
+                    }));
+        }).onErrorResume(e -> {
+            note.put("saved", false).put("message", "The dictation could not be saved (" + e.getMessage()
+                    + "); copy the text above and add it as a note on the case page.");
             return Mono.just(Out.message(message.toString()));
-        }
-        return notes.add(actor, stream.caseId().get(), text)
-                .map(saved -> {
-                    note.put("saved", true).put("id", saved.id().toString()).put("caseId", saved.caseId().toString());
-                    return Out.message(message.toString());
-                })
-                .onErrorResume(e -> {
-                    note.put("saved", false).put("message", "The dictation could not be saved: " + e.getMessage());
-                    return Mono.just(Out.message(message.toString()));
-                });
+        });
     }
 
     /** Frees the recogniser on the stream scheduler, after a decode of this stream that may still be running. */

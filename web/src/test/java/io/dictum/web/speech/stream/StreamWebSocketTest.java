@@ -164,7 +164,11 @@ class StreamWebSocketTest extends WebTestSupport {
 
     @Test
     void dictationModeFormatsTheWholeNote() {
-        Conversation c = talk(login("ahale"), "mode=dictation", utterance("dictation-offer.flite-slt.16k.wav"));
+        // a fresh user has no case open in its conversation, so without caseId the note has nowhere to go
+        String username = "dictates-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        postJson(login("admin"), "/api/v1/users", java.util.Map.of("username", username, "password", DEMO_PASSWORD,
+                "role", "associate", "displayName", "Test " + username));
+        Conversation c = talk(login(username), "mode=dictation", utterance("dictation-offer.flite-slt.16k.wav"));
         List<JsonNode> notes = c.all("dictation");
         assertThat(notes).isNotEmpty();
         String note = notes.get(notes.size() - 1).get("text").asText();
@@ -172,7 +176,10 @@ class StreamWebSocketTest extends WebTestSupport {
         assertThat(note).startsWith("The client called about the").contains(".\n\nShe will accept $21,000.");
         assertThat(note).doesNotContain("period").doesNotContain("paragraph");
         assertThat(c.all("command")).isEmpty();
-        assertThat(c.all("note")).singleElement().satisfies(n -> assertThat(n.get("saved").asBoolean()).isFalse());
+        assertThat(c.all("note")).singleElement().satisfies(n -> {
+            assertThat(n.get("saved").asBoolean()).isFalse();
+            assertThat(n.get("message").asText()).contains("open a case");
+        });
         assertThat(c.status()).isEqualTo(CloseStatus.NORMAL);
     }
 
@@ -304,6 +311,28 @@ class StreamWebSocketTest extends WebTestSupport {
             open.forEach(Disposable::dispose);
         }
         assertThat(talk(token, null, List.of(text(EOF))).status()).isEqualTo(CloseStatus.NORMAL);
+    }
+
+    @Test
+    void theFirstMessageRightAfterTheHandshakeIsNeverLostEvenWithManyStreamsStartingAtOnce() {
+        // several users (three streams each at most), each stream's first message a config that changes the answer
+        List<String> tokens = List.of(login("ahale"), login("mortiz"), login("bking"), login("sarah"));
+        byte[] pcm = pcm("open-the-miller-case.flite-slt.16k.wav");
+        List<Step> steps = new ArrayList<>();
+        steps.add(text("{\"config\":{\"sample_rate\":16000,\"max_alternatives\":2}}"));
+        steps.addAll(chunks(pcm, 32_000));
+        steps.add(text(EOF));
+        List<Conversation> conversations = Flux.range(0, 24)
+                .flatMap(i -> Mono.fromCallable(() -> talk(tokens.get(i % tokens.size()), null, steps))
+                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 6)
+                .collectList().block(Duration.ofMinutes(5));
+        assertThat(conversations).hasSize(24).allSatisfy(c -> {
+            assertThat(c.status()).as("%s", c.messages()).isEqualTo(CloseStatus.NORMAL);
+            // one answer per audio frame and one for eof: nothing lost
+            assertThat(c.messages()).hasSize(steps.size() - 1);
+            JsonNode last = c.messages().get(c.messages().size() - 1);
+            assertThat(last.has("alternatives")).as("the config was applied: %s", last).isTrue();
+        });
     }
 
     /** The signed-in user's id, read from the token's subject. */
