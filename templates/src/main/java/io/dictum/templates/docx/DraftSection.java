@@ -32,7 +32,8 @@ public record DraftSection(String instruction, List<String> sources, Location lo
     static Parsed parse(String tag) {
         String body = tag.substring("[#draft".length(), tag.length() - 1).strip();
         int from = body.toLowerCase(Locale.ROOT).lastIndexOf("from:");
-        String instruction = (from < 0 ? body : body.substring(0, from)).strip();
+        // "a summary of the injuries, from: ..." reads naturally; the comma is not part of the instruction
+        String instruction = (from < 0 ? body : body.substring(0, from)).replaceAll("[\\s,;:]+$", "").strip();
         if (instruction.isEmpty()) {
             return new Parsed(null, "'" + tag + "' says nothing to write: give the instruction and its sources, e.g. "
                     + EXAMPLE);

@@ -61,6 +61,11 @@ class DraftedSectionsTest {
             assertThat(d.location().paragraph()).isEqualTo(3);
         });
         assertThat(t.placeholders()).contains("ClientName", "IncidentDescription");
+        assertThat(DraftSection.parse("[#draft the facts of the accident, from: police report]").section())
+                .satisfies(d -> {
+                    assertThat(d.instruction()).isEqualTo("the facts of the accident");
+                    assertThat(d.sources()).containsExactly("police report");
+                });
     }
 
     @Test
