@@ -134,8 +134,13 @@ class DraftedSectionsModelTest {
                 + " cervical strain and a lumbar sprain.\n\nA CT of her cervical spine showed no fracture; she was"
                 + " discharged with a referral to physical therapy.");
 
+        long audited = sentToTheModel();
         GeneratedDocument draft = generate(context.getBean(DraftingService.class));
 
+        // what was sent to the model, and from which documents, is in the audit trail
+        assertThat(sentToTheModel()).isEqualTo(audited + 1);
+        assertThat(context.getBean(AuditLog.class).forCase(miller, 50).filter(r -> r.action().equals("draft.section"))
+                .blockFirst().details()).contains(INSTRUCTION, "Medical Records - Bayview Medical Center", "drafted");
         assertThat(draft.sections()).singleElement().satisfies(s -> {
             assertThat(s.status()).isEqualTo(DraftedSection.DRAFTED);
             assertThat(s.instruction()).isEqualTo(INSTRUCTION);
@@ -198,8 +203,15 @@ class DraftedSectionsModelTest {
                 context.getBean(DocxPdfRenderer.class), context.getBean(CaseSources.class),
                 new DefaultListableBeanFactory().getBeanProvider(ChatModel.class), context.getBean(AuditLog.class));
 
+        long audited = sentToTheModel();
         assertNeedsWriting(generate(offline), "no language model is configured");
         assertThat(server.getAllServeEvents()).isEmpty();
+        assertThat(sentToTheModel()).isEqualTo(audited);
+    }
+
+    private static long sentToTheModel() {
+        return context.getBean(AuditLog.class).forCase(miller, 10_000).filter(r -> r.action().equals("draft.section"))
+                .count().block();
     }
 
     private static void assertNeedsWriting(GeneratedDocument draft, String reason) throws Exception {

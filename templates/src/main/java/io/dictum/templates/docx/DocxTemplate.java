@@ -161,7 +161,7 @@ public final class DocxTemplate {
      * lists of maps (for {@code [#each]}), or lists of texts. A missing value is reported; with
      * {@link OnMissing#FAIL} no document is produced, with {@link OnMissing#MARK} it is marked in the draft.
      *
-     * {@code writer} writes each {@code [#draft]} section the fill keeps; it is not called when the syntax is
+     * <p>{@code writer} writes each {@code [#draft]} section the fill keeps; it is not called when the syntax is
      * broken.
      *
      * @throws TemplateSyntaxException when the template's syntax is broken
