@@ -1,8 +1,11 @@
 package io.dictum.core.drafting;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.langchain4j.model.chat.ChatModel;
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
+import io.dictum.core.audit.AuditLog;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.documents.Document;
 import io.dictum.core.documents.DocumentId;
@@ -10,12 +13,16 @@ import io.dictum.core.documents.DocumentService;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.errors.NotFoundException;
 import io.dictum.templates.docx.DocxPdfRenderer;
+import io.dictum.templates.docx.DraftOutcome;
+import io.dictum.templates.docx.DraftSection;
 import io.dictum.templates.docx.Filled;
+import io.dictum.templates.docx.Location;
 import io.dictum.templates.docx.MissingValue;
 import io.dictum.templates.docx.OnMissing;
 import io.dictum.templates.docx.TemplateFormatException;
 import java.io.InputStream;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -47,9 +55,20 @@ public class DraftingService {
     public record TemplateRef(TemplateId id, String name, int version) {
     }
 
-    /** The stored draft (its document fields at the top level), its template and the values that were missing. */
+    /**
+     * The stored draft (its document fields at the top level), its template, the values that were missing and each
+     * {@code [#draft]} section the draft kept: written by the language model, or needing writing and why.
+     */
     public record GeneratedDocument(@JsonUnwrapped Document document, TemplateRef template,
-                                    List<MissingValue> missing) {
+                                    List<MissingValue> missing, List<DraftedSection> sections) {
+    }
+
+    /** One {@code [#draft]} section of a generated draft. {@code status} is drafted or needs_writing. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DraftedSection(String instruction, String status, List<String> sources, String reason,
+                                 Location location) {
+        public static final String DRAFTED = "drafted";
+        public static final String NEEDS_WRITING = "needs_writing";
     }
 
     /** A file made on request and not stored: a preview or a PDF rendering. */
@@ -60,13 +79,19 @@ public class DraftingService {
     private final CaseValues caseValues;
     private final DocumentService documents;
     private final DocxPdfRenderer pdf;
+    private final CaseSources sources;
+    private final ObjectProvider<ChatModel> model;
+    private final AuditLog audit;
 
     public DraftingService(TemplateService templates, CaseValues caseValues, DocumentService documents,
-                           DocxPdfRenderer pdf) {
+                           DocxPdfRenderer pdf, CaseSources sources, ObjectProvider<ChatModel> model, AuditLog audit) {
         this.templates = templates;
         this.caseValues = caseValues;
         this.documents = documents;
         this.pdf = pdf;
+        this.sources = sources;
+        this.model = model;
+        this.audit = audit;
     }
 
     /**
@@ -93,15 +118,63 @@ public class DraftingService {
                         }
                         Map<String, Object> values = new LinkedHashMap<>(t.getT2());
                         values.putAll(given);
-                        return Mono.fromCallable(() -> loaded.docx().fill(values, onMissing))
+                        return Mono.fromCallable(() -> drafts(loaded, values, onMissing))
                                 .subscribeOn(Schedulers.boundedElastic())
-                                .flatMap(filled -> store(actor, request, loaded, values, filled, onMissing));
+                                .flatMap(drafts -> drafts.isEmpty() ? Mono.just(new CaseSources.Found(Map.of()))
+                                        : sources.gather(actor, request.caseId(), drafts, values))
+                                .flatMap(found -> {
+                                    ModelSectionWriter writer = new ModelSectionWriter(
+                                            Optional.ofNullable(model.getIfAvailable()), found);
+                                    return Mono.fromCallable(() -> loaded.docx().fill(values, onMissing, writer))
+                                            .subscribeOn(Schedulers.boundedElastic())
+                                            .flatMap(filled -> audited(actor, request.caseId(), writer.reports())
+                                                    .then(store(actor, request, loaded, values, filled, onMissing,
+                                                            sections(filled, writer.reports()))));
+                                });
                     });
         });
     }
 
+    /**
+     * The template's drafted sections, or none when the draft will not be made anyway (values missing and the
+     * caller chose to fail): case text is sent to the model only for a draft that is stored.
+     */
+    private static List<DraftSection> drafts(TemplateService.Loaded loaded, Map<String, Object> values,
+                                             OnMissing onMissing) {
+        List<DraftSection> drafts = loaded.docx().drafts();
+        if (drafts.isEmpty() || onMissing != OnMissing.FAIL) {
+            return drafts;
+        }
+        return loaded.docx().fill(values, OnMissing.FAIL).complete() ? drafts : List.of();
+    }
+
+    /** Every section whose sources went to the language model is in the audit trail, with what was sent. */
+    private Mono<Void> audited(Actor actor, CaseId caseId, List<ModelSectionWriter.Report> reports) {
+        return reactor.core.publisher.Flux.fromIterable(reports).filter(ModelSectionWriter.Report::sent)
+                .concatMap(r -> audit.record(actor, "draft.section", "case", caseId.toString(), caseId,
+                        "sent to the language model: " + ModelSectionWriter.describe(r)))
+                .then();
+    }
+
+    private static List<DraftedSection> sections(Filled filled, List<ModelSectionWriter.Report> reports) {
+        List<ModelSectionWriter.Report> left = new ArrayList<>(reports);
+        List<DraftedSection> out = new ArrayList<>();
+        for (DraftOutcome o : filled.sections()) {
+            ModelSectionWriter.Report report = left.stream().filter(r -> r.section().equals(o.section()))
+                    .findFirst().orElse(null);
+            left.remove(report);
+            List<String> used = report == null ? List.of() : report.sources();
+            String reason = o.written() ? null : report == null || report.reason() == null
+                    ? "the language model's answer had no text" : report.reason();
+            out.add(new DraftedSection(o.section().instruction(), o.written() ? DraftedSection.DRAFTED
+                    : DraftedSection.NEEDS_WRITING, used, reason, o.section().location()));
+        }
+        return out;
+    }
+
     private Mono<GeneratedDocument> store(Actor actor, GenerateRequest request, TemplateService.Loaded loaded,
-                                          Map<String, Object> values, Filled filled, OnMissing onMissing) {
+                                          Map<String, Object> values, Filled filled, OnMissing onMissing,
+                                          List<DraftedSection> sections) {
         Template template = loaded.template();
         if (!filled.complete() && onMissing == OnMissing.FAIL) {
             return Mono.error(new MissingValuesException(template.name(), filled.missing()));
@@ -114,12 +187,13 @@ public class DraftingService {
         String kind = template.documentKind() == null ? "draft" : template.documentKind();
         return documents.add(actor, request.caseId(), name, kind, filename(name, "docx"), filled.docx())
                 .map(document -> new GeneratedDocument(document, new TemplateRef(template.id(), template.name(),
-                        loaded.version()), filled.missing()));
+                        loaded.version()), filled.missing(), sections));
     }
 
     /**
      * Fills a template without storing anything: sample values for every placeholder, then the case file's when a
-     * case is given, then the given values; anything still missing is marked. {@code format} is docx or pdf.
+     * case is given, then the given values; anything still missing is marked. {@code format} is docx or pdf. A
+     * preview asks no language model: its {@code [#draft]} sections say they need writing.
      */
     public Mono<Rendered> preview(Actor actor, TemplateId id, Optional<CaseId> caseId, Map<String, Object> values,
                                   String format) {

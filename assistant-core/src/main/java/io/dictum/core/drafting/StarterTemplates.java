@@ -179,6 +179,8 @@ public class StarterTemplates implements SmartInitializingSingleton {
                         + " the [Court][/if]."))
                 .paragraph(bold("Injuries. "), plain("As a direct result, [ClientName] suffered [Injuries]. The"
                         + " enclosed medical records describe the treatment received to date."))
+                .paragraph("[#draft a summary of the client's injuries and the treatment received, from: medical"
+                        + " records]")
                 .paragraph(bold("Damages. "), plain("The special damages to date are:"))
                 .table(List.of(
                         List.of("Medical expenses", "[MedicalExpenses]"),

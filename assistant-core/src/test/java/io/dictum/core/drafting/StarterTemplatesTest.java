@@ -37,7 +37,8 @@ class StarterTemplatesTest {
                     .as(starter.name()).isEmpty();
             Filled filled = t.fill(invoice ? InvoicePlaceholders.samples() : Placeholders.samples(), OnMissing.FAIL);
             assertThat(filled.missing()).as(starter.name()).isEmpty();
-            String text = text(filled.docx());
+            // without a writer, a drafted section says it needs writing; nothing else is left in brackets
+            String text = text(filled.docx()).replaceAll("\\[This section needs writing: [^\\]]+\\]", "");
             assertThat(text).as(starter.name()).contains("Hale & Ortiz LLP", invoice ? "INV-000042" : "Alexandra Hale")
                     .doesNotContain("[", "MISSING");
         }

@@ -55,6 +55,11 @@ import org.docx4j.wml.Tr;
  *   value is present (a non-blank text, a non-empty list, {@code true}), or absent with {@code !}.</li>
  *   <li>{@code [#each Name]...[/each]}: a section repeated for every item of a list; inside it, the item's fields
  *   ({@code [Name]}) come first, the document's fields stay visible.</li>
+ *   <li>{@code [#draft a summary of the client's injuries from: medical records, notes]}, alone in its paragraph:
+ *   a section written while filling by the caller's {@link SectionWriter} from the named sources (see
+ *   {@link DraftSection}). The written paragraphs replace the tag's paragraph, under a highlighted label saying who
+ *   wrote them; a section nobody could write reads "[This section needs writing: instruction]", highlighted. It
+ *   cannot stand inside {@code [#each]}, where it would be drafted once per item.</li>
  *   <li>{@code [[}: a literal "[".</li>
  * </ul>
  * A section may lie within one paragraph, or span paragraphs (or table rows): then its opening and closing tags each
@@ -77,6 +82,12 @@ public final class DocxTemplate {
     private static final String MARK_SUFFIX = "\u00bb";
 
     private final byte[] bytes;
+    /** The drafted sections and syntax problems, found once on first use (instances are immutable). */
+    private volatile Structure structure;
+
+    /** What a template holds regardless of values: its drafted sections and its broken syntax. */
+    private record Structure(List<DraftSection> drafts, List<TemplateProblem> problems) {
+    }
 
     private DocxTemplate(byte[] bytes) {
         this.bytes = bytes;
@@ -109,16 +120,40 @@ public final class DocxTemplate {
 
     /** Broken syntax and names outside the vocabulary, each with its location; empty when the template is good. */
     public List<TemplateProblem> validate(Vocabulary vocabulary) {
-        Session s = session(Mode.VALIDATE, validationValues(vocabulary), OnMissing.MARK);
+        Session s = session(Mode.VALIDATE, validationValues(vocabulary), OnMissing.MARK, SectionWriter.NONE);
         s.run();
         return List.copyOf(s.problems);
     }
 
     /** Every field, condition and list name the template uses, sorted. */
     public Set<String> placeholders() {
-        Session s = session(Mode.VALIDATE, Map.of(), OnMissing.MARK);
+        Session s = session(Mode.VALIDATE, Map.of(), OnMissing.MARK, SectionWriter.NONE);
         s.run();
         return new TreeSet<>(s.used);
+    }
+
+    /**
+     * Every {@code [#draft]} section, with its place, in reading order; also those inside {@code [#if]} sections
+     * that a fill may leave out. Lets a caller gather the sources before filling.
+     */
+    public List<DraftSection> drafts() {
+        return structure().drafts();
+    }
+
+    private Structure structure() {
+        Structure found = structure;
+        if (found == null) {
+            Session s = session(Mode.VALIDATE, Map.of(), OnMissing.MARK, SectionWriter.NONE);
+            s.run();
+            found = new Structure(List.copyOf(s.drafts), List.copyOf(s.problems));
+            structure = found;
+        }
+        return found;
+    }
+
+    /** Fills the template; {@code [#draft]} sections say they need writing. See the three-argument form. */
+    public Filled fill(Map<String, ?> values, OnMissing onMissing) {
+        return fill(values, onMissing, SectionWriter.NONE);
     }
 
     /**
@@ -126,30 +161,36 @@ public final class DocxTemplate {
      * lists of maps (for {@code [#each]}), or lists of texts. A missing value is reported; with
      * {@link OnMissing#FAIL} no document is produced, with {@link OnMissing#MARK} it is marked in the draft.
      *
+     * <p>{@code writer} writes each {@code [#draft]} section the fill keeps; it is not called when the syntax is
+     * broken.
+     *
      * @throws TemplateSyntaxException when the template's syntax is broken
      */
-    public Filled fill(Map<String, ?> values, OnMissing onMissing) {
-        Session s = session(Mode.FILL, values, onMissing);
+    public Filled fill(Map<String, ?> values, OnMissing onMissing, SectionWriter writer) {
+        if (writer != SectionWriter.NONE && !structure().drafts().isEmpty() && !structure().problems().isEmpty()) {
+            throw new TemplateSyntaxException(structure().problems()); // before anyone is asked to write
+        }
+        Session s = session(Mode.FILL, values, onMissing, writer);
         s.run();
         if (!s.problems.isEmpty()) {
             throw new TemplateSyntaxException(new ArrayList<>(s.problems));
         }
         List<MissingValue> missing = List.copyOf(s.missing);
         if (!missing.isEmpty() && onMissing == OnMissing.FAIL) {
-            return new Filled(null, missing);
+            return new Filled(null, missing, s.outcomes);
         }
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 4096);
             s.pkg.save(out);
-            return new Filled(out.toByteArray(), missing);
+            return new Filled(out.toByteArray(), missing, s.outcomes);
         } catch (Exception e) {
             throw new IllegalStateException("the filled document could not be written: " + firstLine(e), e);
         }
     }
 
-    private Session session(Mode mode, Map<String, ?> values, OnMissing onMissing) {
+    private Session session(Mode mode, Map<String, ?> values, OnMissing onMissing, SectionWriter writer) {
         try {
-            return new Session(load(bytes), mode, values, onMissing);
+            return new Session(load(bytes), mode, values, onMissing, writer);
         } catch (TemplateFormatException e) {
             throw new IllegalStateException("a template read once could not be read again", e);
         }
@@ -196,6 +237,11 @@ public final class DocxTemplate {
         final Mode mode;
         final Map<String, ?> values;
         final OnMissing onMissing;
+        final SectionWriter writer;
+        final List<DraftSection> drafts = new ArrayList<>();
+        final List<DraftOutcome> outcomes = new ArrayList<>();
+        /** How many [#each] sections enclose what is being rendered. */
+        int eachDepth;
         final Set<TemplateProblem> problems = new LinkedHashSet<>();
         final Set<MissingValue> missing = new LinkedHashSet<>();
         final Set<String> used = new LinkedHashSet<>();
@@ -206,11 +252,13 @@ public final class DocxTemplate {
         /** Hyperlink relationships replaced by filled copies; removed once the part is done. */
         final Set<String> replacedLinks = new LinkedHashSet<>();
 
-        Session(WordprocessingMLPackage pkg, Mode mode, Map<String, ?> values, OnMissing onMissing) {
+        Session(WordprocessingMLPackage pkg, Mode mode, Map<String, ?> values, OnMissing onMissing,
+                SectionWriter writer) {
             this.pkg = pkg;
             this.mode = mode;
             this.values = values;
             this.onMissing = onMissing;
+            this.writer = writer;
         }
 
         void run() {
@@ -475,11 +523,16 @@ public final class DocxTemplate {
 
         /** The one structural tag in these runs when nothing else but white space is there. */
         private static Token marker(List<Object> content) {
+            return lone(content, Token::structural);
+        }
+
+        /** The one tag of this sort in these runs when nothing else but white space is there. */
+        private static Token lone(List<Object> content, java.util.function.Predicate<Token> sort) {
             Token found = null;
             for (Object child : content) {
                 Token t = tokenOf(child);
                 if (t != null) {
-                    if (!t.structural() || found != null) {
+                    if (!sort.test(t) || found != null) {
                         return null;
                     }
                     found = t;
@@ -555,6 +608,7 @@ public final class DocxTemplate {
                 used.add(name);
                 Object value = scope.lookup(name);
                 if (mode == Mode.VALIDATE) {
+                    boolean each = s.open().kind() == Token.Kind.EACH;
                     if (value == null && !values.isEmpty()) {
                         problem(name, "unknown name '" + name + "' in " + s.open().text(), s.location());
                     } else if (s.open().kind() == Token.Kind.EACH && value != null && !(value instanceof List)) {
@@ -564,7 +618,9 @@ public final class DocxTemplate {
                     if (s.open().kind() == Token.Kind.EACH && value instanceof List<?> list && !list.isEmpty()) {
                         inner = new Scope(item(list.get(0)), scope);
                     }
+                    eachDepth += each ? 1 : 0;
                     renderNodes(s.then(), inner, new ArrayList<>(), level);
+                    eachDepth -= each ? 1 : 0;
                     renderNodes(s.otherwise(), scope, new ArrayList<>(), level);
                 } else if (s.open().kind() == Token.Kind.IF) {
                     boolean keep = present(value) != s.open().negated();
@@ -584,16 +640,21 @@ public final class DocxTemplate {
                             }
                         }
                     }
+                    eachDepth++;
                     for (Object element : items(value)) {
                         renderNodes(s.then(), new Scope(item(element), scope), out, level);
                     }
+                    eachDepth--;
                 }
             }
         }
 
         private void renderBlock(Object block, Scope scope, List<Object> out) {
             Object u = XmlUtils.unwrap(block);
-            if (u instanceof P p) {
+            Token draft = u instanceof P p ? lone(p.getContent(), t -> t.kind() == Token.Kind.DRAFT) : null;
+            if (draft != null) {
+                renderDraft((P) u, draft, scope, out);
+            } else if (u instanceof P p) {
                 out.add(renderParagraph(p, scope));
             } else if (u instanceof SdtBlock sdt && sdt.getSdtContent() != null) {
                 SdtBlock copy = WML.createSdtBlock();
@@ -774,6 +835,11 @@ public final class DocxTemplate {
                     problem(null, t.problem(), current);
                     out.add(child);
                 }
+                case DRAFT -> {
+                    problem(null, t.text() + " must stand alone in a paragraph of its own: the drafted paragraphs"
+                            + " replace that paragraph", current);
+                    out.add(child);
+                }
                 case FIELD -> {
                     used.add(t.name());
                     Object value = scope.lookup(t.name());
@@ -791,6 +857,69 @@ public final class DocxTemplate {
                 }
                 default -> out.add(child); // a structural tag left over after a reported problem
             }
+        }
+
+        /**
+         * A drafted section: checked and listed when validating; when filling, written by the writer (which is not
+         * asked once a problem is known) under its label, or marked as needing writing. Never fails the fill.
+         */
+        private void renderDraft(P p, Token tag, Scope scope, List<Object> out) {
+            Location at = locations.getOrDefault(p, current);
+            DraftSection section = DraftSection.parse(tag.text()).section().at(at);
+            R source = (R) p.getContent().stream().filter(c -> tag.equals(tokenOf(c))).findFirst().orElseThrow();
+            if (eachDepth > 0) {
+                problem(null, tag.text() + " cannot stand inside an [#each] section, where it would be drafted once"
+                        + " per item; move it outside the section", at);
+            }
+            for (String name : section.sources()) {
+                if (DraftSection.isField(name)) {
+                    used.add(name);
+                    if (mode == Mode.VALIDATE && !values.isEmpty() && scope.lookup(name) == null) {
+                        problem(name, "unknown placeholder " + name + " among the sources of " + tag.text(), at);
+                    }
+                }
+            }
+            if (mode == Mode.VALIDATE) {
+                drafts.add(section);
+                out.add(p);
+                return;
+            }
+            SectionText text = null;
+            if (problems.isEmpty()) {
+                try {
+                    text = writer.write(section).filter(t -> t.paragraphs().stream().anyMatch(x -> !clean(x)
+                            .isBlank())).orElse(null);
+                } catch (RuntimeException e) {
+                    text = null; // a writer that fails leaves the section to be written by hand
+                }
+            }
+            outcomes.add(new DraftOutcome(section, text));
+            if (text == null) {
+                out.add(paragraph(p, markedRun(source.getRPr(), "[This section needs writing: "
+                        + section.instruction() + "]", "yellow")));
+                return;
+            }
+            out.add(paragraph(p, markedRun(source.getRPr(), clean(text.label()), "cyan")));
+            for (String paragraph : text.paragraphs()) {
+                String cleaned = clean(paragraph).strip();
+                if (!cleaned.isEmpty()) {
+                    out.add(paragraph(p, textRun(source.getRPr(), cleaned)));
+                }
+            }
+        }
+
+        /** A paragraph formatted as the template's paragraph {@code like}, holding one run. */
+        private static P paragraph(P like, R run) {
+            P p = WML.createP();
+            p.setPPr(like.getPPr());
+            p.getContent().add(run);
+            return p;
+        }
+
+        /** Text from outside the template without the characters XML cannot hold (which would break the file). */
+        private static String clean(String text) {
+            return text == null ? "" : text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "")
+                    .replaceAll("\\p{Cs}", "");
         }
 
         private void problem(String placeholder, String message, Location at) {
@@ -859,12 +988,17 @@ public final class DocxTemplate {
         }
 
         private static R markedRun(RPr rPr, String name) {
+            return markedRun(rPr, MARK_PREFIX + name + MARK_SUFFIX, "yellow");
+        }
+
+        /** Bold on a highlight colour, so that nobody overlooks it. */
+        private static R markedRun(RPr rPr, String text, String colour) {
             RPr marked = rPr == null ? WML.createRPr() : XmlUtils.deepCopy(rPr);
             Highlight highlight = WML.createHighlight();
-            highlight.setVal("yellow");
+            highlight.setVal(colour);
             marked.setHighlight(highlight);
             marked.setB(new BooleanDefaultTrue());
-            return textRun(marked, MARK_PREFIX + name + MARK_SUFFIX);
+            return textRun(marked, text);
         }
     }
 

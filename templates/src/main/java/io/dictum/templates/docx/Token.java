@@ -6,11 +6,12 @@ import java.util.regex.Pattern;
 /**
  * One piece of placeholder syntax as written in a template. The language (see {@link DocxTemplate}) is small on
  * purpose: fields {@code [ClientName]}, sections {@code [#if Name]...[#else]...[/if]} and
- * {@code [#each Name]...[/each]}, and {@code [[} for a literal bracket.
+ * {@code [#each Name]...[/each]}, drafted sections {@code [#draft instruction from: sources]} and {@code [[} for a
+ * literal bracket.
  */
 record Token(Kind kind, String name, boolean negated, String text, String problem) {
 
-    enum Kind { ESCAPE, FIELD, IF, EACH, ELSE, END_IF, END_EACH, BAD }
+    enum Kind { ESCAPE, FIELD, IF, EACH, ELSE, END_IF, END_EACH, DRAFT, BAD }
 
     /**
      * Everything that looks like syntax, including the broken forms that must be reported rather than printed. A
@@ -19,6 +20,7 @@ record Token(Kind kind, String name, boolean negated, String text, String proble
      */
     static final Pattern PATTERN = Pattern.compile(
             "\\[\\["
+                    + "|\\[#draft(?:\\s[^\\[\\]\\u0000]{0,500})?\\]"
                     + "|\\[#(if|each)\\s+(!?)([A-Za-z][A-Za-z0-9]*)\\s*\\]"
                     + "|\\[#else\\]"
                     + "|\\[/(if|each)\\]"
@@ -55,6 +57,11 @@ record Token(Kind kind, String name, boolean negated, String text, String proble
         if (text.equals("[[")) {
             return new Token(Kind.ESCAPE, null, false, text, null);
         }
+        if (text.startsWith("[#draft") && text.endsWith("]") && (text.length() == 8 || Character.isWhitespace(text.charAt(7)))) {
+            DraftSection.Parsed parsed = DraftSection.parse(text);
+            return parsed.section() != null ? new Token(Kind.DRAFT, null, false, text, null)
+                    : new Token(Kind.BAD, null, false, text, parsed.problem());
+        }
         if (m.group(1) != null) {
             return new Token(m.group(1).equals("if") ? Kind.IF : Kind.EACH, m.group(3), !m.group(2).isEmpty(), text,
                     null);
@@ -71,8 +78,8 @@ record Token(Kind kind, String name, boolean negated, String text, String proble
         String problem;
         if (text.startsWith("[#") || text.startsWith("[/")) {
             problem = text.endsWith("]")
-                    ? "'" + text + "' is not a known tag; use [#if Name], [#if !Name], [#else], [/if], [#each Name]"
-                    + " or [/each]"
+                    ? "'" + text + "' is not a known tag; use [#if Name], [#if !Name], [#else], [/if], [#each Name],"
+                    + " [/each] or [#draft instruction from: sources]"
                     : "'" + text + "' is not closed with ]";
         } else if (text.endsWith("]")) {
             problem = "'" + text + "' is not a placeholder";

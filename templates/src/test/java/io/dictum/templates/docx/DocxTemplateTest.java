@@ -166,7 +166,7 @@ class DocxTemplateTest {
                 "3: unknown placeholder [CaseNumbr]",
                 "3: placeholder '[Court}' must end with ] instead of }",
                 "4: '[#foreach Defendants]' is not a known tag; use [#if Name], [#if !Name], [#else], [/if],"
-                        + " [#each Name] or [/each]",
+                        + " [#each Name], [/each] or [#draft instruction from: sources]",
                 "7: [/if] closes [#each Defendants] (opened at paragraph 5 (\"[#each Defendants]\")), which needs"
                         + " [/each]");
         assertThat(problems).filteredOn(p -> p.location().paragraph() == 1).singleElement()

@@ -97,6 +97,9 @@ class TemplateApiTest extends WebTestSupport {
                 .exchange(), 403);
     }
 
+    /** The instruction of the starter demand letter's drafted section. */
+    private static final String INJURIES = "a summary of the client's injuries and the treatment received";
+
     @Test
     void aDemandLetterIsGeneratedFromTheCaseFileStoredAndReadableAsDocxAndPdf() throws Exception {
         String token = login("ahale");
@@ -117,6 +120,13 @@ class TemplateApiTest extends WebTestSupport {
         assertThat(generated.get("mediaType").asText()).isEqualTo(DOCX);
         assertThat(generated.get("template").get("name").asText()).isEqualTo("Demand letter (personal injury)");
         assertThat(generated.get("missing")).isEmpty();
+        // no language model is configured here: the drafted summary of injuries is listed as needing writing
+        assertThat(generated.get("sections")).singleElement().satisfies(section -> {
+            assertThat(section.get("status").asText()).isEqualTo("needs_writing");
+            assertThat(section.get("instruction").asText()).isEqualTo(INJURIES);
+            assertThat(section.get("reason").asText()).contains("no language model is configured");
+            assertThat(section.get("location").get("paragraph").asInt()).isPositive();
+        });
         String id = generated.get("id").asText();
 
         EntityExchangeResult<byte[]> docx = download(token, "/api/v1/documents/" + id + "/content");
@@ -126,8 +136,9 @@ class TemplateApiTest extends WebTestSupport {
                 "Your insured: Acme Trucking Inc.", "Claim number: AIC-2025-118204", "Date of loss: March 3, 2025",
                 "on March 3, 2025 on I-95 northbound near exit 27, when a tractor-trailer",
                 "in the U.S. District Court for the District of Maryland", "cervical strain and lumbar sprain",
-                "$18,450.00", "$40,000.00", "until April 2, 2026", "Alexandra Hale")
-                .doesNotContain("[", "MISSING", "Lost wages");
+                "$18,450.00", "$40,000.00", "until April 2, 2026", "Alexandra Hale",
+                "[This section needs writing: " + INJURIES + "]")
+                .doesNotContain("MISSING", "Lost wages", "DRAFT FOR REVIEW", "[#draft");
 
         EntityExchangeResult<byte[]> pdf = download(token, "/api/v1/documents/" + id + "/pdf");
         assertThat(pdf.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);

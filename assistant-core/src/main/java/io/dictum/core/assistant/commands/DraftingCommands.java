@@ -51,9 +51,16 @@ class DraftingCommands implements CommandHandler {
                             : " " + draft.missing().size() + " value" + (draft.missing().size() == 1 ? " is" : "s are")
                             + " marked missing for you to fill: " + draft.missing().stream()
                             .map(m -> m.name()).distinct().limit(6).collect(Collectors.joining(", ")) + ".";
+                    long drafted = draft.sections().stream()
+                            .filter(x -> x.status().equals(DraftingService.DraftedSection.DRAFTED)).count();
+                    long toWrite = draft.sections().size() - drafted;
+                    String sections = (drafted == 0 ? "" : " " + drafted + " section"
+                            + (drafted == 1 ? " was" : "s were") + " drafted by the language model, labelled for"
+                            + " review.") + (toWrite == 0 ? "" : " " + toWrite + " section"
+                            + (toWrite == 1 ? " needs" : "s need") + " writing.");
                     String link = "/api/v1/documents/" + draft.document().id() + "/content";
                     return CommandResults.done(reading, "Drafted " + draft.template().name() + " for " + c.title()
-                            + ", as a draft for review." + missing, new Drafted(draft, link));
+                            + ", as a draft for review." + missing + sections, new Drafted(draft, link));
                 }));
     }
 }
