@@ -26,12 +26,23 @@ function draftResult(draft, onError) {
   const pdf = el('button', { type: 'button', class: 'button small', id: 'draft-download-pdf',
     onclick: () => downloadFrom(`/documents/${draft.id}/pdf?version=${draft.version}`, pdfName(draft.filename))
       .catch((e) => onError(e.message)) }, 'Download PDF');
+  const sections = draft.sections || [];
+  const drafted = sections.filter((x) => x.status === 'drafted');
+  const toWrite = sections.filter((x) => x.status !== 'drafted');
   return el('div', { class: 'draft-result', id: 'draft-result', dataset: { documentId: draft.id } },
     notice(`Drafted ${draft.name}, version ${draft.version}, from “${draft.template.name}”. `
       + 'It is a draft: review it before it leaves the firm.', 'success'),
     missing.length === 0 ? null : el('div', {},
       el('p', {}, 'These places are marked in the draft because the case file has no value for them:'),
       el('ul', { class: 'missing' }, missing.map((m) => el('li', {}, el('code', {}, `[${m.name}]`), where(m.location))))),
+    drafted.length === 0 ? null : el('div', { id: 'drafted-sections' },
+      el('p', {}, 'Written by the language model from the case file, labelled in the draft for review:'),
+      el('ul', {}, drafted.map((x) => el('li', {}, x.instruction,
+        x.sources?.length ? el('span', { class: 'meta' }, ` (from ${x.sources.join(', ')})`) : null)))),
+    toWrite.length === 0 ? null : el('div', { id: 'sections-to-write' },
+      el('p', {}, 'These sections need writing; they are marked in the draft:'),
+      el('ul', {}, toWrite.map((x) => el('li', {}, x.instruction,
+        x.reason ? el('span', { class: 'meta' }, ` (${x.reason})`) : null)))),
     el('p', { class: 'actions' }, docx, ' ', pdf, ' ', el('a', { href: caseHash(draft.caseId) }, 'Open the case')));
 }
 

@@ -35,6 +35,8 @@ class UiDraftTest extends UiTestSupport {
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("draft-result")));
         assertThat(driver.findElement(By.id("draft-result")).getText()).contains("Drafted").contains("review it");
         String documentId = driver.findElement(By.id("draft-result")).getAttribute("data-document-id");
+        // without a language model, the demand letter's injury summary is a section that needs writing
+        assertThat(driver.findElement(By.id("sections-to-write")).getText()).contains("injuries");
         screenshot("drafted");
 
         driver.findElement(By.id("draft-download-pdf")).click();
