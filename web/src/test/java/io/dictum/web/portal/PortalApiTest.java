@@ -151,6 +151,24 @@ class PortalApiTest extends WebTestSupport {
     }
 
     @Test
+    void aSharingQuestionIsSettledByTheNextWords() {
+        ClientCase cc = clientCase("Portal Follow-up");
+        String firm = login("ahale");
+        String scene = uploadText(firm, cc.caseId(), "scene.txt", "Accident report - scene", "At the scene.")
+                .get("id").asText();
+        String followUp = uploadText(firm, cc.caseId(), "follow-up.txt", "Accident report - follow-up",
+                "Follow-up.").get("id").asText();
+
+        JsonNode asked = command(firm, "share the accident report with the client", cc.caseId());
+        assertThat(asked.get("status").asText()).isEqualTo("needs_clarification");
+        JsonNode settled = command(firm, "the follow-up one", cc.caseId());
+        assertThat(settled.get("status").asText()).as(settled.toString()).isEqualTo("done");
+        assertThat(settled.at("/result/document/id").asText()).isEqualTo(followUp);
+        assertThat(get(login(cc.clientUsername()), "/api/v1/portal/cases/" + cc.caseId() + "/documents")
+                .findValuesAsText("id")).containsExactly(followUp).doesNotContain(scene);
+    }
+
+    @Test
     void milestonesAreTheFirmsToSetAndTheClientSeesTheVisibleOnes() {
         ClientCase cc = clientCase("Portal Milestones");
         String firm = login("bking");

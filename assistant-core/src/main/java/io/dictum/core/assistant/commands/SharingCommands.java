@@ -55,6 +55,12 @@ class SharingCommands implements CommandHandler {
         return Set.of(Intent.SHARE_DOCUMENT);
     }
 
+    /** A document candidate chosen in a follow-up ("the second one") comes back as its id in the document slot. */
+    @Override
+    public boolean takesChosenId(String slot) {
+        return slot.equals("document") || CommandHandler.super.takesChosenId(slot);
+    }
+
     @Override
     public Mono<CommandResult> execute(Actor actor, Interpretation reading, CommandContext context) {
         return Mono.defer(() -> {
@@ -66,6 +72,14 @@ class SharingCommands implements CommandHandler {
                         new CommandPayload.Nothing()));
             }
             String wanted = reading.slots().getOrDefault("document", "");
+            Optional<DocumentId> chosen = chosenId(wanted);
+            if (chosen.isPresent()) {
+                return cases.get(actor, CaseId.parse(caseSlot)).flatMap(c -> documents.get(actor, chosen.get())
+                        .filter(d -> d.caseId().equals(c.id()))
+                        .flatMap(d -> share(actor, reading, c.title(), d))
+                        .switchIfEmpty(Mono.fromSupplier(() -> CommandResults.rejected(reading,
+                                "That document is not in " + c.title() + ". Say the document's name again."))));
+            }
             return cases.get(actor, CaseId.parse(caseSlot)).flatMap(c -> index.read(i -> i.documents(wanted,
                             Optional.of(List.of(c.id().toString())), CANDIDATES))
                     .flatMapMany(hits -> Flux.fromIterable(hits).concatMap(hit -> documents.get(actor,
@@ -85,13 +99,24 @@ class SharingCommands implements CommandHandler {
                                     options.stream().map(d -> new EntityMatch(d.id().toString(), d.name(),
                                             1.0)).toList())));
                         }
-                        Document chosen = exact.get(0);
-                        return documents.share(actor, chosen.id()).map(shared -> CommandResults.done(reading,
-                                (chosen.shared() ? chosen.name() + " was already shared with the client."
-                                        : "Shared " + shared.name() + " with the client of " + c.title() + "."),
-                                new DocumentShared(shared)));
+                        return share(actor, reading, c.title(), exact.get(0));
                     }));
         });
+    }
+
+    private Mono<CommandResult> share(Actor actor, Interpretation reading, String caseTitle, Document chosen) {
+        return documents.share(actor, chosen.id()).map(shared -> CommandResults.done(reading,
+                (chosen.shared() ? chosen.name() + " was already shared with the client."
+                        : "Shared " + shared.name() + " with the client of " + caseTitle + "."),
+                new DocumentShared(shared)));
+    }
+
+    private static Optional<DocumentId> chosenId(String slot) {
+        try {
+            return Optional.of(DocumentId.parse(slot.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether every word said (but filler) is a word of the document's name or kind, allowing a plural -s. */
