@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dictum.core.db.DatabaseSettings;
 import io.dictum.core.faults.FaultPoint;
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +31,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -75,6 +79,12 @@ class ProcessKillTest {
     private final Map<String, byte[]> uploaded = Collections.synchronizedMap(new HashMap<>());
     private String caseId;
     private Dictum dictum;
+    /** PostgreSQL in a schema of this run's own when {@code -Ddictum.test.postgres.url} is given; else embedded H2. */
+    private final Optional<DatabaseSettings> postgres = Optional.ofNullable(
+                    System.getProperty("dictum.test.postgres.url")).filter(url -> url.startsWith("r2dbc:"))
+            .map(url -> new DatabaseSettings(url, System.getProperty("dictum.test.postgres.username", "postgres"),
+                    System.getProperty("dictum.test.postgres.password", ""), Optional.of("dictum_test_"
+                            + UUID.randomUUID().toString().replace("-", "").substring(0, 12))));
 
     @Test
     void aProcessKilledMidUploadOrMidDocketingLeavesNoHalfState() throws Exception {
@@ -99,6 +109,13 @@ class ProcessKillTest {
         } finally {
             if (dictum != null) {
                 dictum.kill();
+            }
+            if (postgres.isPresent()) {
+                DatabaseSettings pg = postgres.get();
+                try (var c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password());
+                     var statement = c.createStatement()) {
+                    statement.execute("DROP SCHEMA IF EXISTS " + pg.schema().orElseThrow() + " CASCADE");
+                }
             }
         }
     }
@@ -275,8 +292,16 @@ class ProcessKillTest {
             env.put("DICTUM_ADMIN_USERNAME", ADMIN);
             env.put("DICTUM_ADMIN_PASSWORD", PASSWORD);
             env.put("DICTUM_REMINDERS_ENABLED", "false");
+            test.postgres.ifPresent(pg -> {
+                env.put("DICTUM_DB_URL", pg.r2dbcUrl());
+                env.put("DICTUM_DB_USERNAME", pg.username());
+                env.put("DICTUM_DB_PASSWORD", pg.password());
+                env.put("DICTUM_DB_SCHEMA", pg.schema().orElseThrow());
+            });
             Dictum dictum = new Dictum(test, builder.start(), output, port);
             dictum.awaitReady();
+            assertThat(Files.readString(output)).as("the database this drill is meant for")
+                    .contains(test.postgres.isPresent() ? "at jdbc:postgresql:" : "at jdbc:h2:file:");
             return dictum;
         }
 
