@@ -6,6 +6,7 @@ import io.dictum.core.access.CaseFilter;
 import io.dictum.core.access.CaseTeamRepository;
 import io.dictum.core.audit.AuditLog;
 import io.dictum.core.cases.LegalCase;
+import io.dictum.core.faults.FaultPoint;
 import io.dictum.core.notifications.NewNotification;
 import io.dictum.core.notifications.NotificationService;
 import org.slf4j.Logger;
@@ -90,6 +91,7 @@ public class DocketService {
                     d.dueAt() == null ? null : d.dueAt().toLocalTime(), d.citation(), clip(d.explanation()), now))
                     .toList();
             return repository.insertEvent(event)
+                    .then(FaultPoint.reach(FaultPoint.DOCKET_EVENT_INSERTED))
                     .thenMany(Flux.fromIterable(rows).concatMap(repository::insertDeadline))
                     .then(audit.record(actor, "event.docket", "case_event", event.id().toString(), c.id(),
                             computed.trigger() + " on " + computed.date() + " (" + computed.serviceMethod() + "); "

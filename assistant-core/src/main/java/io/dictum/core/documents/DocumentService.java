@@ -9,6 +9,7 @@ import io.dictum.core.cases.CaseService;
 import io.dictum.core.errors.ConflictException;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.errors.NotFoundException;
+import io.dictum.core.faults.FaultPoint;
 import io.dictum.core.index.IndexChangeLog;
 import io.dictum.core.paging.Page;
 import io.dictum.core.paging.PageRequest;
@@ -101,7 +102,8 @@ public class DocumentService {
                     return next.flatMap(version -> Mono.fromCallable(() -> prepare(upload.file(), filename,
                                     new ContentBinding(id, version)))
                             .subscribeOn(Schedulers.boundedElastic())
-                            .flatMap(prepared -> record(actor, caseId, doc, id, version, upload, filename, prepared)
+                            .flatMap(prepared -> FaultPoint.reach(FaultPoint.UPLOAD_STORED)
+                                    .then(record(actor, caseId, doc, id, version, upload, filename, prepared))
                                     .onErrorResume(e -> Mono.fromRunnable(() -> discard(prepared.key()))
                                             .subscribeOn(Schedulers.boundedElastic()).then(Mono.error(e)))));
                 })

@@ -8,6 +8,8 @@ import io.dictum.core.documents.DocumentId;
 import io.dictum.core.documents.DocumentService;
 import io.dictum.core.documents.DocumentVersion;
 import io.dictum.core.errors.InvalidInputException;
+import io.dictum.core.faults.FaultPoint;
+import io.dictum.web.uploads.MultipartForms;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -50,7 +52,7 @@ class DocumentController {
     @PostMapping(value = "/api/v1/cases/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<Document>> upload(Actor actor, @PathVariable CaseId id,
                                           @RequestBody Mono<MultiValueMap<String, Part>> form) {
-        return form.flatMap(parts -> {
+        return MultipartForms.using(form, parts -> {
             if (!(parts.getFirst("file") instanceof FilePart file)) {
                 return Mono.error(new InvalidInputException("the multipart part 'file' is missing: send the document"
                         + " as a file part named 'file'"));
@@ -67,6 +69,7 @@ class DocumentController {
                         return Files.createTempFile(uploads, "upload-", ".part");
                     }).subscribeOn(Schedulers.boundedElastic())
                     .flatMap(temp -> file.transferTo(temp)
+                            .then(FaultPoint.reach(FaultPoint.UPLOAD_RECEIVED))
                             .then(documents.upload(actor, id, existing, new DocumentService.Upload(temp,
                                     file.filename(), field(parts, "name").orElse(null),
                                     field(parts, "kind").orElse(null))))

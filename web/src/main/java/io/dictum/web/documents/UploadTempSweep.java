@@ -1,6 +1,7 @@
 package io.dictum.web.documents;
 
 import io.dictum.core.DictumProperties;
+import io.dictum.web.uploads.MultipartStorage;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -17,8 +18,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Removes the partial uploads a killed process left in {@code DATA_DIR/tmp} (an upload streams there before it is
- * stored); files written since this start belong to uploads in flight and stay.
+ * Removes the partial uploads a killed process left: multipart bodies in {@code DATA_DIR/tmp/multipart} (received
+ * mid-body) and uploads in {@code DATA_DIR/tmp} (received, not yet stored). Files written since this start belong to
+ * uploads in flight and stay.
  */
 @Component
 class UploadTempSweep {
@@ -26,10 +28,12 @@ class UploadTempSweep {
     private static final Logger log = LoggerFactory.getLogger(UploadTempSweep.class);
 
     private final Path uploads;
+    private final Path multipart;
     private final Instant started;
 
     UploadTempSweep(DictumProperties properties, Clock clock) {
         this.uploads = properties.dataDir().resolve("tmp");
+        this.multipart = MultipartStorage.directory(properties);
         this.started = clock.instant();
     }
 
@@ -43,11 +47,15 @@ class UploadTempSweep {
     }
 
     int sweep() throws IOException {
-        if (!Files.isDirectory(uploads)) {
+        return sweep(uploads, "upload-*.part") + sweep(multipart, "*.multipart");
+    }
+
+    private int sweep(Path directory, String pattern) throws IOException {
+        if (!Files.isDirectory(directory)) {
             return 0;
         }
         int removed = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(uploads, "upload-*.part")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, pattern)) {
             for (Path file : files) {
                 try {
                     if (Files.getLastModifiedTime(file).toInstant().isBefore(started) && Files.deleteIfExists(file)) {

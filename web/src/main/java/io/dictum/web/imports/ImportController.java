@@ -7,6 +7,7 @@ import io.dictum.core.imports.ImportKind;
 import io.dictum.core.imports.ImportService;
 import io.dictum.core.imports.MalformedCsvException;
 import io.dictum.web.problems.Problems;
+import io.dictum.web.uploads.MultipartForms;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,7 +60,7 @@ class ImportController {
     Mono<ResponseEntity<Object>> multipart(Actor actor, @PathVariable String kind,
                                            @RequestParam(defaultValue = "false") boolean dryRun,
                                            @RequestBody Mono<MultiValueMap<String, Part>> form) {
-        return importKind(kind).flatMap(k -> form.flatMap(parts -> {
+        return importKind(kind).flatMap(k -> MultipartForms.using(form, parts -> {
             if (!(parts.getFirst("file") instanceof FilePart file)) {
                 return Mono.error(new InvalidInputException("the multipart part 'file' is missing: send the CSV file"
                         + " as a file part named 'file', or send the CSV itself as the body with Content-Type"

@@ -16,6 +16,7 @@ import io.dictum.core.errors.InvalidInputException;
 import io.dictum.templates.docx.MissingValue;
 import io.dictum.templates.docx.OnMissing;
 import io.dictum.web.problems.Problems;
+import io.dictum.web.uploads.MultipartForms;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -86,9 +87,9 @@ class TemplateController {
     /** Multipart: part {@code file} (.docx), optional fields {@code name}, {@code description}, {@code kind}. */
     @PostMapping(value = "/api/v1/templates", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<Template>> create(Actor actor, @RequestBody Mono<MultiValueMap<String, Part>> form) {
-        return form.flatMap(parts -> file(parts).flatMap(file -> read(file).flatMap(bytes -> templates.create(actor,
-                        new TemplateService.NewTemplate(field(parts, "name"), field(parts, "description"),
-                                field(parts, "kind")), file.filename(), bytes))))
+        return MultipartForms.using(form, parts -> file(parts).flatMap(file -> read(file).flatMap(bytes ->
+                        templates.create(actor, new TemplateService.NewTemplate(field(parts, "name"),
+                                field(parts, "description"), field(parts, "kind")), file.filename(), bytes))))
                 .map(t -> ResponseEntity.created(URI.create("/api/v1/templates/" + t.id())).body(t));
     }
 
@@ -106,7 +107,7 @@ class TemplateController {
     @PostMapping(value = "/api/v1/templates/{id}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<Template>> addVersion(Actor actor, @PathVariable TemplateId id,
                                               @RequestBody Mono<MultiValueMap<String, Part>> form) {
-        return form.flatMap(parts -> file(parts).flatMap(file -> read(file).flatMap(bytes ->
+        return MultipartForms.using(form, parts -> file(parts).flatMap(file -> read(file).flatMap(bytes ->
                         templates.addVersion(actor, id, file.filename(), bytes))))
                 .map(t -> ResponseEntity.created(URI.create("/api/v1/templates/" + t.id())).body(t));
     }
