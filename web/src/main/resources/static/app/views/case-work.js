@@ -10,6 +10,17 @@ function field(id, label, control, hint) {
     hint ? el('span', { class: 'optional' }, ` ${hint}`) : null), control);
 }
 
+/** Loads a list into its holder; a failure shows there, and the rest of the page stays usable. */
+function loader(holder, fill) {
+  return async () => {
+    try {
+      await fill();
+    } catch (e) {
+      replace(holder, notice(e.message));
+    }
+  };
+}
+
 /** Runs a form's submission with its button disabled and its outcome in status. */
 function onSubmit(form, button, status, action) {
   form.addEventListener('submit', async (event) => {
@@ -29,7 +40,7 @@ function onSubmit(form, button, status, action) {
 export function caseTasksPanel(caseId) {
   const holder = el('div', { id: 'case-task-list' });
   const listStatus = el('div', { class: 'form-status' });
-  async function load() {
+  async function fill() {
     const tasks = await api.get(`/tasks${query({ caseId, sort: 'dueOn' })}`);
     const open = tasks.filter((t) => t.status === 'open');
     const closed = tasks.filter((t) => t.status !== 'open');
@@ -38,6 +49,7 @@ export function caseTasksPanel(caseId) {
         el('summary', {}, `Done or cancelled (${closed.length})`),
         taskList(closed, { status: listStatus, onChanged: load, empty: '' })));
   }
+  const load = loader(holder, fill);
   const status = el('div', { class: 'form-status' });
   const description = el('input', { id: 'task-description', name: 'description', type: 'text', required: true,
     maxlength: 500, placeholder: 'e.g. Call the adjuster' });
@@ -59,13 +71,14 @@ export function caseTasksPanel(caseId) {
 
 export function notesPanel(caseId) {
   const holder = el('div', { id: 'note-list' });
-  async function load() {
+  async function fill() {
     const notes = await api.get(`/cases/${caseId}/notes`);
     replace(holder, notes.length === 0 ? el('p', { class: 'empty' }, 'No notes yet. Notes stay with the firm.')
       : el('ul', { class: 'notes' }, notes.map((n) => el('li', { class: 'note', dataset: { noteId: n.id } },
         el('p', { class: 'note-text' }, n.text),
         el('p', { class: 'meta' }, `${n.authorName || 'Someone'} · `, instantEl(n.createdAt))))));
   }
+  const load = loader(holder, fill);
   const status = el('div', { class: 'form-status' });
   const text = el('textarea', { id: 'note-text', name: 'text', required: true, rows: 3, maxlength: 20000 });
   const button = el('button', { type: 'submit', class: 'button primary' }, 'Add note');
@@ -81,7 +94,7 @@ export function notesPanel(caseId) {
 
 export function caseTimePanel(caseId) {
   const holder = el('div', { id: 'case-time-list' });
-  async function load() {
+  async function fill() {
     const entries = await api.get(`/time-entries${query({ caseId })}`);
     const total = entries.reduce((sum, e) => sum + Number(e.billedHours), 0);
     replace(holder, entries.length === 0 ? el('p', { class: 'empty' }, 'No time recorded on this case.')
@@ -92,6 +105,7 @@ export function caseTimePanel(caseId) {
         el('span', { class: 'meta' }, dateEl(e.date), ` · ${e.minutes} min · ${hours(e.billedHours)}`
           + `${e.billable ? '' : ' · not billable'}${e.billed ? ' · billed' : ''}`))))]);
   }
+  const load = loader(holder, fill);
   const status = el('div', { class: 'form-status' });
   const date = el('input', { id: 'case-log-date', name: 'date', type: 'date', required: true, value: localDate(0),
     max: localDate(0) });

@@ -66,14 +66,19 @@ function notificationsPanel(caseTitle) {
   return panel;
 }
 
-function tasksPanel(me, caseTitle) {
+function tasksPanel(caseTitle) {
   const holder = el('div', { id: 'my-task-list' });
   const status = el('div', { class: 'form-status' });
   async function load() {
-    const tasks = await api.get(`/tasks${query({ assigneeId: me, status: 'open', sort: 'dueOn' })}`);
-    replace(holder, taskList(tasks, {
-      caseTitle, status, onChanged: load, empty: 'No open tasks. Add them on a case page, or say “add a task”.',
-    }));
+    try {
+      const me = await myUserId();
+      const tasks = await api.get(`/tasks${query({ assigneeId: me, status: 'open', sort: 'dueOn' })}`);
+      replace(holder, taskList(tasks, {
+        caseTitle, status, onChanged: load, empty: 'No open tasks. Add them on a case page.',
+      }));
+    } catch (e) {
+      replace(holder, notice(e.message)); // the rest of the dashboard stays usable
+    }
   }
   return { panel: section('my-tasks', 'My open tasks', holder, status), load };
 }
@@ -82,17 +87,16 @@ export async function dashboardView() {
   const current = session.get();
   const from = localDate(0);
   const to = localDate(6);
-  const [deadlines, recent, open, me] = await Promise.all([
+  const [deadlines, recent, open] = await Promise.all([
     api.get(`/deadlines${query({ from, to })}`),
     api.get('/cases?size=10'),
     api.get('/cases?size=200&status=open'),
-    myUserId(),
   ]);
   const titles = new Map([...open, ...recent].map((c) => [c.id, c.title]));
   const caseTitle = (id) => titles.get(id);
   const timer = timerPanel(open, async () => {});
-  const tasks = tasksPanel(me, caseTitle);
-  await Promise.all([timer.load(), tasks.load()]);
+  const tasks = tasksPanel(caseTitle);
+  await Promise.all([timer.load().catch((e) => timer.panel.append(notice(e.message))), tasks.load()]);
   timer.panel.append(el('p', { class: 'meta' }, el('a', { href: '#/time', id: 'time-link' }, 'All my time')));
   return el('div', { class: 'dashboard' },
     el('h1', {}, 'Dashboard'),
