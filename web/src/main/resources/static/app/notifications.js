@@ -15,6 +15,7 @@ let retryTimer = null;
 let retryMs = RETRY_FIRST_MS;
 let badge = null;
 let announcer = null;
+let state = 'off'; // 'connecting', 'live' or 'reconnecting' while followed
 
 function chrome() {
   if (badge) return;
@@ -51,7 +52,18 @@ export function unreadNotifications() {
   return sorted([...unread.values()]);
 }
 
-/** Calls fn whenever the unread notifications change; returns a function that stops it. */
+/** Whether new notifications arrive now: 'connecting', 'live', 'reconnecting' (or 'off'). */
+export function streamState() {
+  return state;
+}
+
+function setState(next) {
+  if (state === next) return;
+  state = next;
+  for (const fn of listeners) fn();
+}
+
+/** Calls fn whenever the unread notifications or the stream's state change; returns a function that stops it. */
 export function onNotificationsChanged(fn) {
   listeners.add(fn);
   return () => listeners.delete(fn);
@@ -77,6 +89,7 @@ function close() {
   if (stream) stream.close();
   stream = null;
   streamToken = null;
+  state = 'off';
 }
 
 /**
@@ -88,6 +101,7 @@ function connect(reload) {
   const current = session.get();
   if (!current) return;
   streamToken = current.token;
+  setState(reload ? 'reconnecting' : 'connecting');
   stream = new EventSource(`/api/v1/notifications/stream?token=${encodeURIComponent(current.token)}`);
   stream.addEventListener('notification', (e) => {
     try {
@@ -98,10 +112,12 @@ function connect(reload) {
   });
   stream.addEventListener('open', () => {
     retryMs = RETRY_FIRST_MS;
+    setState('live');
     if (reload) load();
     reload = true; // the browser's own reconnects reload too
   });
   stream.addEventListener('error', () => {
+    setState('reconnecting');
     if (stream?.readyState !== EventSource.CLOSED) return; // the browser is reconnecting
     stream.close();
     stream = null;

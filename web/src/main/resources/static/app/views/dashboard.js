@@ -5,7 +5,7 @@ import { el, replace, section, dateEl, instantEl, localDate, words, notice } fro
 import { caseHash } from '../router.js';
 import { timerPanel } from './time.js';
 import { taskList } from './tasks.js';
-import { unreadNotifications, onNotificationsChanged, markRead } from '../notifications.js';
+import { unreadNotifications, onNotificationsChanged, markRead, streamState } from '../notifications.js';
 
 export function deadlineList(deadlines, { showCase = true, empty }) {
   if (deadlines.length === 0) return el('p', { class: 'empty' }, empty);
@@ -30,9 +30,14 @@ export function caseList(cases) {
 function notificationsPanel(caseTitle) {
   const holder = el('div', { id: 'notification-list' });
   const status = el('div', { class: 'form-status' });
+  const live = el('p', { class: 'meta', id: 'notification-stream' });
   const draw = () => {
+    const s = streamState();
+    live.dataset.state = s;
+    replace(live, s === 'live' ? 'New ones appear here as they arrive.'
+      : s === 'reconnecting' ? 'Reconnecting… new notifications show when the connection returns.' : 'Connecting…');
     const list = unreadNotifications();
-    replace(holder, list.length === 0 ? el('p', { class: 'empty' }, 'Nothing new. New notifications appear here as they arrive.')
+    replace(holder, list.length === 0 ? el('p', { class: 'empty' }, 'Nothing new.')
       : el('ul', { class: 'notifications' }, list.map((n) => el('li', { class: 'notification', dataset: { notificationId: n.id, kind: n.kind } },
         el('span', { class: 'what' },
           el('strong', { class: 'notification-title' }, n.title),
@@ -61,7 +66,7 @@ function notificationsPanel(caseTitle) {
     if (holder.isConnected) holder.dataset.shown = 'true';
     if (!holder.isConnected && holder.dataset.shown) stop(); else draw();
   });
-  const panel = section('notifications', 'Notifications', holder, status);
+  const panel = section('notifications', 'Notifications', holder, live, status);
   panel.querySelector('h2').setAttribute('tabindex', '-1');
   return panel;
 }

@@ -58,6 +58,10 @@ class UiWorkspaceTest extends UiTestSupport {
         // the list on screen is the server's unread list
         waitFor(d -> unreadBadge() == get(login("bking"), "/api/v1/notifications?unread=true").size());
         int before = unreadBadge();
+        // the stream is open before anything is sent, so what follows arrives on it, not with a page load
+        waitFor(ExpectedConditions.attributeToBe(By.id("notification-stream"), "data-state", "live"));
+        assertThat(driver.findElement(By.id("notification-stream")).getText())
+                .isEqualTo("New ones appear here as they arrive.");
         script("window.dictumStayed = true"); // gone if the page reloaded
 
         // ahale re-dates the trigger: bking, the responsible attorney, is told while the dashboard is open
