@@ -81,19 +81,25 @@ export function query(params) {
   return s ? `?${s}` : '';
 }
 
-/**
- * Downloads a file from the API. Contents need the bearer token, which a plain link cannot send, so the file is
- * fetched and handed to the browser as a blob.
- */
-export async function downloadFrom(path, filename) {
+/** Fetches a file from the API with the bearer token, which a plain link or frame cannot send, as a blob. */
+export async function fetchBlob(path) {
   const current = session.get();
-  const response = await fetch(`/api/v1${path}`,
-    { headers: current ? { Authorization: `Bearer ${current.token}` } : {} });
+  let response;
+  try {
+    response = await fetch(`/api/v1${path}`, { headers: current ? { Authorization: `Bearer ${current.token}` } : {} });
+  } catch {
+    throw new ApiError(0, { detail: 'Dictum cannot be reached. Check the connection and try again.' });
+  }
   if (!response.ok) {
     const problem = await response.json().catch(() => null);
     throw new ApiError(response.status, problem);
   }
-  const blob = await response.blob();
+  return response.blob();
+}
+
+/** Downloads a file from the API: fetched as a blob and handed to the browser. */
+export async function downloadFrom(path, filename) {
+  const blob = await fetchBlob(path);
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -108,4 +114,16 @@ export async function downloadFrom(path, filename) {
 /** Downloads a document version (the newest when version is omitted). */
 export function download(documentId, version, filename) {
   return downloadFrom(`/documents/${encodeURIComponent(documentId)}/content${query({ version })}`, filename);
+}
+
+let me = null;
+
+/**
+ * The signed-in user's id. The sign-in answer does not carry it; the time summary names whose time it counts, so it
+ * is read from there once per sign-in.
+ */
+export async function myUserId() {
+  const token = session.get()?.token;
+  if (me?.token !== token) me = { token, id: (await api.get('/time-entries/summary')).userId };
+  return me.id;
 }

@@ -13,6 +13,7 @@ import { adminView } from './views/admin.js';
 import { portalHomeView, portalCaseView } from './views/portal.js';
 import { timeView } from './views/time.js';
 import { invoicesView } from './views/invoices.js';
+import { followNotifications } from './notifications.js';
 
 const main = document.getElementById('main');
 const CASE_ROUTE = /^#\/cases\/([0-9a-fA-F-]{36})$/;
@@ -40,8 +41,10 @@ function showChrome(current) {
   document.getElementById('who').hidden = !signedIn;
   document.getElementById('assistant').hidden = !signedIn;
   document.body.classList.toggle('signed-out', !signedIn);
+  const isClient = current?.role === 'client';
+  // the firm's inbox; a client's news (milestones, messages) shows on their portal pages instead
+  followNotifications(signedIn && !isClient);
   if (!signedIn) return;
-  const isClient = current.role === 'client';
   document.body.classList.toggle('portal', isClient);
   document.getElementById('who-name').textContent = `${current.displayName || current.username}`
     + (isClient ? '' : ` · ${current.role}`);

@@ -4,6 +4,8 @@ import { setAssistantCase } from '../assistant.js';
 import { downloadButton } from '../results.js';
 import { deadlineList } from './dashboard.js';
 import { clientPortalPanel } from './case-portal.js';
+import { caseTasksPanel, notesPanel, caseTimePanel } from './case-work.js';
+import { previewPanel, previewKind } from './preview.js';
 
 const SERVICE_METHODS = [
   ['electronic', 'Electronic'], ['personal', 'Personal delivery'], ['mail', 'Mail'],
@@ -52,16 +54,22 @@ function sharedNote(d) {
 
 /**
  * Documents with their newest version, a download button, and every version on demand; with sharing, a control
- * per document that shares it with the client.
+ * per document that shares it with the client; with preview(document, version, mediaType, button), a button per
+ * version that can be read on the page.
  */
-export function documentList(documents, { onError, versions = true, sharing = false }) {
+export function documentList(documents, { onError, versions = true, sharing = false, preview = null }) {
+  const previewButton = (d, version, mediaType) => (preview && previewKind(mediaType) ? el('button', {
+    type: 'button', class: 'button small preview-button', 'aria-label': `Preview ${d.name}, version ${version}`,
+    onclick: (event) => preview(d, version, mediaType, event.currentTarget),
+  }, 'Preview') : null);
   if (documents.length === 0) return el('p', { class: 'empty' }, 'No documents yet.');
   return el('ul', { class: 'documents' }, documents.map((d) => {
     const note = el('span', { class: 'share-note' }, sharing ? sharedNote(d) : '');
     const item = el('li', { class: 'document', dataset: { documentId: d.id } },
       el('div', { class: 'document-head' },
         el('span', { class: 'document-name' }, d.name),
-        downloadButton(d.id, d.version, d.filename, `Download ${d.name}, version ${d.version}`, onError)),
+        el('span', { class: 'actions' }, previewButton(d, d.version, d.mediaType),
+          downloadButton(d.id, d.version, d.filename, `Download ${d.name}, version ${d.version}`, onError))),
       el('p', { class: 'meta' },
         `${d.kind ? `${words(d.kind)} · ` : ''}version ${d.version} · ${bytes(d.sizeBytes)} · updated `,
         instantEl(d.updatedAt), note),
@@ -79,7 +87,8 @@ export function documentList(documents, { onError, versions = true, sharing = fa
             el('span', {}, el('strong', {}, `Version ${v.version}`), `: ${v.filename} · ${bytes(v.sizeBytes)} · `,
               instantEl(v.createdAt),
               v.searchable ? '' : ` · not searchable${v.notSearchableReason ? `: ${v.notSearchableReason}` : ''}`),
-            ' ', downloadButton(d.id, v.version, v.filename, `Download ${d.name}, version ${v.version}`, onError)))));
+            el('span', { class: 'actions' }, previewButton(d, v.version, v.mediaType),
+              downloadButton(d.id, v.version, v.filename, `Download ${d.name}, version ${v.version}`, onError))))));
         } catch (e) {
           delete list.dataset.loaded;
           replace(list, notice(e.message));
@@ -184,12 +193,14 @@ export async function caseView({ caseId }) {
 
   const errors = el('div', { class: 'form-status' });
   const onError = (message) => replace(errors, notice(message));
-  const docsHolder = el('div', {}, documentList(documents, { onError, sharing: true }));
+  const preview = previewPanel();
+  const docOptions = { onError, sharing: true, preview: preview.open };
+  const docsHolder = el('div', {}, documentList(documents, docOptions));
   const deadlinesHolder = el('div', {}, deadlineList(deadlines, { showCase: false, empty: 'No deadlines docketed.' }));
   let upload;
   const refreshDocuments = async () => {
     const fresh = await api.get(`/cases/${caseId}/documents`);
-    replace(docsHolder, documentList(fresh, { onError, sharing: true }));
+    replace(docsHolder, documentList(fresh, docOptions));
     const select = upload.querySelector('#upload-document');
     const keep = select.value;
     replace(select, el('option', { value: '' }, 'Nothing: this is a new document'),
@@ -201,6 +212,10 @@ export async function caseView({ caseId }) {
     replace(deadlinesHolder, deadlineList(fresh, { showCase: false, empty: 'No deadlines docketed.' }));
   };
   upload = uploadForm(caseId, documents, refreshDocuments);
+  const tasks = caseTasksPanel(caseId);
+  const notes = notesPanel(caseId);
+  const time = caseTimePanel(caseId);
+  await Promise.all([tasks.load(), notes.load(), time.load()]);
 
   return el('div', { class: 'case-page', dataset: { caseId: c.id } },
     caseHeader(c),
@@ -208,13 +223,16 @@ export async function caseView({ caseId }) {
     el('div', { class: 'case-grid' },
       el('div', { class: 'case-main' },
         section('deadlines', 'Deadlines', deadlinesHolder),
-        section('documents', 'Documents', docsHolder),
+        tasks.panel,
+        section('documents', 'Documents', docsHolder, preview.region),
         section('upload', 'Upload a document', upload),
+        notes.panel,
         section('client-portal', 'Client portal', clientPortalPanel(caseId, milestones))),
       el('div', { class: 'case-side' },
         section('overview', 'Overview', overview(c)),
         section('parties', 'Parties', parties.length === 0 ? el('p', { class: 'empty' }, 'No parties yet.')
           : el('ul', { class: 'parties' }, parties.map((p) => el('li', {},
             el('span', { class: 'party-name' }, p.name), el('span', { class: 'role' }, words(p.role)))))),
+        time.panel,
         section('docket', 'Docket an event', docketForm(caseId, ruleSets, refreshDeadlines)))));
 }

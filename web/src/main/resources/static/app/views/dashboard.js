@@ -1,6 +1,11 @@
-import { api, query, session } from '../api.js';
-import { el, section, dateEl, localDate, words } from '../dom.js';
+// The dashboard, the page a firm keeps open all day: new notifications (live), my timer, my open tasks, what is due
+// this week and the cases worked on lately.
+import { api, query, session, myUserId } from '../api.js';
+import { el, replace, section, dateEl, instantEl, localDate, words, notice } from '../dom.js';
 import { caseHash } from '../router.js';
+import { timerPanel } from './time.js';
+import { taskList } from './tasks.js';
+import { unreadNotifications, onNotificationsChanged, markRead, streamState } from '../notifications.js';
 
 export function deadlineList(deadlines, { showCase = true, empty }) {
   if (deadlines.length === 0) return el('p', { class: 'empty' }, empty);
@@ -21,19 +26,93 @@ export function caseList(cases) {
     el('span', { class: 'meta' }, `${c.number} · ${words(c.matterType)} · ${words(c.status)}`))));
 }
 
+/** Unread notifications, redrawn whenever one arrives or is read, while the list is on the page. */
+function notificationsPanel(caseTitle) {
+  const holder = el('div', { id: 'notification-list' });
+  const status = el('div', { class: 'form-status' });
+  const live = el('p', { class: 'meta', id: 'notification-stream' });
+  const draw = () => {
+    const s = streamState();
+    live.dataset.state = s;
+    replace(live, s === 'live' ? 'New ones appear here as they arrive.'
+      : s === 'reconnecting' ? 'Reconnecting… new notifications show when the connection returns.' : 'Connecting…');
+    const list = unreadNotifications();
+    replace(holder, list.length === 0 ? el('p', { class: 'empty' }, 'Nothing new.')
+      : el('ul', { class: 'notifications' }, list.map((n) => el('li', { class: 'notification', dataset: { notificationId: n.id, kind: n.kind } },
+        el('span', { class: 'what' },
+          el('strong', { class: 'notification-title' }, n.title),
+          n.body ? el('span', { class: 'notification-body' }, n.body) : null,
+          el('span', { class: 'meta' }, instantEl(n.createdAt),
+            n.caseId ? [' · ', el('a', { href: caseHash(n.caseId) }, caseTitle(n.caseId) || 'the case')] : null)),
+        el('button', {
+          type: 'button', class: 'button small mark-read', 'aria-label': `Mark read: ${n.title}`,
+          onclick: async (event) => {
+            const button = event.currentTarget;
+            button.disabled = true;
+            try {
+              await markRead(n.id);
+              replace(status, notice(`Marked read: ${n.title}.`, 'success'));
+              document.getElementById('notifications-title')?.focus(); // the button is gone; keep focus nearby
+            } catch (e) {
+              replace(status, notice(e.message));
+              button.disabled = false;
+            }
+          },
+        }, 'Mark read')))));
+  };
+  draw();
+  // the page is rebuilt on every visit: once this list has left the page, it stops listening
+  const stop = onNotificationsChanged(() => {
+    if (holder.isConnected) holder.dataset.shown = 'true';
+    if (!holder.isConnected && holder.dataset.shown) stop(); else draw();
+  });
+  const panel = section('notifications', 'Notifications', holder, live, status);
+  panel.querySelector('h2').setAttribute('tabindex', '-1');
+  return panel;
+}
+
+function tasksPanel(caseTitle) {
+  const holder = el('div', { id: 'my-task-list' });
+  const status = el('div', { class: 'form-status' });
+  async function load() {
+    try {
+      const me = await myUserId();
+      const tasks = await api.get(`/tasks${query({ assigneeId: me, status: 'open', sort: 'dueOn' })}`);
+      replace(holder, taskList(tasks, {
+        caseTitle, status, onChanged: load, empty: 'No open tasks. Add them on a case page.',
+      }));
+    } catch (e) {
+      replace(holder, notice(e.message)); // the rest of the dashboard stays usable
+    }
+  }
+  return { panel: section('my-tasks', 'My open tasks', holder, status), load };
+}
+
 export async function dashboardView() {
-  const me = session.get();
+  const current = session.get();
   const from = localDate(0);
   const to = localDate(6);
-  const [deadlines, cases] = await Promise.all([
+  const [deadlines, recent, open] = await Promise.all([
     api.get(`/deadlines${query({ from, to })}`),
     api.get('/cases?size=10'),
+    api.get('/cases?size=200&status=open'),
   ]);
+  const titles = new Map([...open, ...recent].map((c) => [c.id, c.title]));
+  const caseTitle = (id) => titles.get(id);
+  const timer = timerPanel(open, async () => {});
+  const tasks = tasksPanel(caseTitle);
+  await Promise.all([timer.load().catch((e) => timer.panel.append(notice(e.message))), tasks.load()]);
+  timer.panel.append(el('p', { class: 'meta' }, el('a', { href: '#/time', id: 'time-link' }, 'All my time')));
   return el('div', { class: 'dashboard' },
     el('h1', {}, 'Dashboard'),
-    el('p', { class: 'lede' }, `Signed in as ${me.displayName || me.username}.`),
+    el('p', { class: 'lede' }, `Signed in as ${current.displayName || current.username}.`),
     el('div', { class: 'columns' },
-      section('week', 'Due in the next seven days',
-        deadlineList(deadlines, { empty: 'Nothing is due in the next seven days.' })),
-      section('recent', 'Recent cases', caseList(cases))));
+      el('div', {},
+        notificationsPanel(caseTitle),
+        tasks.panel,
+        section('week', 'Due in the next seven days',
+          deadlineList(deadlines, { empty: 'Nothing is due in the next seven days.' }))),
+      el('div', {},
+        timer.panel,
+        section('recent', 'Recent cases', caseList(recent)))));
 }

@@ -44,7 +44,7 @@ function thisWeek() {
   return { from: localDate(-back), to: localDate(6 - back) };
 }
 
-function timerPanel(cases, onRecorded) {
+export function timerPanel(cases, onRecorded) {
   const state = el('p', { id: 'timer-state', class: 'timer-state' });
   const status = el('div', { class: 'form-status', id: 'timer-status' });
   const caseSelect = el('select', { id: 'timer-case', name: 'caseId' },

@@ -21,7 +21,9 @@ class UiStaticFilesTest extends WebTestSupport {
             client().get().uri(path).exchange().expectStatus().isOk()
                     .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
                             .contains("default-src 'self'").contains("script-src 'self'")
-                            .contains("frame-ancestors 'none'"));
+                            .contains("frame-ancestors 'none'").contains("object-src 'none'")
+                            // frames only from blob: (the document preview), never another site
+                            .contains("frame-src blob:;"));
         }
         client().get().uri("/app/main.js").exchange().expectHeader()
                 .value("Content-Type", type -> assertThat(type).contains("javascript"));
