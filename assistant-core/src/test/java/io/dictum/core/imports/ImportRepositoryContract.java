@@ -62,7 +62,9 @@ abstract class ImportRepositoryContract extends DatabaseContract {
 
     @AfterAll
     void closeIndex() throws Exception {
-        index.destroy();
+        if (index != null) { // null when the database was skipped (PostgreSQL without a URL)
+            index.destroy();
+        }
     }
 
     private static byte[] csv(String text) {
