@@ -185,7 +185,7 @@ public final class SearchIndex implements Closeable {
         }
         update("document", entry.id(), doc);
         // The name leads the first passage: "the police report" is often all a query says of it.
-        updatePassages("document", entry.id(), entry.caseId(), entry.name(),
+        updatePassages("document", entry.id(), entry.caseId(),
                 entry.name() + (entry.kind() == null ? "" : " (" + entry.kind() + ")") + ". "
                         + (entry.text() == null ? "" : entry.text()));
     }
@@ -213,7 +213,7 @@ public final class SearchIndex implements Closeable {
         doc.add(new StoredField(LABEL, entry.label()));
         doc.add(new TextField(CONTENT, entry.text(), Field.Store.YES));
         update("note", entry.id(), doc);
-        updatePassages("note", entry.id(), entry.caseId(), entry.label(), entry.text());
+        updatePassages("note", entry.id(), entry.caseId(), entry.text());
     }
 
     public void delete(String type, String id) {
@@ -532,7 +532,7 @@ public final class SearchIndex implements Closeable {
     }
 
     /** Replaces an entity's passages and their vectors (hybrid indexes only). Embedding blocks for milliseconds. */
-    private void updatePassages(String type, String id, String caseId, String label, String text) {
+    private void updatePassages(String type, String id, String caseId, String text) {
         if (embeddings == null) {
             return;
         }
@@ -543,9 +543,8 @@ public final class SearchIndex implements Closeable {
             Document doc = new Document();
             doc.add(new StringField(TYPE, PASSAGE, Field.Store.NO));
             doc.add(new StringField(OWNER, type + ":" + id, Field.Store.YES));
-            doc.add(new StringField(OWNER_TYPE, type, Field.Store.YES));
-            doc.add(new StringField(CASE_ID, caseId, Field.Store.YES));
-            doc.add(new StoredField(LABEL, label));
+            doc.add(new StringField(OWNER_TYPE, type, Field.Store.NO));
+            doc.add(new StringField(CASE_ID, caseId, Field.Store.NO));
             doc.add(new StoredField(PASSAGE_TEXT, passages.get(i)));
             // Unit vectors: the dot product is their cosine, and the cheapest similarity to compute.
             doc.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));

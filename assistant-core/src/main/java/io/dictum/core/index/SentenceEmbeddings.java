@@ -9,13 +9,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The one in-process all-MiniLM-L6-v2 model of the application, shared by the paraphrase fallback and hybrid search.
  * Loading the ONNX model takes about a second of CPU, so it loads on a thread of its own and start-up does not wait;
- * the first caller that needs a vector does. Vectors are returned at unit length, so a dot product is their cosine.
+ * the first caller that needs a vector does. Vectors (384 dimensions) are returned at unit length, so a dot product is their cosine.
  * Embedding blocks (milliseconds of CPU): callers run it off event loops.
  */
 public final class SentenceEmbeddings {
-
-    /** all-MiniLM-L6-v2 vectors have 384 dimensions. */
-    public static final int DIMENSIONS = 384;
 
     private final CompletableFuture<EmbeddingModel> model;
 
