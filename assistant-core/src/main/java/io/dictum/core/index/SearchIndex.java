@@ -70,7 +70,7 @@ public final class SearchIndex implements Closeable {
     /** Raised whenever the fields change; an index of another format is rebuilt from the database at start. */
     static final String CURRENT_FORMAT = "4";
     /** The format with passage vectors: switching hybrid search on or off rebuilds the index. */
-    static final String VECTOR_FORMAT = CURRENT_FORMAT + "+minilm-l6-v2";
+    static final String VECTOR_FORMAT = CURRENT_FORMAT + "+minilm-l6-v2-q";
 
     /** A passage of a document or note with its sentence vector; its owner is the entity's type_id. */
     static final String PASSAGE = "passage";

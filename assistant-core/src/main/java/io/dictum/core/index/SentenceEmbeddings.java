@@ -2,12 +2,12 @@ package io.dictum.core.index;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The one in-process all-MiniLM-L6-v2 model of the application, shared by the paraphrase fallback and hybrid search.
+ * The one in-process all-MiniLM-L6-v2 model of the application (quantised, as the paraphrase fallback measured best), shared by the paraphrase fallback and hybrid search.
  * Loading the ONNX model takes about a second of CPU, so it loads on a thread of its own and start-up does not wait;
  * the first caller that needs a vector does. Vectors (384 dimensions) are returned at unit length, so a dot product is their cosine.
  * Embedding blocks (milliseconds of CPU): callers run it off event loops.
@@ -22,7 +22,7 @@ public final class SentenceEmbeddings {
 
     /** The bundled model, loaded on a daemon thread. */
     public static SentenceEmbeddings loadInBackground() {
-        return new SentenceEmbeddings(CompletableFuture.supplyAsync(AllMiniLmL6V2EmbeddingModel::new, task -> {
+        return new SentenceEmbeddings(CompletableFuture.supplyAsync(AllMiniLmL6V2QuantizedEmbeddingModel::new, task -> {
             Thread thread = new Thread(task, "sentence-model-load");
             thread.setDaemon(true);
             thread.start();
