@@ -59,10 +59,11 @@ public class IndexService implements DisposableBean {
     private final Scheduler writes = Schedulers.newSingle("dictum-index-writer");
 
     @Autowired
-    public IndexService(DictumProperties properties, CaseRepository cases, PartyRepository parties,
-                        ContactRepository contacts, DocumentRepository documents, NoteRepository notes,
-                        IndexChangeLog changes) {
-        this(open(properties.dataDir().resolve("index")), cases, parties, contacts, documents, notes, changes);
+    public IndexService(DictumProperties properties, SearchProperties search, SentenceEmbeddings embeddings,
+                        CaseRepository cases, PartyRepository parties, ContactRepository contacts,
+                        DocumentRepository documents, NoteRepository notes, IndexChangeLog changes) {
+        this(open(properties.dataDir().resolve("index"), search.hybrid() ? embeddings : null), cases, parties,
+                contacts, documents, notes, changes);
     }
 
     IndexService(SearchIndex index, CaseRepository cases, PartyRepository parties, ContactRepository contacts,
@@ -76,10 +77,13 @@ public class IndexService implements DisposableBean {
         this.changes = changes;
     }
 
-    private static SearchIndex open(Path dir) {
+    private static SearchIndex open(Path dir, SentenceEmbeddings embeddings) {
         try {
             Files.createDirectories(dir);
-            return new SearchIndex(FSDirectory.open(dir));
+            SearchIndex index = new SearchIndex(FSDirectory.open(dir), embeddings);
+            log.info("Search: {}", index.hybrid() ? "hybrid, BM25 fused with all-MiniLM-L6-v2 passage vectors"
+                    : "BM25");
+            return index;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index at " + dir + ": " + e.getMessage()
                     + ". Check that DICTUM_DATA_DIR is writable.", e);

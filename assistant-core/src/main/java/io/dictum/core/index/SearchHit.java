@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A full-text search result: its kind ({@code case}, {@code contact}, {@code document} or {@code note}), the case it
- * belongs to (none for a contact), its title, the API path that shows it, BM25 score, and snippets with the matched
+ * belongs to (none for a contact), its title, the API path that shows it, its score (BM25, or the reciprocal-rank
+ * fusion score of hybrid search), and snippets with the matched
  * words in {@code <mark>} (the rest of the snippet is escaped HTML).
  */
 public record SearchHit(String kind, String id, String caseId, String title, String link, float score,

@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -24,16 +25,19 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
@@ -65,6 +69,34 @@ public final class SearchIndex implements Closeable {
     private static final String FORMAT = "format";
     /** Raised whenever the fields change; an index of another format is rebuilt from the database at start. */
     static final String CURRENT_FORMAT = "4";
+    /** The format with passage vectors: switching hybrid search on or off rebuilds the index. */
+    static final String VECTOR_FORMAT = CURRENT_FORMAT + "+minilm-l6-v2-q";
+
+    /** A passage of a document or note with its sentence vector; its owner is the entity's type_id. */
+    static final String PASSAGE = "passage";
+    static final String OWNER = "owner";
+    static final String OWNER_TYPE = "owner_type";
+    static final String VECTOR = "vector";
+    /** A passage's words, stored only (Lucene wants one schema per field name, and content is indexed). */
+    static final String PASSAGE_TEXT = "passage_text";
+    /**
+     * Words per passage: all-MiniLM-L6-v2 reads at most 256 word pieces, about 180 English words, so a longer
+     * passage would be truncated by the model.
+     */
+    static final int PASSAGE_WORDS = 180;
+    /** Passages per document; text beyond them is found by BM25 only. */
+    static final int MAX_PASSAGES = 8;
+    /** Reciprocal rank fusion constant (Cormack et al. 2009): a hit's fused score is the sum of 1/(k + rank). */
+    static final int RRF_K = 60;
+    /**
+     * The least cosine similarity at which a passage counts as a candidate: unrelated text scores about 0 to 0.2
+     * with all-MiniLM-L6-v2, so a query about nothing in the files finds nothing.
+     */
+    static final double MIN_SIMILARITY = 0.25;
+    /** How deep each ranking goes before fusion. */
+    static final int FUSION_DEPTH = 50;
+    /** Nearest passages fetched: several may belong to one document, which keeps its best. */
+    static final int KNN_PASSAGES = 200;
 
     private final Directory directory;
     private boolean created;
@@ -72,10 +104,19 @@ public final class SearchIndex implements Closeable {
     private final Analyzer phoneticAnalyzer;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** Present when hybrid search is on: documents and notes then carry passage vectors. */
+    private final SentenceEmbeddings embeddings;
 
+    /** A BM25-only index. */
     public SearchIndex(Directory directory) {
+        this(directory, null);
+    }
+
+    /** With {@code embeddings} (nullable), documents and notes get passage vectors and search is hybrid. */
+    public SearchIndex(Directory directory, SentenceEmbeddings embeddings) {
         try {
             this.directory = directory;
+            this.embeddings = embeddings;
             this.created = !DirectoryReader.indexExists(directory);
             this.textAnalyzer = CustomAnalyzer.builder()
                     .withTokenizer("standard").addTokenFilter("lowercase").addTokenFilter("asciiFolding").build();
@@ -86,13 +127,22 @@ public final class SearchIndex implements Closeable {
             this.writer = new IndexWriter(directory, new IndexWriterConfig(perField)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
             this.searchers = new SearcherManager(writer, null);
-            if (!created && !CURRENT_FORMAT.equals(commitValue(FORMAT))) {
+            if (!created && !format().equals(commitValue(FORMAT))) {
                 writer.deleteAll();
                 created = true;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index: " + e.getMessage(), e);
         }
+    }
+
+    private String format() {
+        return embeddings == null ? CURRENT_FORMAT : VECTOR_FORMAT;
+    }
+
+    /** True when documents and notes carry passage vectors and searches fuse them with BM25. */
+    public boolean hybrid() {
+        return embeddings != null;
     }
 
     /**
@@ -134,6 +184,10 @@ public final class SearchIndex implements Closeable {
             doc.add(new TextField(CONTENT, entry.text(), Field.Store.YES));
         }
         update("document", entry.id(), doc);
+        // The name leads the first passage: "the police report" is often all a query says of it.
+        updatePassages("document", entry.id(), entry.caseId(),
+                entry.name() + (entry.kind() == null ? "" : " (" + entry.kind() + ")") + ". "
+                        + (entry.text() == null ? "" : entry.text()));
     }
 
     public void upsertContact(ContactEntry entry) {
@@ -159,11 +213,12 @@ public final class SearchIndex implements Closeable {
         doc.add(new StoredField(LABEL, entry.label()));
         doc.add(new TextField(CONTENT, entry.text(), Field.Store.YES));
         update("note", entry.id(), doc);
+        updatePassages("note", entry.id(), entry.caseId(), entry.text());
     }
 
     public void delete(String type, String id) {
         try {
-            writer.deleteDocuments(typedId(type, id));
+            writer.deleteDocuments(typedId(type, id), new Term(OWNER, type + ":" + id));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -180,7 +235,7 @@ public final class SearchIndex implements Closeable {
     /** Makes the changes durable, recording the last change-log sequence they include, and visible to searches. */
     public void commit(long appliedSeq) {
         try {
-            writer.setLiveCommitData(Map.of(APPLIED_SEQ, Long.toString(appliedSeq), FORMAT, CURRENT_FORMAT)
+            writer.setLiveCommitData(Map.of(APPLIED_SEQ, Long.toString(appliedSeq), FORMAT, format())
                     .entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
@@ -287,19 +342,57 @@ public final class SearchIndex implements Closeable {
      * text), "phrases", prefix* and -exclusions (Lucene's simple query syntax, which never fails to parse), limited
      * to the cases given (empty: all; a contact belongs to no case, so a case scope leaves contacts out), never
      * returning the excluded cases or anything of them, and contacts and notes only when {@code firmInternal}.
-     * Each hit carries highlighted snippets.
+     * Each hit carries highlighted snippets. When the index is hybrid and the query uses no operators, the BM25
+     * ranking is fused with the documents and notes whose passages lie nearest the query's sentence vector, under
+     * the same limits.
      */
     public List<SearchHit> search(String text, Optional<Collection<String>> onlyCases, Collection<String> excluded,
                                   boolean firmInternal, int limit) {
+        // Operators ask for exact matching ("phrases", -exclusions, prefix*, name~1): a vector cannot honour them.
+        if (embeddings == null || OPERATORS.matcher(text).find()) {
+            return bm25(text, onlyCases, excluded, firmInternal, limit);
+        }
+        return hybrid(text, onlyCases, excluded, firmInternal, limit);
+    }
+
+    private static final java.util.regex.Pattern OPERATORS =
+            java.util.regex.Pattern.compile("[\"*~|+]|(^|\\s)-\\S");
+
+    /** BM25 alone, whatever the index holds (the relevance report compares both on one index). */
+    public List<SearchHit> bm25(String text, Optional<Collection<String>> onlyCases, Collection<String> excluded,
+                                boolean firmInternal, int limit) {
+        Query built = lexicalQuery(text, onlyCases, excluded, firmInternal);
+        if (built == null) {
+            return List.of();
+        }
+        List<SearchHit> hits = new ArrayList<>();
+        withSearcher(searcher -> {
+            ScoreDoc[] top = searcher.search(built, limit).scoreDocs;
+            int[] docs = new int[top.length];
+            float[] scores = new float[top.length];
+            for (int i = 0; i < top.length; i++) {
+                docs[i] = top[i].doc;
+                scores[i] = top[i].score;
+            }
+            hits.addAll(describe(searcher, built, docs, scores, Map.of()));
+        });
+        return hits;
+    }
+
+    /** The text query under the access limits, or null when the text holds nothing to search for. */
+    private Query lexicalQuery(String text, Optional<Collection<String>> onlyCases, Collection<String> excluded,
+                               boolean firmInternal) {
         Map<String, Float> weights = Map.of(TITLE, 4f, NAMES, 3f, NUMBER_TEXT, 4f, NAME, 4f, KIND, 3f, CONTENT, 1f,
                 EMAIL, 3f);
         org.apache.lucene.queryparser.simple.SimpleQueryParser parser =
                 new org.apache.lucene.queryparser.simple.SimpleQueryParser(textAnalyzer, weights);
         Query parsed = parser.parse(text);
         if (parsed == null) {
-            return List.of();
+            return null;
         }
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(parsed, Occur.MUST);
+        // "-word" alone matches every document the word is not in: never the passages behind the vectors.
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(parsed, Occur.MUST)
+                .add(new TermQuery(new Term(TYPE, PASSAGE)), Occur.MUST_NOT);
         // A case is matched on its own id, a document on the case it belongs to.
         onlyCases.ifPresent(cases -> {
             List<BytesRef> ids = cases.stream().map(BytesRef::new).toList();
@@ -318,38 +411,164 @@ public final class SearchIndex implements Closeable {
             query.add(new BooleanQuery.Builder().add(new TermQuery(new Term(TYPE, "case")), Occur.FILTER)
                     .add(new TermInSetQuery(ID, ids), Occur.FILTER).build(), Occur.MUST_NOT);
         }
-        Query built = query.build();
+        return query.build();
+    }
+
+    /**
+     * Hits for the given Lucene documents with snippets the text query highlights; a document the query does not
+     * match shows the opening of its nearest passage from {@code passages} instead.
+     */
+    private List<SearchHit> describe(IndexSearcher searcher, Query lexical, int[] docs, float[] scores,
+                                     Map<Integer, String> passages) throws IOException {
+        org.apache.lucene.search.uhighlight.UnifiedHighlighter highlighter =
+                org.apache.lucene.search.uhighlight.UnifiedHighlighter.builder(searcher, textAnalyzer)
+                        .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter(
+                                "<mark>", "</mark>", " … ", true))
+                        .build();
+        String[] fields = {TITLE, NAMES, NAME, EMAIL, CONTENT};
+        // Snippets come back in the order of the ids asked for.
+        Map<String, String[]> snippets = highlighter.highlightFields(fields, lexical, docs,
+                new int[] {1, 2, 1, 1, 3});
+        List<SearchHit> hits = new ArrayList<>();
+        for (int i = 0; i < docs.length; i++) {
+            Document doc = searcher.storedFields().document(docs[i]);
+            String kind = doc.get(TYPE);
+            List<String> highlights = new ArrayList<>();
+            for (String field : fields) {
+                String snippet = snippets.get(field)[i];
+                if (snippet != null && snippet.contains("<mark>")) {
+                    highlights.add(snippet);
+                }
+            }
+            if (highlights.isEmpty() && passages.containsKey(docs[i])) {
+                highlights.add(opening(passages.get(docs[i])));
+            }
+            String title = switch (kind) {
+                case "case" -> doc.get(TITLE);
+                case "document" -> doc.get(NAME);
+                default -> doc.get(LABEL);
+            };
+            hits.add(SearchHit.of(kind, doc.get(ID), "case".equals(kind) ? doc.get(ID) : doc.get(CASE_ID),
+                    title, scores[i], highlights));
+        }
+        return hits;
+    }
+
+    /**
+     * BM25 and the nearest passages, fused by reciprocal rank. The vector query runs under the same access filter as
+     * the text query, as a Lucene filter, so a passage of an excluded case is never a candidate, and only passages at
+     * least {@link #MIN_SIMILARITY} alike count (otherwise every query would return something). Snippets come from
+     * BM25; a hit found by its meaning alone shows the opening of its nearest passage. Only the final hits are
+     * highlighted.
+     */
+    private List<SearchHit> hybrid(String text, Optional<Collection<String>> onlyCases, Collection<String> excluded,
+                                   boolean firmInternal, int limit) {
+        Query lexical = lexicalQuery(text, onlyCases, excluded, firmInternal);
+        if (lexical == null) {
+            return List.of();
+        }
+        float[] vector = embeddings.embed(text);
+        BooleanQuery.Builder filter = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, PASSAGE)), Occur.FILTER);
+        onlyCases.ifPresent(cases -> filter.add(new TermInSetQuery(CASE_ID, cases.stream().map(BytesRef::new)
+                .toList()), Occur.FILTER));
+        if (!firmInternal) {
+            filter.add(new TermQuery(new Term(OWNER_TYPE, "note")), Occur.MUST_NOT);
+        }
+        if (!excluded.isEmpty()) {
+            filter.add(new TermInSetQuery(CASE_ID, excluded.stream().map(BytesRef::new).toList()), Occur.MUST_NOT);
+        }
+        int depth = Math.max(limit, FUSION_DEPTH);
         List<SearchHit> hits = new ArrayList<>();
         withSearcher(searcher -> {
-            org.apache.lucene.search.TopDocs top = searcher.search(built, limit);
-            org.apache.lucene.search.uhighlight.UnifiedHighlighter highlighter =
-                    org.apache.lucene.search.uhighlight.UnifiedHighlighter.builder(searcher, textAnalyzer)
-                            .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter(
-                                    "<mark>", "</mark>", " … ", true))
-                            .build();
-            String[] fields = {TITLE, NAMES, NAME, EMAIL, CONTENT};
-            Map<String, String[]> snippets = highlighter.highlightFields(fields, built, top,
-                    new int[] {1, 2, 1, 1, 3});
-            for (int i = 0; i < top.scoreDocs.length; i++) {
-                Document doc = searcher.storedFields().document(top.scoreDocs[i].doc);
-                String kind = doc.get(TYPE);
-                List<String> highlights = new ArrayList<>();
-                for (String field : fields) {
-                    String snippet = snippets.get(field)[i];
-                    if (snippet != null && snippet.contains("<mark>")) {
-                        highlights.add(snippet);
+            // Entities by their Lucene document, with fused scores.
+            Map<Integer, Double> fused = new java.util.HashMap<>();
+            ScoreDoc[] words = searcher.search(lexical, depth).scoreDocs;
+            for (int i = 0; i < words.length; i++) {
+                fused.merge(words[i].doc, 1.0 / (RRF_K + i + 1), Double::sum);
+            }
+            Map<Integer, String> nearest = new java.util.HashMap<>();
+            ScoreDoc[] meaning = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, KNN_PASSAGES,
+                    filter.build()), KNN_PASSAGES).scoreDocs;
+            Set<String> owners = new java.util.HashSet<>();
+            for (ScoreDoc sd : meaning) {
+                // Lucene scores DOT_PRODUCT as (1 + cosine) / 2.
+                if (owners.size() >= depth || 2 * sd.score - 1 < MIN_SIMILARITY) {
+                    break;
+                }
+                Document passage = searcher.storedFields().document(sd.doc, Set.of(OWNER, PASSAGE_TEXT));
+                String owner = passage.get(OWNER);
+                if (owners.add(owner)) {
+                    TopDocs entity = searcher.search(new TermQuery(new Term("type_id", owner)), 1);
+                    if (entity.scoreDocs.length == 1) {
+                        int doc = entity.scoreDocs[0].doc;
+                        fused.merge(doc, 1.0 / (RRF_K + owners.size()), Double::sum);
+                        nearest.put(doc, passage.get(PASSAGE_TEXT));
                     }
                 }
-                String title = switch (kind) {
-                    case "case" -> doc.get(TITLE);
-                    case "document" -> doc.get(NAME);
-                    default -> doc.get(LABEL);
-                };
-                hits.add(SearchHit.of(kind, doc.get(ID), "case".equals(kind) ? doc.get(ID) : doc.get(CASE_ID),
-                        title, top.scoreDocs[i].score, highlights));
             }
+            List<Map.Entry<Integer, Double>> ranked = fused.entrySet().stream()
+                    .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed()
+                            .thenComparing(Map.Entry::getKey))
+                    .limit(limit)
+                    .toList();
+            int[] docs = ranked.stream().mapToInt(Map.Entry::getKey).toArray();
+            float[] scores = new float[docs.length];
+            for (int i = 0; i < docs.length; i++) {
+                scores[i] = ranked.get(i).getValue().floatValue();
+            }
+            hits.addAll(describe(searcher, lexical, docs, scores, nearest));
         });
         return hits;
+    }
+
+    /** The first words of a passage, escaped like a highlighted snippet. */
+    private static String opening(String passage) {
+        String[] words = passage.trim().split("\\s+");
+        String head = String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(30, words.length)));
+        String escaped = head.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;").replace("'", "&#x27;");
+        return words.length > 30 ? escaped + " …" : escaped;
+    }
+
+    /** Replaces an entity's passages and their vectors (hybrid indexes only). Embedding blocks for milliseconds. */
+    private void updatePassages(String type, String id, String caseId, String text) {
+        if (embeddings == null) {
+            return;
+        }
+        List<String> passages = passages(text);
+        List<float[]> vectors = embeddings.embedAll(passages);
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < passages.size(); i++) {
+            Document doc = new Document();
+            doc.add(new StringField(TYPE, PASSAGE, Field.Store.NO));
+            doc.add(new StringField(OWNER, type + ":" + id, Field.Store.YES));
+            doc.add(new StringField(OWNER_TYPE, type, Field.Store.NO));
+            doc.add(new StringField(CASE_ID, caseId, Field.Store.NO));
+            doc.add(new StoredField(PASSAGE_TEXT, passages.get(i)));
+            // Unit vectors: the dot product is their cosine, and the cheapest similarity to compute.
+            doc.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
+            docs.add(doc);
+        }
+        try {
+            writer.updateDocuments(new Term(OWNER, type + ":" + id), docs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the search index: " + e.getMessage(), e);
+        }
+    }
+
+    /** The text in passages of {@link #PASSAGE_WORDS} words, at most {@link #MAX_PASSAGES}. */
+    static List<String> passages(String text) {
+        String[] words = text.trim().split("\\s+");
+        List<String> out = new ArrayList<>();
+        for (int from = 0; from < words.length && out.size() < MAX_PASSAGES; from += PASSAGE_WORDS) {
+            String passage = String.join(" ", java.util.Arrays.asList(words)
+                    .subList(from, Math.min(words.length, from + PASSAGE_WORDS)));
+            if (!passage.isBlank()) {
+                out.add(passage);
+            }
+        }
+        return out;
     }
 
     public int count(String type) {

@@ -9,7 +9,9 @@ import io.dictum.intents.Interpreter;
 import io.dictum.intents.Utterance;
 import io.dictum.intents.llm.ChatModels;
 import io.dictum.intents.llm.LlmRouter;
+import io.dictum.core.index.SentenceEmbeddings;
 import io.dictum.intents.semantic.SemanticClassifier;
+import io.dictum.intents.semantic.SemanticPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,15 +42,15 @@ public class IntentConfiguration {
     }
 
     /**
-     * The offline paraphrase classifier. Embedding the catalogue's phrases takes seconds of CPU (the model is inside
-     * the jar), so it runs on a thread of its own and start-up does not wait; the first utterance that needs the
-     * fallback does.
+     * The offline paraphrase classifier, on the application's one sentence model (search shares it). Embedding the
+     * catalogue's phrases takes seconds of CPU, so it runs on a thread of its own once the model is loaded and
+     * start-up does not wait; the first utterance that needs the fallback does.
      */
     @Bean
-    PreparedParaphrases paraphrases(IntentCatalogue catalogue) {
-        return new PreparedParaphrases(CompletableFuture.supplyAsync(() -> {
+    PreparedParaphrases paraphrases(IntentCatalogue catalogue, SentenceEmbeddings embeddings) {
+        return new PreparedParaphrases(embeddings.model().thenApplyAsync(model -> {
             long start = System.nanoTime();
-            SemanticClassifier classifier = new SemanticClassifier(catalogue);
+            SemanticClassifier classifier = new SemanticClassifier(catalogue, model, SemanticPolicy.defaults());
             log.info("Paraphrase fallback ready: {} catalogue phrases embedded in {} ms", classifier.phraseCount(),
                     (System.nanoTime() - start) / 1_000_000);
             return classifier;

@@ -3,6 +3,7 @@ package io.dictum.core.intents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.model.chat.ChatModel;
+import io.dictum.core.index.SearchConfiguration;
 import io.dictum.intents.Interpreter;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -11,7 +12,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class IntentConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(IntentConfiguration.class);
+            .withUserConfiguration(SearchConfiguration.class, IntentConfiguration.class);
 
     @Test
     void withoutABaseUrlThereIsNoChatModelAtAll() {
