@@ -40,7 +40,8 @@ public record CaseResolutionPolicy(double minScore, double margin, int candidate
 
     /**
      * Resolved when the best scores at least {@code minScore} and either no other candidate does or the best leads the
-     * second by at least {@code margin}; otherwise the candidates at or above {@code minScore}, best first.
+     * second by at least {@code margin}; otherwise the close candidates, best first: those within {@code margin} of the
+     * best (two exact "Johnson" cases are the question, a third that merely sounds alike is not offered beside them).
      */
     public Decision decide(List<EntityMatch> matches) {
         List<EntityMatch> credible = (matches == null ? List.<EntityMatch>of() : matches).stream()
@@ -56,6 +57,8 @@ public record CaseResolutionPolicy(double minScore, double margin, int candidate
         if (credible.size() == 1 || top.score() - credible.get(1).score() >= margin - 1e-9) {
             return new Decision(Optional.of(top), List.of());
         }
-        return new Decision(Optional.empty(), credible);
+        return new Decision(Optional.empty(), credible.stream()
+                .filter(m -> top.score() - m.score() < margin - 1e-9)
+                .toList());
     }
 }
