@@ -5,11 +5,9 @@ import io.dictum.core.drafting.Placeholders.Type;
 import io.dictum.templates.docx.Vocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The placeholders of invoice templates (kind {@code invoice}): the invoice, its lines and totals, and the firm. An
@@ -84,16 +82,7 @@ public final class InvoicePlaceholders {
     }
 
     public static Vocabulary vocabulary() {
-        Set<String> fields = new LinkedHashSet<>();
-        Map<String, Set<String>> lists = new LinkedHashMap<>();
-        for (Placeholder p : ALL.values()) {
-            if (p.type() == Type.LIST) {
-                lists.put(p.name(), Set.copyOf(p.itemFields()));
-            } else {
-                fields.add(p.name());
-            }
-        }
-        return new Vocabulary(fields, lists);
+        return Placeholders.vocabularyOf(ALL.values());
     }
 
     /** A sample for every invoice placeholder, for previews of invoice templates. */

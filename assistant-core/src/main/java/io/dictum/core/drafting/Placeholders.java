@@ -106,9 +106,14 @@ public final class Placeholders {
     }
 
     public static Vocabulary vocabulary() {
+        return vocabularyOf(ALL.values());
+    }
+
+    /** The names a template may use, given the placeholders of a kind of document (case documents, invoices). */
+    static Vocabulary vocabularyOf(Iterable<Placeholder> placeholders) {
         Set<String> fields = new LinkedHashSet<>();
         Map<String, Set<String>> lists = new LinkedHashMap<>();
-        for (Placeholder p : ALL.values()) {
+        for (Placeholder p : placeholders) {
             if (p.type() == Type.LIST) {
                 lists.put(p.name(), Set.copyOf(p.itemFields()));
             } else {
