@@ -221,8 +221,10 @@ public final class SlotFilling {
     }
 
     /**
-     * A case named among the words no pattern or vocabulary uses: each run of such words, then its shorter pieces,
-     * is looked up; the first that settles wins, else the first that fits several cases is asked back.
+     * A case named among the words no pattern or vocabulary uses: each run of such words, and its shorter pieces, is
+     * looked up. The best-scoring piece that settles a case wins, unless another piece settles a different case almost
+     * as well (within the policy's margin): then both are asked back, so that talk around the name ("let me see")
+     * can never pick a case of its own. With nothing settled, the first piece that fits several cases is asked back.
      */
     private void scanCase(SlotSpec spec, List<Token> tokens, boolean[] claimed, EntityResolver resolver,
                           Map<String, String> slots, Map<String, List<EntityMatch>> unresolved) {
@@ -237,8 +239,10 @@ public final class SlotFilling {
                 run = new ArrayList<>();
             }
         }
+        CaseResolutionPolicy policy = catalogue.caseResolution();
         Map<String, List<EntityMatch>> lookups = new HashMap<>();
         Map<String, List<EntityMatch>> ambiguous = new LinkedHashMap<>();
+        Map<String, EntityMatch> settled = new LinkedHashMap<>(); // the best settling match per case id
         for (List<String> words : runs) {
             for (int length = Math.min(words.size(), MAX_CASE_WORDS); length >= 1; length--) {
                 for (int start = 0; start + length <= words.size(); start++) {
@@ -247,14 +251,26 @@ public final class SlotFilling {
                     Map<String, List<EntityMatch>> open = new LinkedHashMap<>();
                     resolveCase(spec, reference, resolver, lookups, found, open);
                     if (!found.isEmpty()) {
-                        slots.putAll(found);
-                        return;
-                    }
-                    if (!open.get(spec.name()).isEmpty() && ambiguous.isEmpty()) {
+                        String id = found.get(spec.name());
+                        lookups.get(reference).stream().filter(m -> m.id().equals(id)).findFirst()
+                                .ifPresent(m -> settled.merge(id, m, (a, b) -> a.score() >= b.score() ? a : b));
+                    } else if (!open.get(spec.name()).isEmpty() && ambiguous.isEmpty()) {
                         ambiguous.putAll(open);
                     }
                 }
             }
+        }
+        if (!settled.isEmpty()) {
+            List<EntityMatch> best = settled.values().stream()
+                    .sorted(java.util.Comparator.comparingDouble(EntityMatch::score).reversed()).toList();
+            List<EntityMatch> close = best.stream()
+                    .filter(m -> best.get(0).score() - m.score() < policy.margin() - 1e-9).toList();
+            if (close.size() == 1) {
+                slots.put(spec.name(), close.get(0).id());
+            } else {
+                unresolved.put(spec.name(), close);
+            }
+            return;
         }
         unresolved.putAll(ambiguous);
     }
