@@ -5,11 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -37,7 +34,6 @@ public final class SpeechEngine implements AutoCloseable {
 
     /** Audio is fed to the recogniser in pieces of this many samples (0.2 s). */
     private static final int CHUNK_SAMPLES = AudioClip.SAMPLE_RATE / 5;
-    private static final String UNKNOWN_WORD = "[unk]";
 
     private static final Logger log = LoggerFactory.getLogger(SpeechEngine.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -141,7 +137,7 @@ public final class SpeechEngine implements AutoCloseable {
             Recognizer biased = null;
             try {
                 if (options.biased()) {
-                    biased = newRecognizer(AudioClip.SAMPLE_RATE, grammarJson(options.bias()));
+                    biased = newRecognizer(AudioClip.SAMPLE_RATE, options.bias().grammarJson());
                 }
                 return new StreamingRecognizer(this, options, open, biased);
             } catch (RuntimeException e) {
@@ -158,28 +154,7 @@ public final class SpeechEngine implements AutoCloseable {
 
     /** Vosk's grammar for the phrases with {@code [unk]}, or null when the phrases restrict nothing. */
     static String grammarJson(List<String> phrases) {
-        if (phrases == null || phrases.isEmpty()) {
-            return null;
-        }
-        Set<String> grammar = new LinkedHashSet<>();
-        for (String phrase : phrases) {
-            if (phrase == null) {
-                continue;
-            }
-            String normalised = phrase.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-            if (!normalised.isEmpty()) {
-                grammar.add(normalised);
-            }
-        }
-        if (grammar.isEmpty()) {
-            return null;
-        }
-        grammar.add(UNKNOWN_WORD);
-        try {
-            return JSON.writeValueAsString(grammar);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the phrase list as JSON", e);
-        }
+        return PhraseList.of(phrases).grammarJson();
     }
 
     /** Runs a call on a live recogniser while the model is guaranteed to be loaded. */

@@ -1,5 +1,6 @@
 package io.dictum.speech;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import org.vosk.Recognizer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,12 +22,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * reset) and the stream goes on. Results are Vosk's JSON, compact, with word times in seconds from the start of
  * the stream.
  *
- * <p>With {@linkplain Options#bias() bias phrases} (command mode), a second recogniser restricted to those
- * phrases plus {@code [unk]} hears the same audio. Vosk's grammar decoding is several times cheaper than open
- * decoding, and it can only produce the phrases given, so a known name is heard as itself instead of a
- * sound-alike. At each endpoint the phrase-list reading wins when it explains the whole utterance (no
- * {@code [unk]}) with enough confidence; anything else (a note, a search) falls through to the open reading.
- * Partials and endpoints always come from the open recogniser.
+ * <p>With {@linkplain Options#bias() bias phrases} (command mode) a second recogniser, restricted to those phrases
+ * plus {@code [unk]}, hears the audio first. Vosk's grammar decoding costs about a seventh of open decoding, and it
+ * can only produce the phrases given, so a known name is heard as itself instead of a sound-alike. It gives the
+ * partials and finds the end of each utterance; the utterance's audio is kept meanwhile. At the end:
+ * <ul>
+ * <li>when the phrase-list reading is exactly one listed phrase ("open the miller case"), every word heard surely,
+ *     it is the result, and the open recogniser never decodes that audio: most commands cost only the cheap
+ *     decoding;</li>
+ * <li>otherwise (free text such as a note, several phrases run together, anything off the list) the open recogniser
+ *     decodes the kept audio, and the phrase-list reading wins only when it explains the whole utterance (no
+ *     {@code [unk]}) confidently, the open reading heard most of its words, and the open reading is not a listed
+ *     command by itself; else the open reading is the result.
+ *     Off-list speech is forced onto a chain of listed words with high confidence surprisingly often, which is why
+ *     a chain is never taken on its own word.</li>
+ * </ul>
+ * As soon as the phrase list's partial is no listed phrase's beginning, the open recogniser catches up and hears
+ * the rest as it arrives, so free speech costs no extra wait at the end. Long utterances are handed to it every
+ * {@link #MAX_KEPT_SECONDS} anyway, so the kept audio stays small.
+ * Without bias phrases, or while only {@linkplain #listenFor spotting} phrases (dictation), the open recogniser
+ * decodes everything as it arrives.
  *
  * <p>Calls block for about a tenth of the audio's duration: run them off the event loop. They are serialised
  * on this object, so {@link #close()} from another thread waits for a running call and never frees the native
@@ -36,12 +52,19 @@ public final class StreamingRecognizer implements AutoCloseable {
     /** Silence fed before the first audio: Vosk tends to drop a word that starts at the very first sample. */
     static final double LEAD_IN_SECONDS = 0.3;
     public static final int MAX_ALTERNATIVES = 10;
+    /** The longest stretch of an utterance kept for the open recogniser before it decodes what it has. */
+    static final double MAX_KEPT_SECONDS = 8;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Result EMPTY_PARTIAL = new Result(false, "{\"partial\":\"\"}", "", List.of(), false);
-    private static final String UNKNOWN = "[unk]";
+    private static final String UNKNOWN = PhraseList.UNKNOWN_WORD;
     /** Below this mean word confidence the phrase-list reading is a forced fit, and the open reading is kept. */
     static final double MIN_BIAS_CONFIDENCE = 0.75;
+    /**
+     * Every word of a listed phrase must be heard at least this surely for the phrase to be taken without the open
+     * recogniser's reading; a less sure word ("start" where "stop" was said) leaves the choice to {@link #choose}.
+     */
+    static final double MIN_WORD_CONFIDENCE_ALONE = 0.85;
     /**
      * The share of the phrase-list reading's words that the open reading must have heard too (the same word, or one
      * spelt nearly alike). Speech that is not on the list ("take a note: ...") is still forced onto the nearest
@@ -61,13 +84,17 @@ public final class StreamingRecognizer implements AutoCloseable {
      *                        (see the class comment); empty for none. Ignored with {@code phrases} or alternatives.
      */
     public record Options(int sampleRate, List<String> phrases, boolean words, int maxAlternatives,
-                          List<String> bias) {
+                          PhraseList bias) {
         public Options(int sampleRate, List<String> phrases, boolean words, int maxAlternatives) {
-            this(sampleRate, phrases, words, maxAlternatives, List.of());
+            this(sampleRate, phrases, words, maxAlternatives, PhraseList.EMPTY);
+        }
+
+        public Options(int sampleRate, List<String> phrases, boolean words, int maxAlternatives, List<String> bias) {
+            this(sampleRate, phrases, words, maxAlternatives, PhraseList.of(bias));
         }
 
         public Options {
-            bias = bias == null ? List.of() : List.copyOf(bias);
+            bias = bias == null ? PhraseList.EMPTY : bias;
             if (sampleRate < AudioClip.MIN_SOURCE_RATE || sampleRate > AudioClip.MAX_SOURCE_RATE) {
                 throw new InvalidAudioException("The sample rate " + sampleRate + " Hz is not supported; send 16-bit"
                         + " PCM at 8000 to 48000 Hz (16000 is best).");
@@ -118,14 +145,30 @@ public final class StreamingRecognizer implements AutoCloseable {
     private boolean biasing;
     /** Whether the phrase-list reading may replace the open one (commands), or is only reported (spotting). */
     private boolean replace = true;
-    private String grammar;
+    private PhraseList listening;
     /** The phrase-list recogniser's results since the last endpoint (it may find endpoints of its own). */
-    private final StringBuilder biasedText = new StringBuilder();
     private final List<Word> biasedWords = new ArrayList<>();
-    /** 16 kHz samples fed to the open and to the phrase-list recogniser: their difference aligns word times. */
+    private final StringBuilder biasedText = new StringBuilder();
+    /** The open recogniser's results within an utterance it decodes late (it may find endpoints of its own). */
+    private final List<Word> openWords = new ArrayList<>();
+    private final StringBuilder openText = new StringBuilder();
+    /** 16 kHz audio of the current utterance that the open recogniser has not decoded (phrase list first). */
+    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    /** Whether the open recogniser has heard some of the current utterance (phrase list first). */
+    private boolean openHeardUtterance;
+    /**
+     * Whether the open recogniser hears the rest of the current utterance as it arrives: the phrase list's partial
+     * has left every listed phrase, so the open reading will be needed at the end.
+     */
+    private boolean openLive;
+    /**
+     * 16 kHz samples of the stream (lead-in included), and how many of them each recogniser has not heard: a
+     * recogniser's word times count only the audio it was fed, so adding its lag puts them on the stream's timeline.
+     */
+    private long streamSamples;
     private long openSamples;
-    private long biasedSamples;
-    private final double leadIn;
+    private long openLag;
+    private long biasedLag;
     private final StreamResampler resampler;
     private boolean started;
     private boolean closed;
@@ -138,11 +181,10 @@ public final class StreamingRecognizer implements AutoCloseable {
         this.recognizer = recognizer;
         this.biasedRecognizer = biasedRecognizer;
         this.biasing = biasedRecognizer != null;
-        this.grammar = biasedRecognizer == null ? null : SpeechEngine.grammarJson(options.bias());
+        this.listening = biasedRecognizer == null ? null : options.bias();
         if (biasedRecognizer != null) {
             biasedRecognizer.setWords(true);
         }
-        this.leadIn = LEAD_IN_SECONDS;
         this.resampler = options.sampleRate() == AudioClip.SAMPLE_RATE ? null
                 : new StreamResampler(options.sampleRate(), AudioClip.SAMPLE_RATE);
         recognizer.setWords(options.words());
@@ -153,6 +195,14 @@ public final class StreamingRecognizer implements AutoCloseable {
 
     public Options options() {
         return options;
+    }
+
+    /**
+     * Seconds of the stream's audio (lead-in included) that the open recogniser has decoded: all of it without bias
+     * phrases; with them, only the utterances that were not one listed phrase.
+     */
+    public synchronized double openSecondsDecoded() {
+        return openSamples / (double) AudioClip.SAMPLE_RATE;
     }
 
     /** Seconds of audio fed so far (without the lead-in). */
@@ -182,15 +232,20 @@ public final class StreamingRecognizer implements AutoCloseable {
         }
         checkOpen();
         return engine.whileOpen(() -> {
-            leadIn();
+            if (!started) {
+                started = true;
+                feed(new byte[(int) Math.round(AudioClip.SAMPLE_RATE * LEAD_IN_SECONDS) * 2]);
+            }
             bytesReceived += pcm16le.length;
-            boolean endpoint = feed(pcm16le);
+            boolean endpoint = feed(to16k(pcm16le));
             if (endpoint) {
                 lastPartial = EMPTY_PARTIAL;
-                return choose(parse(true, recognizer.getResult()));
+                return phraseListFirst() ? endOfUtterance(biasedRecognizer.getResult())
+                        : choose(parse(true, recognizer.getResult(), openLag));
             }
             if (freshPartial || lastPartial == null) {
-                lastPartial = parse(false, recognizer.getPartialResult());
+                lastPartial = phraseListFirst() ? phraseListPartial()
+                        : parse(false, recognizer.getPartialResult(), openLag);
             }
             return lastPartial;
         });
@@ -201,10 +256,11 @@ public final class StreamingRecognizer implements AutoCloseable {
         checkOpen();
         return engine.whileOpen(() -> {
             if (!started) {
-                return parse(true, "{\"text\":\"\"}");
+                return parse(true, "{\"text\":\"\"}", 0);
             }
             lastPartial = EMPTY_PARTIAL;
-            return choose(parse(true, recognizer.getFinalResult()));
+            return phraseListFirst() ? endOfUtterance(biasedRecognizer.getFinalResult())
+                    : choose(parse(true, recognizer.getFinalResult(), openLag));
         });
     }
 
@@ -219,10 +275,13 @@ public final class StreamingRecognizer implements AutoCloseable {
             return;
         }
         engine.whileOpen(() -> {
-            biasedRecognizer.reset();
+            catchUpOpen();
+            openHeardUtterance = false;
+            openLive = false;
+            // Vosk's reset() keeps the audio under way; a final result is what ends an utterance for good
+            biasedRecognizer.getFinalResult();
             biasedText.setLength(0);
             biasedWords.clear();
-            biasedSamples = openSamples;
             return null;
         });
         biasing = on;
@@ -234,26 +293,25 @@ public final class StreamingRecognizer implements AutoCloseable {
      * vocabulary may mishear): results then carry the phrase-list reading as {@link Result#spotted()}. An empty
      * list stops listening. No effect on a stream opened without bias phrases.
      */
-    public synchronized void listenFor(List<String> phrases, boolean replace) {
+    public synchronized void listenFor(PhraseList phrases, boolean replace) {
         checkOpen();
         if (biasedRecognizer == null) {
             return;
         }
-        String json = SpeechEngine.grammarJson(phrases);
-        if (json == null) {
+        if (phrases == null || phrases.isEmpty()) {
             biasing(false);
             return;
         }
+        biasing(false);
         engine.whileOpen(() -> {
-            if (!json.equals(grammar)) {
-                biasedRecognizer.setGrammar(json);
-                grammar = json;
+            if (phrases != listening) {
+                biasedRecognizer.setGrammar(phrases.grammarJson());
+                listening = phrases;
             }
             return null;
         });
-        biasing(false);
-        biasing(true);
         this.replace = replace;
+        biasing(true);
     }
 
     /** Whether bias phrases are being listened for now. */
@@ -283,89 +341,186 @@ public final class StreamingRecognizer implements AutoCloseable {
         }
     }
 
-    private void leadIn() {
-        if (!started) {
-            started = true;
-            int samples = (int) Math.round(AudioClip.SAMPLE_RATE * leadIn);
-            byte[] silence = new byte[samples * 2];
-            recognizer.acceptWaveForm(silence, silence.length);
+    /** Commands: the phrase-list recogniser hears the audio first, the open one only when needed. */
+    private boolean phraseListFirst() {
+        return biasing && replace;
+    }
+
+    /** Feeds 16 kHz audio to the recognisers that are listening; true at the end of an utterance. */
+    private boolean feed(byte[] pcm) {
+        if (pcm.length == 0) {
+            return false;
+        }
+        int samples = pcm.length / 2;
+        streamSamples += samples;
+        if (!biasing) {
+            biasedLag += samples;
             openSamples += samples;
-            if (biasing) {
-                feedBiased(silence, silence.length);
+            return recognizer.acceptWaveForm(pcm, pcm.length);
+        }
+        if (!phraseListFirst()) {
+            if (biasedRecognizer.acceptWaveForm(pcm, pcm.length)) {
+                collect(biasedRecognizer.getResult(), biasedLag, biasedText, biasedWords);
             }
+            openSamples += samples;
+            return recognizer.acceptWaveForm(pcm, pcm.length);
         }
+        kept.write(pcm, 0, pcm.length);
+        if (openLive || kept.size() >= MAX_KEPT_SECONDS * AudioClip.SAMPLE_RATE * 2) {
+            catchUpOpen();
+        }
+        return biasedRecognizer.acceptWaveForm(pcm, pcm.length);
     }
 
-    private void feedBiased(byte[] pcm, int length) {
-        biasedSamples += length / 2;
-        if (biasedRecognizer.acceptWaveForm(pcm, length)) {
-            collectBiased(biasedRecognizer.getResult());
-        }
-    }
-
-    private void feedBiased(short[] pcm) {
-        biasedSamples += pcm.length;
-        if (biasedRecognizer.acceptWaveForm(pcm, pcm.length)) {
-            collectBiased(biasedRecognizer.getResult());
-        }
-    }
-
-    /** Keeps a phrase-list result, its word times moved onto the open recogniser's timeline. */
-    private void collectBiased(String voskJson) {
-        List<Word> words = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        SpeechEngine.collect(voskJson, text, words);
-        if (text.length() == 0) {
+    /** Lets the open recogniser decode the kept audio, collecting what it finishes on the way. */
+    private void catchUpOpen() {
+        if (kept.size() == 0) {
             return;
         }
-        if (biasedText.length() > 0) {
-            biasedText.append(' ');
-        }
-        biasedText.append(text);
-        double shift = (openSamples - biasedSamples) / (double) AudioClip.SAMPLE_RATE;
-        for (Word w : words) {
-            biasedWords.add(new Word(w.word(), w.start() + shift, w.end() + shift, w.conf()));
+        byte[] pcm = kept.toByteArray();
+        kept.reset();
+        openSamples += pcm.length / 2;
+        openHeardUtterance = true;
+        if (recognizer.acceptWaveForm(pcm, pcm.length)) {
+            collect(recognizer.getResult(), openLag, openText, openWords);
         }
     }
 
     /**
-     * At an endpoint of the open recogniser: the phrase-list reading of the same utterance when it explains all of
-     * it confidently, else the open reading.
+     * The phrase-list recogniser's partial, without its {@code [unk]} markers. When no listed phrase begins like it,
+     * the open reading will be needed at the end, so the open recogniser starts hearing the utterance now.
+     */
+    private Result phraseListPartial() {
+        String heard = readJson(biasedRecognizer.getPartialResult()).path("partial").asText("").strip();
+        if (!openLive && !heard.isEmpty() && !listening.begins(heard)) {
+            openLive = true;
+            catchUpOpen();
+        }
+        String partial = heard.replace(UNKNOWN, " ").replaceAll("\\s+", " ").strip();
+        return new Result(false, JSON.createObjectNode().put("partial", partial).toString(), partial, List.of(),
+                false);
+    }
+
+    /**
+     * The end of an utterance heard phrase list first: one listed phrase heard confidently is the answer as it is;
+     * otherwise the open recogniser decodes the kept audio and {@link #choose} decides.
+     */
+    private Result endOfUtterance(String biasedJson) {
+        collect(biasedJson, biasedLag, biasedText, biasedWords);
+        String text = biasedText.toString().strip();
+        boolean openHeard = openHeardUtterance;
+        openHeardUtterance = false;
+        openLive = false;
+        if (!openHeard && isOneListedPhrase(text, biasedWords)) {
+            // the open recogniser never hears this utterance; its times then run behind the stream's by its length
+            openLag += kept.size() / 2;
+            kept.reset();
+            Result result = phraseListResult(text, List.copyOf(biasedWords));
+            biasedText.setLength(0);
+            biasedWords.clear();
+            return result;
+        }
+        catchUpOpen();
+        collect(recognizer.getFinalResult(), openLag, openText, openWords);
+        Result open = openResult();
+        return choose(open);
+    }
+
+    private boolean isOneListedPhrase(String text, List<Word> words) {
+        return !text.isEmpty() && !words.isEmpty() && !text.contains(UNKNOWN) && listening.contains(text)
+                && words.stream().allMatch(w -> w.conf() >= MIN_WORD_CONFIDENCE_ALONE);
+    }
+
+    private static double meanConfidence(List<Word> words) {
+        return words.stream().mapToDouble(Word::conf).average().orElse(0);
+    }
+
+    /** The open recogniser's collected reading of an utterance it decoded late, in Vosk's format. */
+    private Result openResult() {
+        String text = openText.toString().strip();
+        List<Word> words = List.copyOf(openWords);
+        openText.setLength(0);
+        openWords.clear();
+        ObjectNode out = JSON.createObjectNode();
+        if (options.words()) {
+            writeWords(out.putArray("result"), words);
+        }
+        out.put("text", text);
+        return new Result(true, out.toString(), text, options.words() ? onStreamTimeline(words) : List.of(), false);
+    }
+
+    /**
+     * At the end of an utterance: the phrase-list reading of the same utterance when it explains all of it
+     * confidently and the open reading heard most of its words but is not a listed phrase itself, else the open
+     * reading.
      */
     private Result choose(Result open) {
         if (!biasing) {
             return open;
         }
-        collectBiased(biasedRecognizer.getFinalResult());
+        if (!phraseListFirst()) {
+            collect(biasedRecognizer.getFinalResult(), biasedLag, biasedText, biasedWords);
+        }
         String text = biasedText.toString().strip();
         List<Word> words = List.copyOf(biasedWords);
         biasedText.setLength(0);
         biasedWords.clear();
-        biasedSamples = openSamples;
         if (!replace) {
-            List<Word> spotted = words.stream().map(w -> new Word(w.word(), round(Math.max(0, w.start() - leadIn)),
-                    round(Math.max(0, w.end() - leadIn)), w.conf())).toList();
-            return new Result(true, open.json(), open.text(), open.words(), false, spotted);
+            return new Result(true, open.json(), open.text(), open.words(), false, onStreamTimeline(words));
         }
-        if (text.isEmpty() || text.contains(UNKNOWN) || words.isEmpty()) {
+        if (text.isEmpty() || text.contains(UNKNOWN) || words.isEmpty()
+                || meanConfidence(words) < MIN_BIAS_CONFIDENCE || agreement(text, open.text()) < MIN_AGREEMENT) {
             return open;
         }
-        double confidence = words.stream().mapToDouble(Word::conf).average().orElse(0);
-        if (confidence < MIN_BIAS_CONFIDENCE || agreement(text, open.text()) < MIN_AGREEMENT) {
+        if (listening.contains(open.text())) {
+            // the open recogniser heard a listed command by itself: the list rescues names, it does not overrule
             return open;
         }
+        return phraseListResult(text, words);
+    }
+
+    private Result phraseListResult(String text, List<Word> words) {
         ObjectNode out = JSON.createObjectNode();
         if (options.words()) {
-            com.fasterxml.jackson.databind.node.ArrayNode result = out.putArray("result");
-            for (Word w : words) {
-                result.addObject().put("conf", w.conf()).put("end", round(Math.max(0, w.end() - leadIn)))
-                        .put("start", round(Math.max(0, w.start() - leadIn))).put("word", w.word());
-            }
+            writeWords(out.putArray("result"), words);
         }
         out.put("text", text);
-        List<Word> shifted = words.stream().map(w -> new Word(w.word(), round(Math.max(0, w.start() - leadIn)),
-                round(Math.max(0, w.end() - leadIn)), w.conf())).toList();
-        return new Result(true, out.toString(), text, options.words() ? shifted : List.of(), true);
+        return new Result(true, out.toString(), text, options.words() ? onStreamTimeline(words) : List.of(), true);
+    }
+
+    /** Words collected with stream times (lead-in included) as the client sees them: from the start of its audio. */
+    private static List<Word> onStreamTimeline(List<Word> words) {
+        return words.stream().map(w -> new Word(w.word(), clientTime(w.start()), clientTime(w.end()), w.conf()))
+                .toList();
+    }
+
+    private static void writeWords(ArrayNode result, List<Word> words) {
+        for (Word w : words) {
+            result.addObject().put("conf", w.conf()).put("end", clientTime(w.end()))
+                    .put("start", clientTime(w.start())).put("word", w.word());
+        }
+    }
+
+    private static double clientTime(double streamSeconds) {
+        return round(Math.max(0, streamSeconds - LEAD_IN_SECONDS));
+    }
+
+    /** Appends one Vosk result's text and words, the words moved onto the stream's timeline by the recogniser's lag. */
+    private static void collect(String voskJson, long lagSamples, StringBuilder text, List<Word> words) {
+        List<Word> found = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        SpeechEngine.collect(voskJson, part, found);
+        if (part.length() == 0) {
+            return;
+        }
+        if (text.length() > 0) {
+            text.append(' ');
+        }
+        text.append(part);
+        double shift = lagSamples / (double) AudioClip.SAMPLE_RATE;
+        for (Word w : found) {
+            words.add(new Word(w.word(), w.start() + shift, w.end() + shift, w.conf()));
+        }
     }
 
     /** The share of the biased words that the open text has too, allowing for a slip of spelling. */
@@ -411,35 +566,25 @@ public final class StreamingRecognizer implements AutoCloseable {
         return Math.round(seconds * 1_000_000) / 1_000_000.0;
     }
 
-    /** Feeds the recogniser at 16 kHz; true at an endpoint. */
-    private boolean feed(byte[] pcm16le) {
-        if (pcm16le.length == 0) {
-            return false;
-        }
-        if (resampler == null) {
-            openSamples += pcm16le.length / 2;
-            if (biasing) {
-                feedBiased(pcm16le, pcm16le.length);
-            }
-            return recognizer.acceptWaveForm(pcm16le, pcm16le.length);
+    /** The piece as 16 kHz PCM (resampled when the stream has another rate). */
+    private byte[] to16k(byte[] pcm16le) {
+        if (resampler == null || pcm16le.length == 0) {
+            return pcm16le;
         }
         short[] samples = new short[pcm16le.length / 2];
         for (int i = 0; i < samples.length; i++) {
             samples[i] = (short) ((pcm16le[2 * i] & 0xFF) | (pcm16le[2 * i + 1] << 8));
         }
         short[] resampled = resampler.accept(samples);
-        if (resampled.length == 0) {
-            return false;
+        byte[] out = new byte[resampled.length * 2];
+        for (int i = 0; i < resampled.length; i++) {
+            out[2 * i] = (byte) resampled[i];
+            out[2 * i + 1] = (byte) (resampled[i] >> 8);
         }
-        openSamples += resampled.length;
-        if (biasing) {
-            feedBiased(resampled);
-        }
-        return recognizer.acceptWaveForm(resampled, resampled.length);
+        return out;
     }
 
-    /** Reads Vosk's JSON, moves word times back by the lead-in and writes it compactly. */
-    private Result parse(boolean endpoint, String voskJson) {
+    private static ObjectNode readJson(String voskJson) {
         JsonNode node;
         try {
             node = JSON.readTree(voskJson);
@@ -449,19 +594,26 @@ public final class StreamingRecognizer implements AutoCloseable {
         if (!(node instanceof ObjectNode result)) {
             throw new IllegalStateException("Vosk returned unexpected JSON: " + voskJson);
         }
+        return result;
+    }
+
+    /** Reads the open recogniser's JSON, moves word times onto the client's timeline and writes it compactly. */
+    private Result parse(boolean endpoint, String voskJson, long lagSamples) {
+        ObjectNode result = readJson(voskJson);
         if (!endpoint) {
             String partial = result.path("partial").asText("");
             ObjectNode out = JSON.createObjectNode().put("partial", partial);
             return new Result(false, out.toString(), partial, List.of(), false);
         }
+        double shift = lagSamples / (double) AudioClip.SAMPLE_RATE;
         JsonNode best = result;
         if (result.has("alternatives")) {
             for (JsonNode alternative : result.path("alternatives")) {
-                shift(alternative.path("result"));
+                shift(alternative.path("result"), shift);
             }
             best = result.path("alternatives").path(0);
         } else {
-            shift(result.path("result"));
+            shift(result.path("result"), shift);
             if (!result.has("text")) {
                 result.put("text", "");
             }
@@ -474,13 +626,12 @@ public final class StreamingRecognizer implements AutoCloseable {
         return new Result(true, result.toString(), best.path("text").asText("").strip(), words, false);
     }
 
-    private void shift(JsonNode words) {
+    private static void shift(JsonNode words, double lagSeconds) {
         for (JsonNode w : words) {
             if (w instanceof ObjectNode word) {
                 for (String field : new String[] {"start", "end"}) {
                     if (word.has(field)) {
-                        double t = Math.max(0, word.get(field).asDouble() - leadIn);
-                        word.put(field, Math.round(t * 1_000_000) / 1_000_000.0);
+                        word.put(field, clientTime(word.get(field).asDouble() + lagSeconds));
                     }
                 }
             }

@@ -164,6 +164,34 @@ class StreamingRecognizerTest {
     }
 
     @Test
+    void aListedPhraseCostsNoOpenDecodingAndLaterFreeSpeechStaysOnTheStreamsTimeline() {
+        AudioClip listed = AudioClip.fromWav(Wavs.resource("open-the-miller-case.flite-slt.16k.wav"));
+        AudioClip free = AudioClip.fromWav(Wavs.resource("find-the-police-report.flite-awb.16k.wav"));
+        try (StreamingRecognizer stream = TestEngine.get().openStream(
+                new StreamingRecognizer.Options(AudioClip.SAMPLE_RATE, List.of(), true, 0, BIAS))) {
+            List<StreamingRecognizer.Result> first = stream(stream, listed.pcm16le(), 3200);
+            assertThat(finalText(first)).isEqualTo("open the miller case");
+            assertThat(first).anyMatch(StreamingRecognizer.Result::biased);
+            assertThat(stream.openSecondsDecoded()).as("the open recogniser did not decode the listed phrase")
+                    .isZero();
+
+            List<StreamingRecognizer.Result> second = stream(stream, free.pcm16le(), 3200);
+            assertThat(finalText(second)).contains("police report");
+            assertThat(stream.openSecondsDecoded()).as("off-list speech is decoded openly")
+                    .isGreaterThanOrEqualTo(free.durationSeconds() * 0.9);
+            List<Word> words = second.stream().filter(StreamingRecognizer.Result::endpoint)
+                    .flatMap(r -> r.words().stream()).toList();
+            assertThat(words).isNotEmpty();
+            for (Word w : words) {
+                assertThat(w.start()).as(w.word() + " is timed after the first clip, on the stream's timeline")
+                        .isBetween(listed.durationSeconds(), listed.durationSeconds() + free.durationSeconds());
+            }
+            // partials came from the phrase list and never show its unknown-word marker
+            assertThat(second).filteredOn(r -> !r.endpoint()).noneMatch(r -> r.text().contains("[unk]"));
+        }
+    }
+
+    @Test
     void agreementCountsTheBiasedWordsThatTheOpenReadingAlsoHeard() {
         assertThat(StreamingRecognizer.agreement("pull up johnson versus acme", "full of johnson version irk me"))
                 .isEqualTo(0.6);

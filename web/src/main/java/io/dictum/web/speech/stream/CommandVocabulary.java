@@ -8,6 +8,7 @@ import io.dictum.core.drafting.TemplateRepository;
 import io.dictum.core.index.IndexService;
 import io.dictum.intents.IntentCatalogue;
 import io.dictum.speech.ModelVocabulary;
+import io.dictum.speech.PhraseList;
 import io.dictum.web.speech.SpeechService;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ class CommandVocabulary implements DisposableBean {
     private final IndexService index;
     private final StreamControl control = StreamControl.load();
     private final IntentCatalogue catalogue = IntentCatalogue.defaults();
-    private volatile List<String> phrases = List.of();
+    private volatile PhraseList phrases = PhraseList.EMPTY;
     private volatile String builtFor = "";
     private Disposable checks;
 
@@ -63,7 +64,7 @@ class CommandVocabulary implements DisposableBean {
     }
 
     /** The phrases now; empty until the first build has finished. */
-    List<String> phrases() {
+    PhraseList phrases() {
         return phrases;
     }
 
@@ -95,7 +96,7 @@ class CommandVocabulary implements DisposableBean {
                 .then();
     }
 
-    private Mono<List<String>> build() {
+    private Mono<PhraseList> build() {
         Mono<Map<io.dictum.core.contacts.ContactId, Contact>> byId = contacts.findAll().take(MAX_CONTACTS)
                 .collectMap(Contact::id, Function.identity());
         return Mono.zip(byId, cases.findAll().collectList(), templates.findAll().collectList())
@@ -131,7 +132,7 @@ class CommandVocabulary implements DisposableBean {
                             known.add(phrase);
                         }
                     }
-                    return List.copyOf(known);
+                    return PhraseList.of(known);
                 });
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dictum.core.cases.CaseId;
 import io.dictum.speech.AudioClip;
 import io.dictum.speech.InvalidAudioException;
+import io.dictum.speech.PhraseList;
 import io.dictum.speech.SpeechEngine;
 import io.dictum.speech.StreamingRecognizer;
 import io.dictum.speech.dictation.DictationFormatter;
@@ -118,17 +119,20 @@ final class SpeechStream implements AutoCloseable {
     private int staleFrames;
     private static final int FRESH_PARTIAL_EVERY = 5;
     /** The firm's command phrases for biasing (command mode); the client may turn it off with "bias": false. */
-    private final List<String> commandPhrases;
+    private final PhraseList commandPhrases;
+    /** The tiny grammar that spots "stop dictation" while dictating. */
+    private final PhraseList stopPhrases;
     private final StreamControl control;
     private boolean bias = true;
 
     SpeechStream(SpeechEngine engine, ObjectMapper json, int maxFrameBytes, Mode mode, Optional<CaseId> caseId) {
-        this(engine, json, maxFrameBytes, mode, caseId, List.of(), null);
+        this(engine, json, maxFrameBytes, mode, caseId, PhraseList.EMPTY, null);
     }
 
     SpeechStream(SpeechEngine engine, ObjectMapper json, int maxFrameBytes, Mode mode, Optional<CaseId> caseId,
-                 List<String> commandPhrases, StreamControl control) {
+                 PhraseList commandPhrases, StreamControl control) {
         this.commandPhrases = commandPhrases;
+        this.stopPhrases = control == null ? PhraseList.EMPTY : PhraseList.of(control.stopDictation());
         this.control = control;
         this.engine = engine;
         this.json = json;
@@ -262,7 +266,7 @@ final class SpeechStream implements AutoCloseable {
     /** Dictation is read by the open vocabulary alone; a tiny grammar only spots "stop dictation". */
     private void listenForStop() {
         if (recognizer != null && control != null) {
-            recognizer.listenFor(control.stopDictation(), false);
+            recognizer.listenFor(stopPhrases, false);
         }
     }
 
@@ -379,7 +383,7 @@ final class SpeechStream implements AutoCloseable {
             // a stream that may take commands listens for the firm's phrases; dictation may switch to commands
             boolean biased = bias && mode != Mode.TRANSCRIBE && !commandPhrases.isEmpty();
             recognizer = engine.openStream(new StreamingRecognizer.Options(sampleRate, phrases, words,
-                    maxAlternatives, biased ? commandPhrases : List.of()));
+                    maxAlternatives, biased ? commandPhrases : PhraseList.EMPTY));
             OPEN_RECOGNISERS.incrementAndGet();
             if (mode == Mode.DICTATION) {
                 listenForStop();

@@ -35,14 +35,29 @@ import org.vosk.Recognizer;
 
 /**
  * N concurrent WebSocket speech streams against raw Vosk decoding of the same audio with N threads, in one run on
- * one machine. Flat out: per-stream real-time factor (time to the final result over audio duration) beside raw
- * Vosk's. At real-time pace (0.1 s frames every 0.1 s): how long each frame waits for its answer, the largest N
- * whose answers keep up, and the latency from eof to the final result and, in command mode, to the command.
- * Run it with scripts/bench-stream.
+ * one machine. The audio is a command session: {@link #SESSION}'s utterances back to back, each one push-to-talk
+ * press (listed commands, free text, a compound command). Flat out: per-stream real-time factor (time to the last
+ * final result over audio duration) beside raw Vosk's, transcribing and in command mode. At real-time pace (0.1 s
+ * frames every 0.1 s, command mode, each utterance ended with {"reset":1} as when the talk button is released): how
+ * long each frame waits for its answer, the largest N whose answers keep up, and the latency from the end of each
+ * utterance's audio to its command result. Run it with scripts/bench-stream.
  */
 public final class SpeechStreamBenchmark {
 
-    private static final String FIXTURE = "open-the-miller-case-and-find-the-police-report.flite-rms.16k.wav";
+    /** One press of the talk button: a committed WAV and the intent it should be read as. */
+    record Utterance(String resource, String intent) {
+    }
+
+    static final List<Utterance> SESSION = List.of(
+            new Utterance("commands/open-the-miller-case.flite-slt.16k.wav", "open_case"),
+            new Utterance("commands/find-the-police-report.flite-rms.16k.wav", "find_document"),
+            new Utterance("commands/show-deadlines-for-the-kowalczyk-case.festival-kaldiphone.16k.wav",
+                    "list_deadlines"),
+            new Utterance("commands/take-a-note-client-called-about-the-offer.flite-slt.16k.wav", "dictate_note"),
+            new Utterance("commands/pull-up-johnson-versus-acme.flite-rms.16k.wav", "open_case"),
+            new Utterance("commands/start-a-timer-for-the-garcia-matter.flite-slt.16k.wav", "start_timer"),
+            new Utterance("commands/stop-the-timer.festival-kaldiphone.16k.wav", "stop_timer"),
+            new Utterance("open-the-miller-case-and-find-the-police-report.flite-rms.16k.wav", "find_document"));
     private static final int PACED_CHUNK = 3200;   // 0.1 s
     private static final int FLAT_CHUNK = 6400;    // 0.2 s
     /**
@@ -53,9 +68,12 @@ public final class SpeechStreamBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What one stream measured. */
-    record Run(double seconds, List<Double> frameLatencies, double eofToFinal, double eofToCommand, String text,
-               String intent) {
+    /**
+     * What one stream measured: its duration, each frame's wait for its answer, and per utterance the time from its
+     * end ({"reset":1} or eof sent) to its final result and to its command, and the intent read (null: none).
+     */
+    record Run(double seconds, List<Double> frameLatencies, List<Double> toFinal, List<Double> toCommand,
+               List<String> intents, String text) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -71,64 +89,79 @@ public final class SpeechStreamBenchmark {
                             + "/api/v1/auth/login")).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"ahale\",\"password\":\"dictum-demo\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body()).get("token").asText();
-            byte[] one = AudioClip.fromWav(SpeechStreamBenchmark.class.getResourceAsStream("/audio/" + FIXTURE)
-                    .readAllBytes()).pcm16le();
-            // two utterances with a pause between them: a stream with an endpoint in the middle
-            byte[] pcm = new byte[one.length * 2 + 16000];
-            System.arraycopy(one, 0, pcm, 0, one.length);
-            System.arraycopy(one, 0, pcm, one.length + 16000, one.length);
+            List<byte[]> utterances = new ArrayList<>();
+            for (Utterance u : SESSION) {
+                utterances.add(AudioClip.fromWav(SpeechStreamBenchmark.class.getResourceAsStream("/audio/"
+                        + u.resource()).readAllBytes()).pcm16le());
+            }
+            byte[] pcm = concat(utterances);
             double audioSeconds = pcm.length / 2.0 / AudioClip.SAMPLE_RATE;
             URI uri = URI.create("ws://127.0.0.1:" + port + StreamTokenConverter.STREAM_PATH);
             Path modelDir = app.getBean(SpeechService.class).engine().modelDirectory();
             int cores = Runtime.getRuntime().availableProcessors();
-            System.out.printf(Locale.ROOT, "Audio: %s twice, %.2f s; %d cores; stream decoders = cores.%n%n", FIXTURE,
-                    audioSeconds, cores);
+            System.out.printf(Locale.ROOT, "Audio: a command session of %d utterances, %.2f s; %d cores;"
+                    + " stream decoders = cores.%n%n", SESSION.size(), audioSeconds, cores);
 
             try (Model model = new Model(modelDir.toString())) {
                 // warm-up: JIT, first decodes, the index searcher
                 rawParallel(model, pcm, 2);
-                streams(http, uri, token, pcm, 2, false, "command");
+                streams(http, uri, token, List.of(pcm), 2, false, "command");
 
                 System.out.println("Flat out (frames sent as fast as the server takes them), per-stream real-time"
                         + " factor = decode time / audio time:");
-                System.out.printf(Locale.ROOT, "%4s  %14s  %14s  %7s  %s%n", "N", "raw Vosk RTF", "stream RTF",
-                        "ratio", "transcript of stream 1");
+                System.out.printf(Locale.ROOT, "%4s  %12s  %16s  %7s  %16s  %7s%n", "N", "raw Vosk RTF",
+                        "transcribe RTF", "ratio", "command RTF", "ratio");
                 for (int n : sizes(maxN)) {
                     List<Double> raw = rawParallel(model, pcm, n);
-                    List<Run> runs = streams(http, uri, token, pcm, n, false, null);
+                    List<Run> transcribe = streams(http, uri, token, List.of(pcm), n, false, null);
+                    List<Run> command = streams(http, uri, token, utterances, n, false, "command");
                     double rawRtf = median(raw) / audioSeconds;
-                    double streamRtf = median(runs.stream().map(Run::seconds).toList()) / audioSeconds;
-                    System.out.printf(Locale.ROOT, "%4d  %14.3f  %14.3f  %6.2fx  %s%n", n, rawRtf, streamRtf,
-                            streamRtf / rawRtf, abbreviate(runs.get(0).text()));
+                    double transcribeRtf = median(transcribe.stream().map(Run::seconds).toList()) / audioSeconds;
+                    double commandRtf = median(command.stream().map(Run::seconds).toList()) / audioSeconds;
+                    System.out.printf(Locale.ROOT, "%4d  %12.3f  %16.3f  %6.2fx  %16.3f  %6.2fx%n", n, rawRtf,
+                            transcribeRtf, transcribeRtf / rawRtf, commandRtf, commandRtf / rawRtf);
                 }
+                System.out.println("(command mode hears audio with the firm's phrase list first; the open recogniser"
+                        + " decodes only utterances that are not one listed phrase)");
 
                 System.out.println();
-                System.out.println("Real-time pace (0.1 s frames every 0.1 s), command mode; frame latency = frame"
-                        + " sent to its answer received:");
+                System.out.println("Real-time pace (0.1 s frames every 0.1 s), command mode, {\"reset\":1} at the end of"
+                        + " each utterance; frame latency = frame sent to its answer received; end>command = reset"
+                        + " sent to the command result:");
                 System.out.printf(Locale.ROOT, "%4s  %12s  %12s  %13s  %14s  %14s  %16s  %16s  %s%n", "N",
-                        "frame p50 ms", "frame p95 ms", "2nd half p95", "eof>final p50", "eof>final p95", "eof>command p50",
-                        "eof>command p95", "keeps up");
+                        "frame p50 ms", "frame p95 ms", "2nd half p95", "end>final p50", "end>final p95",
+                        "end>command p50", "end>command p95", "keeps up");
                 int largest = 0;
                 int misses = 0;
                 for (int n : sizes(maxN)) {
-                    List<Run> runs = streams(http, uri, token, pcm, n, true, "command");
+                    List<Run> runs = streams(http, uri, token, utterances, n, true, "command");
                     List<Double> frames = new ArrayList<>();
                     List<Double> steady = new ArrayList<>();
-                    runs.forEach(r -> {
+                    List<Double> finals = new ArrayList<>();
+                    List<Double> commands = new ArrayList<>();
+                    int right = 0;
+                    for (Run r : runs) {
                         frames.addAll(r.frameLatencies());
                         steady.addAll(r.frameLatencies().subList(r.frameLatencies().size() / 2,
                                 r.frameLatencies().size()));
-                    });
-                    List<Double> finals = runs.stream().map(Run::eofToFinal).toList();
-                    List<Double> commands = runs.stream().map(Run::eofToCommand).filter(d -> d >= 0).toList();
+                        finals.addAll(r.toFinal());
+                        r.toCommand().stream().filter(d -> d >= 0).forEach(commands::add);
+                        for (int k = 0; k < SESSION.size(); k++) {
+                            if (SESSION.get(k).intent().equals(r.intents().get(k))) {
+                                right++;
+                            }
+                        }
+                    }
                     boolean keepsUp = percentile(steady, 95) <= KEEPS_UP_SECONDS;
-                    long understood = runs.stream().filter(r -> "open_case".equals(r.intent())).count();
-                    System.out.printf(Locale.ROOT, "%4d  %12.0f  %12.0f  %10.0f ms  %12.0f ms  %12.0f ms  %13.0f ms  %13.0f ms"
-                                    + "  %s (%d/%d commands open_case)%n", n,
+                    System.out.printf(Locale.ROOT, "%4d  %12.0f  %12.0f  %10.0f ms  %12.0f ms  %12.0f ms  %13.0f ms"
+                                    + "  %13.0f ms  %s (intents right %d/%d)%n", n,
                             1000 * percentile(frames, 50), 1000 * percentile(frames, 95), 1000 * percentile(steady, 95),
                             1000 * percentile(finals, 50), 1000 * percentile(finals, 95),
                             1000 * percentile(commands, 50), 1000 * percentile(commands, 95),
-                            keepsUp ? "yes" : "no", understood, runs.size());
+                            keepsUp ? "yes" : "no", right, runs.size() * SESSION.size());
+                    if (n == Math.min(8, maxN)) {
+                        printPerUtterance(runs);
+                    }
                     if (keepsUp) {
                         largest = n;
                         misses = 0;
@@ -191,9 +224,43 @@ public final class SpeechStreamBenchmark {
         }
     }
 
-    /** n streams at once; paced at real time or flat out; in the given mode (null: plain transcription). */
-    private static List<Run> streams(HttpClient http, URI uri, String token, byte[] pcm, int n, boolean paced,
-                                     String mode) throws Exception {
+    /** The utterances back to back as one piece of audio. */
+    private static byte[] concat(List<byte[]> pieces) {
+        byte[] all = new byte[pieces.stream().mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (byte[] p : pieces) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
+    }
+
+    /** At N = 8: each utterance's end>command p50 and p95 and how often its intent was right. */
+    private static void printPerUtterance(List<Run> runs) {
+        for (int k = 0; k < SESSION.size(); k++) {
+            List<Double> latencies = new ArrayList<>();
+            int right = 0;
+            for (Run r : runs) {
+                if (r.toCommand().get(k) >= 0) {
+                    latencies.add(r.toCommand().get(k));
+                }
+                if (SESSION.get(k).intent().equals(r.intents().get(k))) {
+                    right++;
+                }
+            }
+            String name = SESSION.get(k).resource().replaceFirst("^commands/", "").replaceFirst("\\.16k\\.wav$", "");
+            System.out.printf(Locale.ROOT, "        %-62s end>command p50 %5.0f ms  p95 %5.0f ms  %s %d/%d%n", name,
+                    1000 * percentile(latencies, 50), 1000 * percentile(latencies, 95), SESSION.get(k).intent(),
+                    right, runs.size());
+        }
+    }
+
+    /**
+     * n streams at once; paced at real time or flat out; in the given mode (null: plain transcription); each piece
+     * of audio ended with {"reset":1}, the last with {"eof":1}.
+     */
+    private static List<Run> streams(HttpClient http, URI uri, String token, List<byte[]> pieces, int n,
+                                     boolean paced, String mode) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -201,7 +268,7 @@ public final class SpeechStreamBenchmark {
             for (int i = 0; i < n; i++) {
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return stream(http, uri, token, pcm, paced, mode);
+                    return stream(http, uri, token, pieces, paced, mode);
                 }));
             }
             start.countDown();
@@ -215,9 +282,9 @@ public final class SpeechStreamBenchmark {
         }
     }
 
-    private static Run stream(HttpClient http, URI uri, String token, byte[] pcm, boolean paced, String mode)
-            throws Exception {
-        List<long[]> times = new CopyOnWriteArrayList<>();  // {receivedNanos, index}
+    private static Run stream(HttpClient http, URI uri, String token, List<byte[]> pieces, boolean paced,
+                              String mode) throws Exception {
+        List<Long> times = new CopyOnWriteArrayList<>();
         List<String> messages = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> closed = new CompletableFuture<>();
         WebSocket.Listener listener = new WebSocket.Listener() {
@@ -227,7 +294,7 @@ public final class SpeechStreamBenchmark {
             public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
                 partial.append(data);
                 if (last) {
-                    times.add(new long[] {System.nanoTime(), messages.size()});
+                    times.add(System.nanoTime());
                     messages.add(partial.toString());
                     partial.setLength(0);
                 }
@@ -251,52 +318,83 @@ public final class SpeechStreamBenchmark {
         ws.sendText("{\"config\":{\"sample_rate\":16000}}", true).join();
         int chunk = paced ? PACED_CHUNK : FLAT_CHUNK;
         List<Long> sent = new ArrayList<>();
+        List<Integer> framesPerPiece = new ArrayList<>();
+        List<Long> ends = new ArrayList<>();
         long t0 = System.nanoTime();
-        for (int off = 0, i = 0; off < pcm.length; off += chunk, i++) {
-            if (paced) {
-                long due = t0 + (long) (i * 1e9 * chunk / 2 / AudioClip.SAMPLE_RATE);
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
+        long audioSent = 0;
+        for (int p = 0; p < pieces.size(); p++) {
+            byte[] pcm = pieces.get(p);
+            int frames = 0;
+            for (int off = 0; off < pcm.length; off += chunk, frames++) {
+                int len = Math.min(chunk, pcm.length - off);
+                if (paced) {
+                    long due = t0 + (long) (audioSent * 1e9 / 2 / AudioClip.SAMPLE_RATE);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
                 }
+                sent.add(System.nanoTime());
+                ws.sendBinary(ByteBuffer.wrap(pcm, off, len), true).join();
+                audioSent += len;
             }
-            sent.add(System.nanoTime());
-            ws.sendBinary(ByteBuffer.wrap(pcm, off, Math.min(chunk, pcm.length - off)), true).join();
+            framesPerPiece.add(frames);
+            ends.add(System.nanoTime());
+            ws.sendText(p == pieces.size() - 1 ? "{\"eof\" : 1}" : "{\"reset\" : 1}", true).join();
         }
-        long eof = System.nanoTime();
-        ws.sendText("{\"eof\" : 1}", true).join();
         closed.get(5, TimeUnit.MINUTES);
 
-        // answers come in order: one per frame, extension messages (command) after a final result, then eof's final
+        // answers come in order: one per frame (a command may follow a final), then the reset's final and command
         List<Double> frameLatencies = new ArrayList<>();
-        int frame = 0;
-        double eofToFinal = -1;
-        double eofToCommand = -1;
-        long last = t0;
+        List<Double> toFinal = new ArrayList<>();
+        List<Double> toCommand = new ArrayList<>();
+        List<String> intents = new ArrayList<>();
         StringBuilder text = new StringBuilder();
-        String intent = null;
-        for (int k = 0; k < messages.size(); k++) {
-            JsonNode m = JSON.readTree(messages.get(k));
-            long at = times.get(k)[0];
-            last = Math.max(last, at);
-            if (m.has("command")) {
-                intent = m.get("command").path("intent").asText();
-                if (at >= eof) {
-                    eofToCommand = (at - eof) / 1e9;
+        int k = 0;
+        int frame = 0;
+        long last = t0;
+        for (int p = 0; p < pieces.size(); p++) {
+            String intent = null;
+            double command = -1;
+            double fin = -1;
+            int answered = 0;
+            while (k < messages.size()) {
+                JsonNode m = JSON.readTree(messages.get(k));
+                long at = times.get(k);
+                last = Math.max(last, at);
+                if (m.has("command")) {
+                    intent = m.get("command").path("intent").asText();
+                    if (fin >= 0) {
+                        command = (at - ends.get(p)) / 1e9;
+                        k++;
+                        break;
+                    }
+                    k++;
+                    continue;
                 }
-                continue;
+                if (fin >= 0 || m.has("error")) {
+                    break;  // the next piece's first answer: this piece's reset had no command
+                }
+                if (m.has("text") && !m.get("text").asText().isEmpty()) {
+                    text.append(text.length() > 0 ? " | " : "").append(m.get("text").asText());
+                }
+                if (answered < framesPerPiece.get(p)) {
+                    frameLatencies.add((at - sent.get(frame)) / 1e9);
+                    frame++;
+                    answered++;
+                } else {
+                    fin = (at - ends.get(p)) / 1e9;
+                }
+                k++;
             }
-            if (m.has("text") && !m.get("text").asText().isEmpty()) {
-                text.append(text.length() > 0 ? " | " : "").append(m.get("text").asText());
+            if (intent != null && command < 0) {
+                command = 0;  // read at an endpoint inside the utterance, before the button was released
             }
-            if (frame < sent.size()) {
-                frameLatencies.add((at - sent.get(frame)) / 1e9);
-                frame++;
-            } else if (m.has("text") && eofToFinal < 0) {
-                eofToFinal = (at - eof) / 1e9;
-            }
+            toFinal.add(fin);
+            toCommand.add(command);
+            intents.add(intent);
         }
-        return new Run((last - t0) / 1e9, frameLatencies, eofToFinal, eofToCommand, text.toString(), intent);
+        return new Run((last - t0) / 1e9, frameLatencies, toFinal, toCommand, intents, text.toString());
     }
 
     private static double median(List<Double> values) {
@@ -311,9 +409,5 @@ public final class SpeechStreamBenchmark {
         Collections.sort(sorted);
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 70 ? text : text.substring(0, 67) + "...";
     }
 }

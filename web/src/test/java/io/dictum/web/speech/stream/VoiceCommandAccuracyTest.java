@@ -3,7 +3,9 @@ package io.dictum.web.speech.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dictum.intents.Intent;
 import io.dictum.speech.AudioClip;
+import io.dictum.speech.PhraseList;
 import io.dictum.speech.StreamingRecognizer;
 import io.dictum.web.WebTestSupport;
 import io.dictum.web.speech.SpeechService;
@@ -24,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * noise), decoded as a command stream decodes, with and without the firm's phrase list, in the same run. A
  * command counts as right when its intent and its resolved case (where the label names one) are right. Transcripts
  * are not compared: with one shared model they may vary slightly with what was decoded before.
+ * Speech that is not a command ({@code audio/distractors/}) is checked in the same way.
  * {@code scripts/eval-voice} runs this test and prints its report.
  */
 class VoiceCommandAccuracyTest extends WebTestSupport {
@@ -45,12 +48,12 @@ class VoiceCommandAccuracyTest extends WebTestSupport {
     @Test
     void biasingDoesNotLowerAccuracyAndNoCommandLandsOnAWrongCase() {
         vocabulary.refresh().block(Duration.ofSeconds(60));
-        List<String> phrases = vocabulary.phrases();
-        assertThat(phrases).as("the demo firm's command phrases").contains("pull up the kowalczyk matter",
+        PhraseList phrases = vocabulary.phrases();
+        assertThat(phrases.phrases()).as("the demo firm's command phrases").contains("pull up the kowalczyk matter",
                 "open the miller case", "open chen versus bright line", "start dictation");
 
         String token = login("ahale");
-        List<Label> labels = labels();
+        List<Label> labels = labels("commands", "commands.tsv");
         assertThat(labels).hasSizeGreaterThanOrEqualTo(40);
         int[] right = new int[2];
         int[] wrongCase = new int[2];
@@ -60,7 +63,7 @@ class VoiceCommandAccuracyTest extends WebTestSupport {
             String expectedCase = label.caseNumber().isEmpty() ? null : caseId(label.caseNumber());
             String[] marks = new String[2];
             for (int pass = 0; pass < 2; pass++) {
-                Outcome o = decode(token, label, pass == 1 ? phrases : List.of());
+                Outcome o = decode(token, "commands", label.file(), pass == 1 ? phrases : PhraseList.EMPTY);
                 boolean caseRight = expectedCase == null || expectedCase.equals(o.caseId());
                 if (expectedCase != null && o.caseId() != null && !expectedCase.equals(o.caseId())) {
                     wrongCase[pass]++;
@@ -90,9 +93,43 @@ class VoiceCommandAccuracyTest extends WebTestSupport {
         assertThat(biasedFinals[0]).as("the phrase list is used").isGreaterThan(n / 4);
     }
 
+    /**
+     * Speech that is not a command ({@code audio/distractors/}: talk about a case, sentences that share words with
+     * command phrases) must never be read as an intent that changes data, with or without the phrase list. Stricter
+     * than "no action taken": such a reading would at most ask back today, but it must not even come to that.
+     */
+    @Test
+    void talkThatIsNotACommandIsNeverReadAsAChangingCommand() {
+        vocabulary.refresh().block(Duration.ofSeconds(60));
+        PhraseList phrases = vocabulary.phrases();
+        String token = login("ahale");
+        List<Label> labels = labels("distractors", "distractors.tsv");
+        assertThat(labels).hasSizeGreaterThanOrEqualTo(30);
+        List<String> changing = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
+        for (Label label : labels) {
+            String[] marks = new String[2];
+            for (int pass = 0; pass < 2; pass++) {
+                Outcome o = decode(token, "distractors", label.file(), pass == 1 ? phrases : PhraseList.EMPTY);
+                boolean changes = !o.intent().equals("unknown") && Intent.fromId(o.intent()).changesData();
+                if (changes) {
+                    changing.add((pass == 1 ? "biased " : "open ") + label.file() + " -> " + o.intent() + " \""
+                            + o.transcript() + "\"");
+                }
+                marks[pass] = (changes ? "CHANGES " : "") + o.intent() + " \"" + o.transcript() + "\"";
+            }
+            report.append(String.format("eval-voice   %-70s open: %-50s biased: %s%n", label.file(), marks[0],
+                    marks[1]));
+        }
+        report.append(String.format("eval-voice %d distractors: read as a changing command %d%n", labels.size(),
+                changing.size()));
+        System.out.print(report);
+        assertThat(changing).as("distractors read as commands that change data").isEmpty();
+    }
+
     /** Decodes as a command stream does (0.2 s frames, finals joined), then reads the command without acting. */
-    private Outcome decode(String token, Label label, List<String> bias) {
-        byte[] pcm = AudioClip.fromWav(read(label.file())).pcm16le();
+    private Outcome decode(String token, String folder, String file, PhraseList bias) {
+        byte[] pcm = AudioClip.fromWav(read(folder, file)).pcm16le();
         List<String> finals = new ArrayList<>();
         boolean biased = false;
         try (StreamingRecognizer r = speech.engine().openStream(new StreamingRecognizer.Options(
@@ -119,21 +156,21 @@ class VoiceCommandAccuracyTest extends WebTestSupport {
                 : caseSlot.asText(), biased);
     }
 
-    private static List<Label> labels() {
+    private static List<Label> labels(String folder, String tsvName) {
         List<Label> labels = new ArrayList<>();
-        String tsv = new String(read("commands.tsv"), StandardCharsets.UTF_8);
+        String tsv = new String(read(folder, tsvName), StandardCharsets.UTF_8);
         for (String line : tsv.split("\n")) {
             if (line.isBlank() || line.startsWith("file\t")) {
                 continue;
             }
             String[] f = line.split("\t", -1);
-            labels.add(new Label(f[0], f[1], f[2], f[3], f[4], f[5].strip()));
+            labels.add(new Label(f[0], f[1], f[2], f[3], f.length > 4 ? f[4] : "", f.length > 5 ? f[5].strip() : ""));
         }
         return labels;
     }
 
-    private static byte[] read(String name) {
-        try (InputStream in = VoiceCommandAccuracyTest.class.getResourceAsStream("/audio/commands/" + name)) {
+    private static byte[] read(String folder, String name) {
+        try (InputStream in = VoiceCommandAccuracyTest.class.getResourceAsStream("/audio/" + folder + "/" + name)) {
             if (in == null) {
                 throw new AssertionError("missing " + name);
             }
