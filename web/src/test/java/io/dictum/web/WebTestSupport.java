@@ -3,6 +3,7 @@ package io.dictum.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dictum.core.testing.AdjustableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ public abstract class WebTestSupport {
         @Bean
         @Primary
         AdjustableClock adjustableClock() {
-            return AdjustableClock.utc();
+            return AdjustableClock.system();
         }
     }
 
