@@ -97,6 +97,16 @@ public abstract class WebTestSupport {
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
+    protected WebTestClient.ResponseSpec patch(String token, String uri, Object body) {
+        return client().patch().uri(uri).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
+
+    protected JsonNode patchJson(String token, String uri, Object body) {
+        return patch(token, uri, body).expectStatus().isOk().expectBody(JsonNode.class).returnResult()
+                .getResponseBody();
+    }
+
     /** Asserts an RFC 9457 problem response with the given status and a detail that says something. */
     protected JsonNode assertProblem(WebTestClient.ResponseSpec response, int status) {
         JsonNode problem = response.expectStatus().isEqualTo(HttpStatusCode.valueOf(status))

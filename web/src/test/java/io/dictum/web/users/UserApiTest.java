@@ -8,21 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** GET/PATCH /me and an administrator's PATCH /users/{id}. */
 class UserApiTest extends WebTestSupport {
-
-    private WebTestClient.ResponseSpec patch(String token, String uri, Object body) {
-        return client().patch().uri(uri).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
-    }
-
-    private JsonNode patchOk(String token, String uri, Object body) {
-        return patch(token, uri, body).expectStatus().isOk().expectBody(JsonNode.class).returnResult()
-                .getResponseBody();
-    }
 
     /** A new user of this role with a unique name; returns its id. */
     private String newUser(String prefix, String role) {
@@ -73,7 +61,7 @@ class UserApiTest extends WebTestSupport {
     void anAdministratorChangesEmailNameAndRoleAndTheOldTokenStopsWorking() {
         String id = newUser("patchee", "associate");
         String before = login(username(id));
-        JsonNode changed = patchOk(login("admin"), "/api/v1/users/" + id, Map.of("email", " pat@firm.example ",
+        JsonNode changed = patchJson(login("admin"), "/api/v1/users/" + id, Map.of("email", " pat@firm.example ",
                 "displayName", "Pat Renamed", "role", "paralegal"));
         assertThat(changed.get("email").asText()).isEqualTo("pat@firm.example");
         assertThat(changed.get("displayName").asText()).isEqualTo("Pat Renamed");
@@ -102,7 +90,7 @@ class UserApiTest extends WebTestSupport {
 
         // a name-only change keeps the user signed in
         String after = login(username(id));
-        patchOk(login("admin"), "/api/v1/users/" + id, Map.of("displayName", "Pat Again", "email", ""));
+        patchJson(login("admin"), "/api/v1/users/" + id, Map.of("displayName", "Pat Again", "email", ""));
         JsonNode still = get(after, "/api/v1/me");
         assertThat(still.get("displayName").asText()).isEqualTo("Pat Again");
         assertThat(still.has("email")).isFalse();
@@ -142,7 +130,7 @@ class UserApiTest extends WebTestSupport {
         assertThat(listed(adminId).get("role").asText()).isEqualTo("admin");
 
         String second = newUser("second-admin", "admin");
-        JsonNode demoted = patchOk(admin, "/api/v1/users/" + second, Map.of("role", "partner"));
+        JsonNode demoted = patchJson(admin, "/api/v1/users/" + second, Map.of("role", "partner"));
         assertThat(demoted.get("role").asText()).isEqualTo("partner");
     }
 
@@ -150,7 +138,7 @@ class UserApiTest extends WebTestSupport {
     void aUserChangesTheirOwnEmailAndNameButNotTheirRole() {
         String id = newUser("selfie", "associate");
         String token = login(username(id));
-        JsonNode me = patchOk(token, "/api/v1/me", Map.of("email", "me@firm.example", "displayName", "Self Named"));
+        JsonNode me = patchJson(token, "/api/v1/me", Map.of("email", "me@firm.example", "displayName", "Self Named"));
         assertThat(me.get("id").asText()).isEqualTo(id);
         assertThat(me.get("email").asText()).isEqualTo("me@firm.example");
         assertThat(me.get("displayName").asText()).isEqualTo("Self Named");
