@@ -118,12 +118,14 @@ export function download(documentId, version, filename) {
 
 let me = null;
 
-/**
- * The signed-in user's id. The sign-in answer does not carry it; the time summary names whose time it counts, so it
- * is read from there once per sign-in.
- */
-export async function myUserId() {
+/** The signed-in user (GET /me: id, username, displayName, role, email, contactId, caseIds), read once per sign-in. */
+export async function currentUser() {
   const token = session.get()?.token;
-  if (me?.token !== token) me = { token, id: (await api.get('/time-entries/summary')).userId };
-  return me.id;
+  if (me?.token !== token) me = { token, user: await api.get('/me') };
+  return me.user;
+}
+
+/** The signed-in user's id. */
+export async function myUserId() {
+  return (await currentUser()).id;
 }

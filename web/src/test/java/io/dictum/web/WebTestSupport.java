@@ -3,6 +3,7 @@ package io.dictum.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dictum.core.testing.AdjustableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ public abstract class WebTestSupport {
         @Bean
         @Primary
         AdjustableClock adjustableClock() {
-            return AdjustableClock.utc();
+            return AdjustableClock.system();
         }
     }
 
@@ -94,6 +95,16 @@ public abstract class WebTestSupport {
         return client().post().uri(uri).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchange().expectStatus().is2xxSuccessful()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    protected WebTestClient.ResponseSpec patch(String token, String uri, Object body) {
+        return client().patch().uri(uri).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
+
+    protected JsonNode patchJson(String token, String uri, Object body) {
+        return patch(token, uri, body).expectStatus().isOk().expectBody(JsonNode.class).returnResult()
+                .getResponseBody();
     }
 
     /** Asserts an RFC 9457 problem response with the given status and a detail that says something. */

@@ -43,6 +43,22 @@ public class UserRepository {
                 "email", email, String.class).then();
     }
 
+    /** The address reminders go to, empty when there is none. */
+    public Mono<Optional<String>> findEmail(UserId id) {
+        return db.sql("SELECT email FROM users WHERE id = :id").bind("id", id.value())
+                .map(r -> Optional.ofNullable(r.get("email", String.class))).one();
+    }
+
+    public Mono<Void> update(UserId id, String displayName, Role role) {
+        return db.sql("UPDATE users SET display_name = :displayName, role = :role WHERE id = :id")
+                .bind("id", id.value()).bind("displayName", displayName).bind("role", role.id()).then();
+    }
+
+    public Mono<Long> countRole(Role role) {
+        return db.sql("SELECT COUNT(*) AS n FROM users WHERE role = :role").bind("role", role.id())
+                .map(r -> r.get("n", Long.class)).one();
+    }
+
     public Mono<Credentials> findCredentials(String username) {
         return db.sql("SELECT id, username, role, display_name, contact_id, password_hash FROM users"
                         + " WHERE username = :username")

@@ -19,6 +19,7 @@ import io.dictum.core.db.DatabaseContract;
 import io.dictum.core.errors.ConflictException;
 import io.dictum.core.errors.ForbiddenException;
 import io.dictum.core.errors.NotFoundException;
+import io.dictum.core.testing.AdjustableClock;
 import io.dictum.core.users.Role;
 import io.dictum.core.users.User;
 import io.dictum.core.users.UserId;
@@ -54,7 +55,7 @@ abstract class BillingRepositoryContract extends DatabaseContract {
     private static final OffsetDateTime NOW = START.atOffset(ZoneOffset.UTC);
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 17);
 
-    private MutableClock clock;
+    private AdjustableClock clock;
     private CaseRepository caseRepository;
     private ContactRepository contacts;
     private UserRepository users;
@@ -71,7 +72,7 @@ abstract class BillingRepositoryContract extends DatabaseContract {
 
     @BeforeAll
     void setUp() throws Exception {
-        clock = new MutableClock(START);
+        clock = AdjustableClock.at(START);
         caseRepository = new CaseRepository(db.client);
         contacts = new ContactRepository(db.client);
         users = new UserRepository(db.client);

@@ -31,6 +31,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -195,6 +196,23 @@ abstract class RepositoryContract extends DatabaseContract {
         assertThat(found.passwordHash()).isEqualTo("$2a$10$hash");
         assertThatThrownBy(() -> users.insert(new User(UserId.random(), user.username(), Role.STAFF, "x",
                 Optional.empty()), "h", NOW).block()).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void aUsersNameRoleAndEmailChangeInPlace() {
+        User user = new User(UserId.random(), "changing-" + UUID.randomUUID().toString().substring(0, 8),
+                Role.ASSOCIATE, "Before", Optional.empty());
+        users.insert(user, "$2a$10$hash", NOW).block();
+        assertThat(users.findEmail(user.id()).block()).isEmpty();
+        long partners = users.countRole(Role.PARTNER).block();
+        users.update(user.id(), "After", Role.PARTNER).block();
+        users.setEmail(user.id(), "after@firm.example").block();
+        assertThat(users.findById(user.id()).block()).isEqualTo(new User(user.id(), user.username(), Role.PARTNER,
+                "After", Optional.empty()));
+        assertThat(users.findEmail(user.id()).block()).contains("after@firm.example");
+        assertThat(users.countRole(Role.PARTNER).block()).isEqualTo(partners + 1);
+        users.setEmail(user.id(), null).block();
+        assertThat(users.findEmail(user.id()).block()).isEmpty();
     }
 
     @Test

@@ -9,8 +9,7 @@ import io.dictum.core.cases.CaseId;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import io.dictum.web.downloads.Downloads;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,11 +51,7 @@ class InvoiceController {
             return invoices.get(actor, id).map(i -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(i));
         }
-        return invoices.render(actor, id, format).map(r -> ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(r.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(r.fileName())
-                        .build().toString())
-                .body(r.content()));
+        return invoices.render(actor, id, format).map(r -> Downloads.file(r.mediaType(), r.fileName(), r.content()));
     }
 
     /** Writes a fee or expense line of a draft down; discount, tax and totals follow. */

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
+import io.dictum.web.downloads.Downloads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
@@ -90,7 +91,7 @@ class DocumentController {
     @GetMapping("/api/v1/documents/{id}/content")
     Mono<ResponseEntity<Flux<DataBuffer>>> content(Actor actor, @PathVariable DocumentId id,
                                                    @RequestParam(required = false) Integer version) {
-        return documents.content(actor, id, Optional.ofNullable(version)).flatMap(DocumentResponses::download);
+        return documents.content(actor, id, Optional.ofNullable(version)).flatMap(Downloads::stored);
     }
 
     /** Shares the document with its case's client (firm members); sharing again changes nothing. */

@@ -8,7 +8,7 @@ import io.dictum.core.portal.CaseMessage;
 import io.dictum.core.portal.Milestone;
 import io.dictum.core.portal.PortalCase;
 import io.dictum.core.portal.PortalService;
-import io.dictum.web.documents.DocumentResponses;
+import io.dictum.web.downloads.Downloads;
 import java.util.Optional;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
@@ -52,7 +52,7 @@ class PortalController {
     Mono<ResponseEntity<Flux<DataBuffer>>> content(Actor actor, @PathVariable CaseId id,
                                                    @PathVariable DocumentId documentId,
                                                    @RequestParam(required = false) Integer version) {
-        return portal.content(actor, id, documentId, Optional.ofNullable(version)).flatMap(DocumentResponses::download);
+        return portal.content(actor, id, documentId, Optional.ofNullable(version)).flatMap(Downloads::stored);
     }
 
     @GetMapping("/api/v1/portal/cases/{id}/milestones")

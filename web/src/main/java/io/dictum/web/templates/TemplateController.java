@@ -15,18 +15,16 @@ import io.dictum.core.drafting.TemplateVersion;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.templates.docx.MissingValue;
 import io.dictum.templates.docx.OnMissing;
+import io.dictum.web.downloads.Downloads;
 import io.dictum.web.problems.Problems;
 import io.dictum.web.uploads.MultipartForms;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -115,9 +113,8 @@ class TemplateController {
     @GetMapping("/api/v1/templates/{id}/content")
     Mono<ResponseEntity<byte[]>> content(Actor actor, @PathVariable TemplateId id,
                                          @RequestParam(required = false) Integer version) {
-        return templates.load(actor, id, Optional.ofNullable(version)).map(loaded -> ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(DraftingService.DOCX))
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(loaded.template().filename()))
+        return templates.load(actor, id, Optional.ofNullable(version)).map(loaded -> Downloads
+                .attachment(DraftingService.DOCX, loaded.template().filename(), loaded.bytes().length)
                 .header("X-Template-Version", Integer.toString(loaded.version()))
                 .body(loaded.bytes()));
     }
@@ -181,19 +178,12 @@ class TemplateController {
 
     private static ResponseEntity<byte[]> file(byte[] content, String mediaType, String filename,
                                                List<MissingValue> missing) {
-        var response = ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(mediaType))
-                .contentLength(content.length)
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(filename));
+        var response = Downloads.attachment(mediaType, filename, content.length);
         if (!missing.isEmpty()) {
             response.header("X-Missing-Placeholders", missing.stream().map(MissingValue::name).distinct()
                     .collect(Collectors.joining(",")));
         }
         return response.body(content);
-    }
-
-    private static String attachment(String filename) {
-        return ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString();
     }
 
     private static Mono<FilePart> file(MultiValueMap<String, Part> parts) {

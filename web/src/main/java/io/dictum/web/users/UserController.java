@@ -8,6 +8,8 @@ import io.dictum.core.users.Role;
 import io.dictum.core.users.SignInGuard;
 import io.dictum.core.users.TokenRevocations;
 import io.dictum.core.users.UserId;
+import io.dictum.core.users.UserPatch;
+import io.dictum.core.users.UserProfile;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -16,6 +18,7 @@ import io.dictum.core.users.UserService;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -63,6 +66,12 @@ class UserController {
             return Mono.error(new ForbiddenException("Only an administrator may unlock an account."));
         }
         return guard.unlock(username).then(audit.record(actor, "auth.unlock", "user", username, null, null));
+    }
+
+    /** Administrators change a user's e-mail address, display name or role (passwords are not changed here). */
+    @PatchMapping("/{id}")
+    Mono<UserProfile> update(Actor actor, @PathVariable UserId id, @RequestBody UserPatch patch) {
+        return users.update(actor, id, patch);
     }
 
     @PostMapping

@@ -9,21 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Re-dating a docketed trigger, and completing deadlines. */
 class DeadlineChangeApiTest extends WebTestSupport {
-
-    private WebTestClient.ResponseSpec patch(String token, String uri, Object body) {
-        return client().patch().uri(uri).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
-    }
-
-    private JsonNode patchOk(String token, String uri, Object body) {
-        return patch(token, uri, body).expectStatus().isOk().expectBody(JsonNode.class).returnResult()
-                .getResponseBody();
-    }
 
     private String newCase(String token, String title) {
         return postJson(token, "/api/v1/cases", Map.of("title", title, "clientName", "Client of " + title))
@@ -54,7 +42,7 @@ class DeadlineChangeApiTest extends WebTestSupport {
         // motion_reply is counted from motion_response's due date, not from the trigger
         assertThat(before).containsKeys("motion_response", "motion_reply");
 
-        JsonNode changed = patchOk(token, "/api/v1/cases/" + caseId + "/events/" + eventId,
+        JsonNode changed = patchJson(token, "/api/v1/cases/" + caseId + "/events/" + eventId,
                 Map.of("date", "2030-03-11", "serviceMethod", "mail", "reason", "proof of service corrected"));
         JsonNode expected = postJson(token, "/api/v1/deadlines/compute", Map.of("ruleSet", "FRCP-NY", "trigger",
                 "motion_served", "date", "2030-03-11", "serviceMethod", "mail"));
@@ -121,7 +109,7 @@ class DeadlineChangeApiTest extends WebTestSupport {
         assertThat(postJson(token, "/api/v1/assistant/commands", whatsDue).at("/result/deadlines")
                 .findValuesAsText("id")).contains(doneId, appealId);
 
-        JsonNode done = patchOk(token, "/api/v1/deadlines/" + doneId, Map.of("status", "done"));
+        JsonNode done = patchJson(token, "/api/v1/deadlines/" + doneId, Map.of("status", "done"));
         assertThat(done.get("status").asText()).isEqualTo("done");
         assertThat(done.get("completedBy").asText()).isNotBlank();
         assertThat(done.get("completedAt").asText()).isNotBlank();
@@ -131,7 +119,7 @@ class DeadlineChangeApiTest extends WebTestSupport {
         assertThat(postJson(token, "/api/v1/assistant/commands", whatsDue).at("/result/deadlines")
                 .findValuesAsText("id")).contains(appealId).doesNotContain(doneId);
 
-        JsonNode changed = patchOk(token, "/api/v1/cases/" + caseId + "/events/" + docketed.at("/event/id").asText(),
+        JsonNode changed = patchJson(token, "/api/v1/cases/" + caseId + "/events/" + docketed.at("/event/id").asText(),
                 Map.of("date", "2030-05-13"));
         Map<String, JsonNode> after = byRule(changed.get("deadlines"));
         assertThat(after.get("new_trial_motion").get("dueDate").asText())
@@ -151,7 +139,7 @@ class DeadlineChangeApiTest extends WebTestSupport {
         assertThat(affected.get("note").asText()).contains("done").contains("Reopen");
 
         // reopening clears who and when
-        JsonNode reopened = patchOk(token, "/api/v1/deadlines/" + doneId, Map.of("status", "open"));
+        JsonNode reopened = patchJson(token, "/api/v1/deadlines/" + doneId, Map.of("status", "open"));
         assertThat(reopened.get("status").asText()).isEqualTo("open");
         assertThat(reopened.has("completedBy")).isFalse();
         assertThat(get(login("ahale"), "/api/v1/audit?caseId=" + caseId).findValuesAsText("action"))

@@ -70,6 +70,10 @@ class EndpointMatrixTest extends WebTestSupport {
                 new Endpoint(HttpMethod.POST, "/api/v1/contacts", "{\"name\":\"X\"}", false),
                 new Endpoint(HttpMethod.POST, "/api/v1/conflicts/check", "{\"name\":\"Acme\"}", false),
                 new Endpoint(HttpMethod.GET, "/api/v1/users", null, false),
+                new Endpoint(HttpMethod.PATCH, "/api/v1/users/" + UUID.randomUUID(), "{\"displayName\":\"X\"}", false),
+                new Endpoint(HttpMethod.GET, "/api/v1/me", null, true),
+                // the demo client's own name again: allowed, and it changes nothing the shared context relies on
+                new Endpoint(HttpMethod.PATCH, "/api/v1/me", "{\"displayName\":\"Sarah Miller\"}", true),
                 new Endpoint(HttpMethod.GET, "/api/v1/audit/verify", null, false),
                 new Endpoint(HttpMethod.GET, "/api/v1/templates", null, false),
                 new Endpoint(HttpMethod.GET, "/api/v1/rates", null, false),

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.http.MediaType;
 
 /** The dashboard and the case page as the firm works in them all day, each test on a case of its own. */
 class UiWorkspaceTest extends UiTestSupport {
@@ -30,12 +29,6 @@ class UiWorkspaceTest extends UiTestSupport {
         throw new AssertionError(username);
     }
 
-    private JsonNode patch(String token, String uri, Object body) {
-        return client().patch().uri(uri).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult()
-                .getResponseBody();
-    }
-
     private int unreadBadge() {
         WebElement badge = driver.findElement(By.id("unread-badge"));
         String text = badge.getAttribute("textContent").trim();
@@ -47,7 +40,7 @@ class UiWorkspaceTest extends UiTestSupport {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         String caseId = newCase("Live Notice v. Dashboard " + marker);
         String ahale = login("ahale");
-        patch(ahale, "/api/v1/cases/" + caseId, Map.of("responsibleUserId", userId("bking")));
+        patchJson(ahale, "/api/v1/cases/" + caseId, Map.of("responsibleUserId", userId("bking")));
         String eventId = postJson(ahale, "/api/v1/cases/" + caseId + "/events", Map.of("trigger", "motion_served",
                 "date", "2030-03-04", "ruleSet", "FRCP-NY")).at("/event/id").asText();
 
@@ -65,7 +58,7 @@ class UiWorkspaceTest extends UiTestSupport {
         script("window.dictumStayed = true"); // gone if the page reloaded
 
         // ahale re-dates the trigger: bking, the responsible attorney, is told while the dashboard is open
-        patch(ahale, "/api/v1/cases/" + caseId + "/events/" + eventId, Map.of("date", "2030-03-11",
+        patchJson(ahale, "/api/v1/cases/" + caseId + "/events/" + eventId, Map.of("date", "2030-03-11",
                 "reason", "service corrected " + marker));
         By mine = By.cssSelector("#notification-list li.notification[data-kind='deadline.moved'] a[href='#/cases/"
                 + caseId + "']");

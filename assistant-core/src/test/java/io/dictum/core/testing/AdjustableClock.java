@@ -1,4 +1,4 @@
-package io.dictum.web;
+package io.dictum.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,16 +8,28 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The application's clock in web tests: the system clock, moved forward by hand when a test needs time to pass (a
- * question that lapses). It only ever moves forward, so tests that run later see nothing odd.
+ * A clock a test moves forward by hand, in UTC. Either it stands at a given instant until moved ({@link #at}), for
+ * tests that compute exact durations, or it follows the system clock plus what the test added ({@link #system}), for
+ * a shared application context whose other tests need real time. It only ever moves forward, so code that ran
+ * earlier never sees time go back.
  */
 public final class AdjustableClock extends Clock {
 
+    private final Instant start;
     private final AtomicReference<Duration> ahead = new AtomicReference<>(Duration.ZERO);
-    private final ZoneId zone;
 
-    AdjustableClock(ZoneId zone) {
-        this.zone = zone;
+    private AdjustableClock(Instant start) {
+        this.start = start;
+    }
+
+    /** Stands at {@code start} until advanced. */
+    public static AdjustableClock at(Instant start) {
+        return new AdjustableClock(start);
+    }
+
+    /** The system clock, moved forward by every {@link #advance}. */
+    public static AdjustableClock system() {
+        return new AdjustableClock(null);
     }
 
     public void advance(Duration by) {
@@ -29,16 +41,17 @@ public final class AdjustableClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return zone;
+        return ZoneOffset.UTC;
     }
 
+    /** The same moving time seen in another zone. */
     @Override
-    public Clock withZone(ZoneId other) {
+    public Clock withZone(ZoneId zone) {
         AdjustableClock self = this;
         return new Clock() {
             @Override
             public ZoneId getZone() {
-                return other;
+                return zone;
             }
 
             @Override
@@ -55,10 +68,6 @@ public final class AdjustableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(ahead.get());
-    }
-
-    static AdjustableClock utc() {
-        return new AdjustableClock(ZoneOffset.UTC);
+        return (start == null ? Instant.now() : start).plus(ahead.get());
     }
 }
