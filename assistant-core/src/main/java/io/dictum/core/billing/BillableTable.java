@@ -1,7 +1,11 @@
 package io.dictum.core.billing;
 
+import io.dictum.core.access.CaseFilter;
 import io.dictum.core.cases.CaseId;
+import io.dictum.core.paging.PageRequest;
+import io.dictum.core.paging.Sorting;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -14,7 +18,28 @@ import reactor.core.publisher.Mono;
 record BillableTable(DatabaseClient db, String table, String dateColumn, String columns) {
 
     GenericExecuteSpec find(EntryFilter f) {
-        StringBuilder sql = new StringBuilder("SELECT " + columns + " FROM " + table + " WHERE 1 = 1");
+        String sql = "SELECT " + columns + " FROM " + table + where(f, Optional.empty()) + " ORDER BY " + dateColumn
+                + " DESC, created_at DESC, id LIMIT :limit";
+        return bind(db.sql(sql), f, Optional.empty()).bind("limit", f.limit());
+    }
+
+    /** A page of the items the filter selects in the cases the actor may see, ordered as {@code sorting} says. */
+    GenericExecuteSpec page(EntryFilter f, CaseFilter visible, Sorting sorting, PageRequest page) {
+        String sql = "SELECT " + columns + " FROM " + table + where(f, Optional.of(visible))
+                + sorting.orderBy(page.sort()) + " LIMIT :limit OFFSET :offset";
+        return bind(db.sql(sql), f, Optional.of(visible)).bind("limit", page.size()).bind("offset", page.offset());
+    }
+
+    Mono<Long> count(EntryFilter f, CaseFilter visible) {
+        return bind(db.sql("SELECT COUNT(*) AS n FROM " + table + where(f, Optional.of(visible))), f,
+                Optional.of(visible)).map(r -> r.get("n", Long.class)).one();
+    }
+
+    private String where(EntryFilter f, Optional<CaseFilter> visible) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
+        // Items follow their case's visibility (an ethical wall hides a walled case's time and costs too).
+        visible.ifPresent(v -> sql.append(" AND ").append(v.condition(table + ".case_id",
+                "(SELECT k.client_id FROM cases k WHERE k.id = " + table + ".case_id)")));
         f.caseId().ifPresent(x -> sql.append(" AND case_id = :case"));
         f.userId().ifPresent(x -> sql.append(" AND user_id = :user"));
         f.from().ifPresent(x -> sql.append(" AND ").append(dateColumn).append(" >= :from"));
@@ -22,8 +47,13 @@ record BillableTable(DatabaseClient db, String table, String dateColumn, String 
         if (f.unbilledOnly()) {
             sql.append(" AND invoice_id IS NULL AND billable = TRUE");
         }
-        sql.append(" ORDER BY ").append(dateColumn).append(" DESC, created_at DESC, id LIMIT :limit");
-        var spec = db.sql(sql.toString()).bind("limit", f.limit());
+        return sql.toString();
+    }
+
+    private static GenericExecuteSpec bind(GenericExecuteSpec spec, EntryFilter f, Optional<CaseFilter> visible) {
+        if (visible.isPresent()) {
+            spec = visible.get().bind(spec);
+        }
         if (f.caseId().isPresent()) {
             spec = spec.bind("case", f.caseId().get().value());
         }

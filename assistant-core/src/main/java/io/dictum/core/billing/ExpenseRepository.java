@@ -1,6 +1,9 @@
 package io.dictum.core.billing;
 
+import io.dictum.core.access.CaseFilter;
 import io.dictum.core.cases.CaseId;
+import io.dictum.core.paging.PageRequest;
+import io.dictum.core.paging.Sorting;
 import io.dictum.core.db.Binding;
 import io.dictum.core.users.UserId;
 import io.r2dbc.spi.Readable;
@@ -55,6 +58,20 @@ public class ExpenseRepository {
 
     public Flux<Expense> find(EntryFilter f) {
         return items.find(f).map(ExpenseRepository::expense).all();
+    }
+
+    /** The fields a list of expenses sorts by; newest first by default. */
+    public static final Sorting SORTING = Sorting.of("expenses", "incurred_on DESC, created_at DESC", "id",
+            "date", "incurred_on", "amount", "quantity * unit_cost", "description", "LOWER(description)",
+            "code", "expense_code", "createdAt", "created_at");
+
+    /** A page of the expenses the filter selects, in cases visible through {@code visible}. */
+    public Flux<Expense> find(EntryFilter f, CaseFilter visible, PageRequest page) {
+        return items.page(f, visible, SORTING, page).map(ExpenseRepository::expense).all();
+    }
+
+    public Mono<Long> count(EntryFilter f, CaseFilter visible) {
+        return items.count(f, visible);
     }
 
     public Mono<Long> claim(CaseId caseId, LocalDate from, LocalDate to, UUID invoiceId) {

@@ -1,5 +1,8 @@
 package io.dictum.core.billing;
 
+import io.dictum.core.access.CaseFilter;
+import io.dictum.core.paging.PageRequest;
+import io.dictum.core.paging.Sorting;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.contacts.ContactId;
 import io.dictum.core.db.Binding;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -135,18 +139,46 @@ public class InvoiceRepository {
                 .flatMap(i -> lines(i.id()).collectList().map(i::withLines));
     }
 
-    /** Invoices newest first; of one case, one client, in one status, or only those ever issued, when asked. */
-    public Flux<Invoice> find(Optional<CaseId> caseId, Optional<ContactId> client, Optional<InvoiceStatus> status,
-                              boolean issuedOnly, int limit) {
-        StringBuilder sql = new StringBuilder(SELECT + " WHERE 1 = 1");
+    /** The fields a list of invoices sorts by; newest (highest number) first by default. */
+    public static final Sorting SORTING = Sorting.of("invoices", "i.seq DESC", "i.id",
+            "number", "i.seq", "date", "i.invoice_date", "status", "i.status", "total", "i.total",
+            "createdAt", "i.created_at", "issuedAt", "i.issued_at", "paidAt", "i.paid_at", "caseNumber", "c.number",
+            "client", "LOWER(k.name)");
+
+    /**
+     * A page of the invoices in cases visible through {@code visible}; of one case, one client, in one status, or
+     * only those ever issued, when asked.
+     */
+    public Flux<Invoice> find(CaseFilter visible, Optional<CaseId> caseId, Optional<ContactId> client,
+                              Optional<InvoiceStatus> status, boolean issuedOnly, PageRequest page) {
+        String sql = SELECT + where(visible, caseId, client, status, issuedOnly) + SORTING.orderBy(page.sort())
+                + " LIMIT :limit OFFSET :offset";
+        return bind(db.sql(sql), visible, caseId, client, status).bind("limit", page.size())
+                .bind("offset", page.offset()).map(InvoiceRepository::invoice).all();
+    }
+
+    public Mono<Long> count(CaseFilter visible, Optional<CaseId> caseId, Optional<ContactId> client,
+                            Optional<InvoiceStatus> status, boolean issuedOnly) {
+        return bind(db.sql("SELECT COUNT(*) AS n FROM invoices i JOIN cases c ON c.id = i.case_id"
+                        + where(visible, caseId, client, status, issuedOnly)), visible, caseId, client, status)
+                .map(r -> r.get("n", Long.class)).one();
+    }
+
+    private static String where(CaseFilter visible, Optional<CaseId> caseId, Optional<ContactId> client,
+                                Optional<InvoiceStatus> status, boolean issuedOnly) {
+        StringBuilder sql = new StringBuilder(" WHERE " + visible.condition("c.id", "c.client_id"));
         caseId.ifPresent(x -> sql.append(" AND i.case_id = :case"));
         client.ifPresent(x -> sql.append(" AND i.client_id = :client"));
         status.ifPresent(x -> sql.append(" AND i.status = :status"));
         if (issuedOnly) {
             sql.append(" AND i.issued_at IS NOT NULL");
         }
-        sql.append(" ORDER BY i.seq DESC LIMIT :limit");
-        var spec = db.sql(sql.toString()).bind("limit", limit);
+        return sql.toString();
+    }
+
+    private static GenericExecuteSpec bind(GenericExecuteSpec spec, CaseFilter visible, Optional<CaseId> caseId,
+                                           Optional<ContactId> client, Optional<InvoiceStatus> status) {
+        spec = visible.bind(spec);
         if (caseId.isPresent()) {
             spec = spec.bind("case", caseId.get().value());
         }
@@ -156,7 +188,7 @@ public class InvoiceRepository {
         if (status.isPresent()) {
             spec = spec.bind("status", status.get().id());
         }
-        return spec.map(InvoiceRepository::invoice).all();
+        return spec;
     }
 
     public Flux<InvoiceLine> lines(UUID invoiceId) {

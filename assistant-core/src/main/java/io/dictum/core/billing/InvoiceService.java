@@ -3,12 +3,15 @@ package io.dictum.core.billing;
 import io.dictum.core.DictumProperties;
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
+import io.dictum.core.access.CaseFilter;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.LegalCase;
 import io.dictum.core.contacts.ContactId;
 import io.dictum.core.errors.ConflictException;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.errors.NotFoundException;
+import io.dictum.core.paging.Page;
+import io.dictum.core.paging.PageRequest;
 import io.dictum.core.users.Role;
 import io.dictum.core.users.User;
 import io.dictum.core.users.UserId;
@@ -44,8 +47,6 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class InvoiceService {
-
-    public static final int MAX_RESULTS = 500;
 
     private final CaseLookup cases;
     private final InvoiceRepository invoices;
@@ -204,19 +205,26 @@ public class InvoiceService {
                 e -> Mono.just(false));
     }
 
-    public Flux<Invoice> list(Actor actor, Optional<CaseId> caseId, String status) {
+    /**
+     * A page of the invoices the actor may see: firm members those of every case they may see, a client the issued
+     * invoices of their own cases; of one case or status when asked.
+     */
+    public Mono<Page<Invoice>> list(Actor actor, Optional<CaseId> caseId, String status, PageRequest request) {
         return Mono.fromCallable(() -> {
             try {
                 return Optional.ofNullable(status).filter(s -> !s.isBlank()).map(InvoiceStatus::fromId);
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(e.getMessage());
             }
-        }).flatMapMany(s -> {
+        }).flatMap(s -> {
             boolean client = !actor.role().isFirmMember();
             Optional<ContactId> clientOnly = client ? actor.contactId()
                     .or(() -> Optional.of(new ContactId(new UUID(0, 0)))) : Optional.empty();
-            Mono<Void> visible = caseId.map(id -> cases.get(actor, id).then()).orElse(Mono.empty());
-            return visible.thenMany(invoices.find(caseId, clientOnly, s, client, MAX_RESULTS));
+            CaseFilter visible = CaseFilter.of(actor);
+            Mono<Void> caseVisible = caseId.map(id -> cases.get(actor, id).then()).orElse(Mono.empty());
+            return caseVisible.then(invoices.find(visible, caseId, clientOnly, s, client, request).collectList()
+                    .zipWith(invoices.count(visible, caseId, clientOnly, s, client),
+                            (items, total) -> new Page<>(items, total, request.page(), request.size())));
         });
     }
 

@@ -1,6 +1,9 @@
 package io.dictum.core.billing;
 
+import io.dictum.core.access.CaseFilter;
 import io.dictum.core.cases.CaseId;
+import io.dictum.core.paging.PageRequest;
+import io.dictum.core.paging.Sorting;
 import io.dictum.core.db.Binding;
 import io.dictum.core.users.UserId;
 import io.r2dbc.spi.Readable;
@@ -75,6 +78,20 @@ public class TimeEntryRepository {
 
     public Flux<TimeEntry> find(EntryFilter f) {
         return items.find(f).map(TimeEntryRepository::entry).all();
+    }
+
+    /** The fields a list of time entries sorts by; newest work first by default. */
+    public static final Sorting SORTING = Sorting.of("time entries", "work_date DESC, created_at DESC", "id",
+            "date", "work_date", "minutes", "minutes", "hours", "billed_hours", "description", "LOWER(description)",
+            "createdAt", "created_at", "updatedAt", "updated_at");
+
+    /** A page of the entries the filter selects, in cases visible through {@code visible}. */
+    public Flux<TimeEntry> find(EntryFilter f, CaseFilter visible, PageRequest page) {
+        return items.page(f, visible, SORTING, page).map(TimeEntryRepository::entry).all();
+    }
+
+    public Mono<Long> count(EntryFilter f, CaseFilter visible) {
+        return items.count(f, visible);
     }
 
     /**

@@ -3,12 +3,15 @@ package io.dictum.core.billing;
 import io.dictum.core.DictumProperties;
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
+import io.dictum.core.access.CaseFilter;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.LegalCase;
 import io.dictum.core.errors.ConflictException;
 import io.dictum.core.errors.ForbiddenException;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.errors.NotFoundException;
+import io.dictum.core.paging.Page;
+import io.dictum.core.paging.PageRequest;
 import io.dictum.core.users.Role;
 import io.dictum.core.users.UserId;
 import java.math.BigDecimal;
@@ -19,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -98,13 +100,16 @@ public class TimeEntryService {
         return record(actor, new NewTimeEntry(caseId, null, minutes, what, true, null, null));
     }
 
-    public Flux<TimeEntry> list(Actor actor, Optional<CaseId> caseId, Optional<UserId> userId, String from,
-                                String to, boolean unbilledOnly) {
+    /** A page of the time entries the filter selects in the cases the actor may see. */
+    public Mono<Page<TimeEntry>> list(Actor actor, Optional<CaseId> caseId, Optional<UserId> userId, String from,
+                                      String to, boolean unbilledOnly, PageRequest request) {
         return Mono.fromCallable(() -> {
             CaseAccess.requireFirmMember(actor, "see time entries");
             return filter(caseId, userId, from, to, unbilledOnly);
-        }).flatMapMany(f -> caseId.map(id -> cases.get(actor, id).then()).orElse(Mono.empty())
-                .thenMany(entries.find(f)));
+        }).flatMap(f -> caseId.map(id -> cases.get(actor, id).then()).orElse(Mono.empty())
+                .then(entries.find(f, CaseFilter.of(actor), request).collectList()
+                        .zipWith(entries.count(f, CaseFilter.of(actor)),
+                                (items, total) -> new Page<>(items, total, request.page(), request.size()))));
     }
 
     public Mono<TimeEntry> get(Actor actor, UUID id) {
@@ -183,13 +188,16 @@ public class TimeEntryService {
         });
     }
 
-    public Flux<Expense> listExpenses(Actor actor, Optional<CaseId> caseId, String from, String to,
-                                      boolean unbilledOnly) {
+    /** A page of the expenses the filter selects in the cases the actor may see. */
+    public Mono<Page<Expense>> listExpenses(Actor actor, Optional<CaseId> caseId, String from, String to,
+                                            boolean unbilledOnly, PageRequest request) {
         return Mono.fromCallable(() -> {
             CaseAccess.requireFirmMember(actor, "see expenses");
             return filter(caseId, Optional.empty(), from, to, unbilledOnly);
-        }).flatMapMany(f -> caseId.map(id -> cases.get(actor, id).then()).orElse(Mono.empty())
-                .thenMany(expenses.find(f)));
+        }).flatMap(f -> caseId.map(id -> cases.get(actor, id).then()).orElse(Mono.empty())
+                .then(expenses.find(f, CaseFilter.of(actor), request).collectList()
+                        .zipWith(expenses.count(f, CaseFilter.of(actor)),
+                                (items, total) -> new Page<>(items, total, request.page(), request.size()))));
     }
 
     public Mono<Void> deleteExpense(Actor actor, UUID id) {

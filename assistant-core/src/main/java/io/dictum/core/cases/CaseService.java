@@ -91,6 +91,13 @@ public class CaseService {
         return get(actor, id).flatMapMany(c -> parties.findByCase(c.id()));
     }
 
+    /** A page of the case's parties, for whoever may see the case. */
+    public Mono<Page<Party>> parties(Actor actor, CaseId id, PageRequest request) {
+        return get(actor, id).flatMap(c -> parties.findByCase(c.id(), request).collectList()
+                .zipWith(parties.countByCase(c.id()),
+                        (items, total) -> new Page<>(items, total, request.page(), request.size())));
+    }
+
     public Mono<LegalCase> create(Actor actor, NewCase request) {
         CaseAccess.requireFirmMember(actor, "open cases");
         return Mono.defer(() -> {

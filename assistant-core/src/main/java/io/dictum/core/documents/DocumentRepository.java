@@ -72,21 +72,40 @@ public class DocumentRepository {
                 .one();
     }
 
+    private static final String VERSIONS = "SELECT document_id, version, filename, media_type, size_bytes, sha256,"
+            + " created_at, created_by, searchable, not_searchable_reason FROM document_versions"
+            + " WHERE document_id = :id";
+
+    /** Newest first. */
     public Flux<DocumentVersion> versions(DocumentId id) {
-        return db.sql("SELECT document_id, version, filename, media_type, size_bytes, sha256, created_at, created_by,"
-                        + " searchable, not_searchable_reason FROM document_versions WHERE document_id = :id"
-                        + " ORDER BY version DESC")
-                .bind("id", id.value())
-                .map(r -> {
-                    UUID by = r.get("created_by", UUID.class);
-                    return new DocumentVersion(new DocumentId(r.get("document_id", UUID.class)),
-                            r.get("version", Integer.class), r.get("filename", String.class),
-                            r.get("media_type", String.class), r.get("size_bytes", Long.class),
-                            r.get("sha256", String.class), r.get("created_at", OffsetDateTime.class),
-                            by == null ? null : new UserId(by), Boolean.TRUE.equals(r.get("searchable", Boolean.class)),
-                            r.get("not_searchable_reason", String.class));
-                })
-                .all();
+        return db.sql(VERSIONS + " ORDER BY version DESC").bind("id", id.value())
+                .map(DocumentRepository::version).all();
+    }
+
+    /** The fields a document's versions sort by; newest first by default. */
+    public static final Sorting VERSION_SORTING = Sorting.of("document versions", "version DESC", "version",
+            "version", "version", "createdAt", "created_at", "size", "size_bytes", "filename", "LOWER(filename)",
+            "mediaType", "media_type");
+
+    public Flux<DocumentVersion> versions(DocumentId id, PageRequest page) {
+        return db.sql(VERSIONS + VERSION_SORTING.orderBy(page.sort()) + " LIMIT :limit OFFSET :offset")
+                .bind("id", id.value()).bind("limit", page.size()).bind("offset", page.offset())
+                .map(DocumentRepository::version).all();
+    }
+
+    public Mono<Long> countVersions(DocumentId id) {
+        return db.sql("SELECT COUNT(*) AS n FROM document_versions WHERE document_id = :id").bind("id", id.value())
+                .map(r -> r.get("n", Long.class)).one();
+    }
+
+    private static DocumentVersion version(io.r2dbc.spi.Readable r) {
+        UUID by = r.get("created_by", UUID.class);
+        return new DocumentVersion(new DocumentId(r.get("document_id", UUID.class)),
+                r.get("version", Integer.class), r.get("filename", String.class),
+                r.get("media_type", String.class), r.get("size_bytes", Long.class),
+                r.get("sha256", String.class), r.get("created_at", OffsetDateTime.class),
+                by == null ? null : new UserId(by), Boolean.TRUE.equals(r.get("searchable", Boolean.class)),
+                r.get("not_searchable_reason", String.class));
     }
 
     /** The extracted text of the newest version, for the index; empty when it has none. */

@@ -207,8 +207,11 @@ public class DocumentService {
         return actor.role().isFirmMember() || d.shared();
     }
 
-    public Flux<DocumentVersion> versions(Actor actor, DocumentId id) {
-        return get(actor, id).flatMapMany(d -> documents.versions(d.id()));
+    /** A page of the document's versions, for whoever may see the document. */
+    public Mono<Page<DocumentVersion>> versions(Actor actor, DocumentId id, PageRequest request) {
+        return get(actor, id).flatMap(d -> documents.versions(d.id(), request).collectList()
+                .zipWith(documents.countVersions(d.id()),
+                        (items, total) -> new Page<>(items, total, request.page(), request.size())));
     }
 
     /** The given version's contents, the newest when none is given. */

@@ -1,6 +1,8 @@
 package io.dictum.core.notes;
 
 import io.dictum.core.cases.CaseId;
+import io.dictum.core.paging.PageRequest;
+import io.dictum.core.paging.Sorting;
 import io.dictum.core.users.UserId;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -37,6 +39,22 @@ public class NoteRepository {
     public Flux<Note> findByCase(CaseId caseId) {
         return db.sql(SELECT + " WHERE n.case_id = :caseId ORDER BY n.created_at DESC, n.id")
                 .bind("caseId", caseId.value()).map(NoteRepository::map).all();
+    }
+
+    /** The fields a case's notes sort by; newest first by default. */
+    public static final Sorting SORTING = Sorting.of("notes", "n.created_at DESC", "n.id",
+            "createdAt", "n.created_at", "author", "LOWER(u.username)", "length", "LENGTH(n.text)");
+
+    public Flux<Note> findByCase(CaseId caseId, PageRequest page) {
+        return db.sql(SELECT + " WHERE n.case_id = :caseId" + SORTING.orderBy(page.sort())
+                        + " LIMIT :limit OFFSET :offset")
+                .bind("caseId", caseId.value()).bind("limit", page.size()).bind("offset", page.offset())
+                .map(NoteRepository::map).all();
+    }
+
+    public Mono<Long> countByCase(CaseId caseId) {
+        return db.sql("SELECT COUNT(*) AS n FROM notes WHERE case_id = :caseId").bind("caseId", caseId.value())
+                .map(r -> r.get("n", Long.class)).one();
     }
 
     public Flux<Note> findAll() {

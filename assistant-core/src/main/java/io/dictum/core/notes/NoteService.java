@@ -8,6 +8,8 @@ import io.dictum.core.cases.CaseService;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.index.IndexChangeLog;
 import io.dictum.core.index.IndexService;
+import io.dictum.core.paging.Page;
+import io.dictum.core.paging.PageRequest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -66,5 +68,13 @@ public class NoteService {
     public Flux<Note> list(Actor actor, CaseId caseId) {
         CaseAccess.requireFirmMember(actor, "read notes");
         return cases.get(actor, caseId).flatMapMany(c -> notes.findByCase(c.id()));
+    }
+
+    /** A page of the case's notes, under the same rule as {@link #list}. */
+    public Mono<Page<Note>> page(Actor actor, CaseId caseId, PageRequest request) {
+        return Mono.fromRunnable(() -> CaseAccess.requireFirmMember(actor, "read notes"))
+                .then(cases.get(actor, caseId))
+                .flatMap(c -> notes.findByCase(c.id(), request).collectList().zipWith(notes.countByCase(c.id()),
+                        (items, total) -> new Page<>(items, total, request.page(), request.size())));
     }
 }

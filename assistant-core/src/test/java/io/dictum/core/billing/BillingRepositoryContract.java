@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dictum.core.DictumProperties;
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
+import io.dictum.core.access.CaseFilter;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseRepository;
 import io.dictum.core.cases.CaseStatus;
@@ -19,6 +20,7 @@ import io.dictum.core.db.DatabaseContract;
 import io.dictum.core.errors.ConflictException;
 import io.dictum.core.errors.ForbiddenException;
 import io.dictum.core.errors.NotFoundException;
+import io.dictum.core.paging.PageRequest;
 import io.dictum.core.testing.AdjustableClock;
 import io.dictum.core.users.Role;
 import io.dictum.core.users.User;
@@ -54,6 +56,7 @@ abstract class BillingRepositoryContract extends DatabaseContract {
     private static final Instant START = Instant.parse("2026-11-17T20:00:00Z");
     private static final OffsetDateTime NOW = START.atOffset(ZoneOffset.UTC);
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 17);
+    private static final PageRequest ALL = PageRequest.of(0, PageRequest.MAX_SIZE, null);
 
     private AdjustableClock clock;
     private CaseRepository caseRepository;
@@ -135,10 +138,10 @@ abstract class BillingRepositoryContract extends DatabaseContract {
         assertThat(read.taskCode()).isEqualTo("L120");
         assertThat(read.billed()).isFalse();
         TimeEntry other = log(partner, c, LocalDate.of(2026, 11, 10), 60);
-        assertThat(entries.list(partner, Optional.of(c.id()), Optional.empty(), "2026-11-03", null, false)
-                .collectList().block()).extracting(TimeEntry::id).containsExactly(other.id());
-        assertThat(entries.list(partner, Optional.of(c.id()), Optional.of(associate.userId()), null, null, false)
-                .collectList().block()).extracting(TimeEntry::id).containsExactly(e.id());
+        assertThat(entries.list(partner, Optional.of(c.id()), Optional.empty(), "2026-11-03", null, false, ALL)
+                .block().items()).extracting(TimeEntry::id).containsExactly(other.id());
+        assertThat(entries.list(partner, Optional.of(c.id()), Optional.of(associate.userId()), null, null, false,
+                ALL).block().items()).extracting(TimeEntry::id).containsExactly(e.id());
         assertThatThrownBy(() -> entries.record(associate, new NewTimeEntry(c.id(), TODAY.plusDays(1), 10, "x", null,
                 null, null)).block()).hasMessageContaining("future");
         TimeEntry spoken = entries.logTime(associate, c.id(), 30, null).block();
@@ -149,8 +152,67 @@ abstract class BillingRepositoryContract extends DatabaseContract {
                 .isEqualTo("drafting the motion");
         assertThatThrownBy(() -> entries.logTime(associate, c.id(), 0, "x").block()).hasMessageContaining("minutes");
         Actor client = new Actor(UserId.random(), "client", Role.CLIENT, Optional.of(c.clientId()));
-        assertThatThrownBy(() -> entries.list(client, Optional.of(c.id()), Optional.empty(), null, null, false)
-                .collectList().block()).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> entries.list(client, Optional.of(c.id()), Optional.empty(), null, null, false, ALL)
+                .block()).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void entriesExpensesAndInvoicesPageInEveryWhitelistedOrderAndHideAWalledCase() {
+        LegalCase c = newCase();
+        TimeEntry first = log(associate, c, LocalDate.of(2026, 9, 1), 30);
+        TimeEntry third = log(associate, c, LocalDate.of(2026, 9, 3), 90);
+        TimeEntry second = log(associate, c, LocalDate.of(2026, 9, 2), 60);
+        EntryFilter ofCase = EntryFilter.ofCase(c.id());
+        CaseFilter firm = CaseFilter.of(partner);
+        assertThat(entryRepository.find(ofCase, firm, PageRequest.of(0, 2, null)).map(TimeEntry::id).collectList()
+                .block()).containsExactly(third.id(), second.id());
+        assertThat(entryRepository.find(ofCase, firm, PageRequest.of(1, 2, null)).map(TimeEntry::id).collectList()
+                .block()).containsExactly(first.id());
+        assertThat(entryRepository.find(ofCase, firm, PageRequest.of(0, 5, "minutes")).map(TimeEntry::minutes)
+                .collectList().block()).containsExactly(30, 60, 90);
+        assertThat(entryRepository.count(ofCase, firm).block()).isEqualTo(3);
+        for (String sort : List.of("date", "minutes,desc", "hours", "description,desc", "createdAt", "updatedAt")) {
+            assertThat(entryRepository.find(ofCase, firm, PageRequest.of(0, 5, sort)).collectList().block())
+                    .as(sort).hasSize(3);
+        }
+        ExpenseRepository expenseRepository = new ExpenseRepository(db.client);
+        entries.recordExpense(associate, new NewExpense(c.id(), LocalDate.of(2026, 9, 1), new BigDecimal("40.00"),
+                null, null, "Filing fee", null, null)).block();
+        entries.recordExpense(associate, new NewExpense(c.id(), LocalDate.of(2026, 9, 2), null, new BigDecimal("5"),
+                new BigDecimal("2.50"), "Copies", null, null)).block();
+        assertThat(expenseRepository.find(ofCase, firm, PageRequest.of(0, 5, "amount")).map(Expense::description)
+                .collectList().block()).containsExactly("Copies", "Filing fee");
+        for (String sort : List.of("date,desc", "amount", "description", "code", "createdAt")) {
+            assertThat(expenseRepository.find(ofCase, firm, PageRequest.of(0, 5, sort)).collectList().block())
+                    .as(sort).hasSize(2);
+        }
+        Invoice invoice = invoices.create(partner, new NewInvoice(c.id(), null, LocalDate.of(2026, 9, 30), null,
+                null)).block();
+        for (String sort : List.of("number", "date", "status,desc", "total", "createdAt", "issuedAt", "paidAt",
+                "caseNumber", "client")) {
+            assertThat(invoiceRepository.find(firm, Optional.of(c.id()), Optional.empty(), Optional.empty(), false,
+                    PageRequest.of(0, 5, sort)).map(Invoice::id).collectList().block()).as(sort)
+                    .containsExactly(invoice.id());
+        }
+        // Issued only, for the case's client: a draft is not counted.
+        Actor client = new Actor(UserId.random(), "client", Role.CLIENT, Optional.of(c.clientId()));
+        assertThat(invoiceRepository.count(CaseFilter.of(client), Optional.empty(), Optional.of(c.clientId()),
+                Optional.empty(), true).block()).isZero();
+        assertThat(invoiceRepository.count(CaseFilter.of(client), Optional.empty(), Optional.of(c.clientId()),
+                Optional.empty(), false).block()).isEqualTo(1);
+
+        new io.dictum.core.access.CaseTeamRepository(db.client).screen(c.id(), associate.userId(), "conflict", NOW)
+                .block();
+        CaseFilter walled = CaseFilter.of(associate);
+        EntryFilter mine = new EntryFilter(Optional.empty(), Optional.of(associate.userId()), Optional.empty(),
+                Optional.empty(), false, 1000);
+        assertThat(entryRepository.find(mine, walled, PageRequest.of(0, 200, null)).map(TimeEntry::caseId)
+                .collectList().block()).doesNotContain(c.id());
+        assertThat(entryRepository.find(mine, firm, PageRequest.of(0, 200, null)).map(TimeEntry::caseId)
+                .collectList().block()).contains(c.id());
+        assertThat(expenseRepository.count(ofCase, walled).block()).isZero();
+        assertThat(invoiceRepository.count(walled, Optional.of(c.id()), Optional.empty(), Optional.empty(), false)
+                .block()).isZero();
     }
 
     @Test
@@ -231,8 +293,8 @@ abstract class BillingRepositoryContract extends DatabaseContract {
             assertThat(outcomes).filteredOn(Throwable.class::isInstance)
                     .allSatisfy(e -> assertThat(e).isInstanceOfAny(ConflictException.class,
                             NotFoundException.class));
-            assertThat(entries.list(partner, Optional.of(c.id()), Optional.of(me.userId()), null, null, false)
-                    .collectList().block()).singleElement()
+            assertThat(entries.list(partner, Optional.of(c.id()), Optional.of(me.userId()), null, null, false,
+                    ALL).block().items()).singleElement()
                     .satisfies(e -> assertThat(e.minutes()).isEqualTo(12));
         }
     }
@@ -367,7 +429,7 @@ abstract class BillingRepositoryContract extends DatabaseContract {
                     .block()).isInstanceOf(ConflictException.class).hasMessageContaining("rate");
             assertThat(counter()).isEqualTo(before);
             assertThat(entryRepository.findById(e.id()).block().billed()).isFalse();
-            assertThat(invoices.list(partner, Optional.of(c.id()), null).collectList().block()).isEmpty();
+            assertThat(invoices.list(partner, Optional.of(c.id()), null, ALL).block().items()).isEmpty();
         } finally {
             rates.set(partner, new NewRate(null, null, null, new BigDecimal("200.00"))).block();
         }

@@ -252,6 +252,60 @@ abstract class RepositoryContract extends DatabaseContract {
     }
 
     @Test
+    void notesPartiesAndVersionsOfACasePageInEveryWhitelistedOrder() {
+        Contact client = newContact("Paging Client", List.of());
+        Contact witness = newContact("Abigail Witness", List.of());
+        LegalCase c = newCase("T-LISTS-1", client);
+        parties.insert(new Party(c.id(), client.id(), client.name(), PartyRole.CLIENT), NOW).block();
+        parties.insert(new Party(c.id(), witness.id(), witness.name(), PartyRole.WITNESS), NOW.plusSeconds(1)).block();
+        assertThat(parties.findByCase(c.id(), PageRequest.of(0, 1, null)).map(Party::name).collectList().block())
+                .containsExactly("Paging Client");
+        assertThat(parties.findByCase(c.id(), PageRequest.of(0, 5, "name")).map(Party::name).collectList().block())
+                .containsExactly("Abigail Witness", "Paging Client");
+        assertThat(parties.findByCase(c.id(), PageRequest.of(1, 1, "role,desc")).map(Party::role).collectList()
+                .block()).containsExactly(PartyRole.CLIENT);
+        assertThat(parties.countByCase(c.id()).block()).isEqualTo(2);
+        for (String sort : List.of("name,desc", "role", "addedAt,desc")) {
+            assertThat(parties.findByCase(c.id(), PageRequest.of(0, 5, sort)).collectList().block()).as(sort)
+                    .hasSize(2);
+        }
+
+        var notes = new io.dictum.core.notes.NoteRepository(db.client);
+        User author = new User(UserId.random(), "pager-" + c.id().toString().substring(0, 8), Role.ASSOCIATE,
+                "Pager", Optional.empty());
+        users.insert(author, "h", NOW).block();
+        for (int n = 0; n < 3; n++) {
+            notes.insert(new io.dictum.core.notes.Note(UUID.randomUUID(), c.id(), "note " + "x".repeat(n),
+                    author.id(), author.username(), NOW.plusSeconds(n))).block();
+        }
+        assertThat(notes.findByCase(c.id(), PageRequest.of(0, 2, null)).map(n -> n.text()).collectList().block())
+                .containsExactly("note xx", "note x");
+        assertThat(notes.findByCase(c.id(), PageRequest.of(1, 2, "length")).map(n -> n.text()).collectList()
+                .block()).containsExactly("note xx");
+        assertThat(notes.countByCase(c.id()).block()).isEqualTo(3);
+        for (String sort : List.of("createdAt", "author,desc", "length,desc")) {
+            assertThat(notes.findByCase(c.id(), PageRequest.of(0, 5, sort)).collectList().block()).as(sort)
+                    .hasSize(3);
+        }
+
+        DocumentId id = DocumentId.random();
+        documents.insertDocument(id, c.id(), "Letter", null, null, NOW).block();
+        for (int v = 1; v <= 3; v++) {
+            documents.insertVersion(id, v, new DocumentRepository.NewVersion("letter-" + v + ".txt", "text/plain",
+                    10 * (4 - v), String.valueOf(v).repeat(64), "page-k" + v, true, null, "text"), null,
+                    NOW.plusSeconds(v)).block();
+        }
+        assertThat(documents.versions(id, PageRequest.of(0, 2, null)).map(v -> v.version()).collectList().block())
+                .containsExactly(3, 2);
+        assertThat(documents.versions(id, PageRequest.of(0, 5, "size")).map(v -> v.version()).collectList()
+                .block()).containsExactly(3, 2, 1);
+        assertThat(documents.countVersions(id).block()).isEqualTo(3);
+        for (String sort : List.of("version", "createdAt,desc", "size", "filename", "mediaType")) {
+            assertThat(documents.versions(id, PageRequest.of(0, 5, sort)).collectList().block()).as(sort).hasSize(3);
+        }
+    }
+
+    @Test
     void theChangeLogIsReadInOrderFromASequence() {
         long before = changes.lastSeq().block();
         CaseId a = CaseId.random();

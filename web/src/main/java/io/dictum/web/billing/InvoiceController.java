@@ -6,12 +6,16 @@ import io.dictum.core.billing.InvoiceService;
 import io.dictum.core.billing.NewInvoice;
 import io.dictum.core.billing.WriteDown;
 import io.dictum.core.cases.CaseId;
+import io.dictum.core.paging.PageRequest;
+import io.dictum.web.paging.PageResponses;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import io.dictum.web.downloads.Downloads;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -38,9 +41,15 @@ class InvoiceController {
     }
 
     @GetMapping("/api/v1/invoices")
-    Flux<Invoice> list(Actor actor, @RequestParam(required = false) CaseId caseId,
-                       @RequestParam(required = false) String status) {
-        return invoices.list(actor, Optional.ofNullable(caseId), status);
+    Mono<ResponseEntity<List<Invoice>>> list(Actor actor, @RequestParam(required = false) CaseId caseId,
+                                             @RequestParam(required = false) String status,
+                                             @RequestParam(defaultValue = "0") int page,
+                                             @RequestParam(defaultValue = "200") int size,
+                                             @RequestParam(required = false) String sort,
+                                             ServerHttpRequest request) {
+        return Mono.fromCallable(() -> PageRequest.of(page, size, sort))
+                .flatMap(p -> invoices.list(actor, Optional.ofNullable(caseId), status, p))
+                .map(p -> PageResponses.of(p, request));
     }
 
     /** JSON by default; {@code format=ledes} gives LEDES 1998B (and any other renderer the application has). */

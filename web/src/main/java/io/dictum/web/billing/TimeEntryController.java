@@ -11,13 +11,16 @@ import io.dictum.core.billing.TimeSummaries;
 import io.dictum.core.billing.TimeSummary;
 import io.dictum.core.billing.UtbmsCodes;
 import io.dictum.core.cases.CaseId;
+import io.dictum.core.paging.PageRequest;
 import io.dictum.core.users.UserId;
+import io.dictum.web.paging.PageResponses;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -26,7 +29,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Time entries, expenses and the UTBMS code lists. */
@@ -42,11 +44,19 @@ class TimeEntryController {
     }
 
     @GetMapping("/api/v1/time-entries")
-    Flux<TimeEntry> list(Actor actor, @RequestParam(required = false) CaseId caseId,
-                         @RequestParam(required = false) UserId userId,
-                         @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                         @RequestParam(defaultValue = "false") boolean unbilled) {
-        return entries.list(actor, Optional.ofNullable(caseId), Optional.ofNullable(userId), from, to, unbilled);
+    Mono<ResponseEntity<List<TimeEntry>>> list(Actor actor, @RequestParam(required = false) CaseId caseId,
+                                               @RequestParam(required = false) UserId userId,
+                                               @RequestParam(required = false) String from,
+                                               @RequestParam(required = false) String to,
+                                               @RequestParam(defaultValue = "false") boolean unbilled,
+                                               @RequestParam(defaultValue = "0") int page,
+                                               @RequestParam(defaultValue = "200") int size,
+                                               @RequestParam(required = false) String sort,
+                                               ServerHttpRequest request) {
+        return Mono.fromCallable(() -> PageRequest.of(page, size, sort))
+                .flatMap(p -> entries.list(actor, Optional.ofNullable(caseId), Optional.ofNullable(userId), from, to,
+                        unbilled, p))
+                .map(p -> PageResponses.of(p, request));
     }
 
     /** The signed-in timekeeper's own hours and their worth from {@code from} to {@code to} (today by default). */
@@ -78,10 +88,17 @@ class TimeEntryController {
     }
 
     @GetMapping("/api/v1/expenses")
-    Flux<Expense> expenses(Actor actor, @RequestParam(required = false) CaseId caseId,
-                           @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                           @RequestParam(defaultValue = "false") boolean unbilled) {
-        return entries.listExpenses(actor, Optional.ofNullable(caseId), from, to, unbilled);
+    Mono<ResponseEntity<List<Expense>>> expenses(Actor actor, @RequestParam(required = false) CaseId caseId,
+                                                 @RequestParam(required = false) String from,
+                                                 @RequestParam(required = false) String to,
+                                                 @RequestParam(defaultValue = "false") boolean unbilled,
+                                                 @RequestParam(defaultValue = "0") int page,
+                                                 @RequestParam(defaultValue = "200") int size,
+                                                 @RequestParam(required = false) String sort,
+                                                 ServerHttpRequest request) {
+        return Mono.fromCallable(() -> PageRequest.of(page, size, sort))
+                .flatMap(p -> entries.listExpenses(actor, Optional.ofNullable(caseId), from, to, unbilled, p))
+                .map(p -> PageResponses.of(p, request));
     }
 
     @PostMapping("/api/v1/expenses")

@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -74,8 +73,14 @@ class CaseController {
     }
 
     @GetMapping("/{id}/parties")
-    Flux<Party> parties(Actor actor, @PathVariable CaseId id) {
-        return cases.parties(actor, id);
+    Mono<ResponseEntity<List<Party>>> parties(Actor actor, @PathVariable CaseId id,
+                                              @RequestParam(defaultValue = "0") int page,
+                                              @RequestParam(defaultValue = "200") int size,
+                                              @RequestParam(required = false) String sort,
+                                              ServerHttpRequest request) {
+        return Mono.fromCallable(() -> PageRequest.of(page, size, sort))
+                .flatMap(p -> cases.parties(actor, id, p))
+                .map(p -> PageResponses.of(p, request));
     }
 
     /** Adds a party after a conflict check; the hits come back with the party, dangerous ones first. */

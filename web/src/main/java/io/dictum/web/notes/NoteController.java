@@ -4,14 +4,19 @@ import io.dictum.core.access.Actor;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.notes.Note;
 import io.dictum.core.notes.NoteService;
+import io.dictum.core.paging.PageRequest;
+import io.dictum.web.paging.PageResponses;
+import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -27,8 +32,13 @@ class NoteController {
     }
 
     @GetMapping("/api/v1/cases/{id}/notes")
-    Flux<Note> list(Actor actor, @PathVariable CaseId id) {
-        return notes.list(actor, id);
+    Mono<ResponseEntity<List<Note>>> list(Actor actor, @PathVariable CaseId id,
+                                          @RequestParam(defaultValue = "0") int page,
+                                          @RequestParam(defaultValue = "200") int size,
+                                          @RequestParam(required = false) String sort, ServerHttpRequest request) {
+        return Mono.fromCallable(() -> PageRequest.of(page, size, sort))
+                .flatMap(p -> notes.page(actor, id, p))
+                .map(p -> PageResponses.of(p, request));
     }
 
     @PostMapping("/api/v1/cases/{id}/notes")

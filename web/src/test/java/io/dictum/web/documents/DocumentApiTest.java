@@ -98,6 +98,42 @@ class DocumentApiTest extends WebTestSupport {
         assertThat(hits.toString()).contains("<mark>harbour pilot</mark>");
     }
 
+    private byte[] fixture(String name) throws Exception {
+        try (var in = getClass().getResourceAsStream("/documents/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void anOutlookMessageIsReadAndFoundByWhatItSays() throws Exception {
+        String token = login("ahale");
+        String delgado = caseId("2026-PI-0004");
+        byte[] msg = fixture("deposition-scheduling.msg");
+        JsonNode stored = upload(token, delgado, "deposition-scheduling.msg", msg, Map.of("kind", "correspondence"))
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode version = get(token, "/api/v1/documents/" + stored.get("id").asText() + "/versions").get(0);
+        assertThat(version.get("searchable").asBoolean()).as("%s", version).isTrue();
+        assertThat(version.get("mediaType").asText()).isEqualTo("application/vnd.ms-outlook");
+        JsonNode hits = get(token, "/api/v1/search?q=\"Ravensworth Reporting\"").get("hits");
+        assertThat(hits.findValuesAsText("id")).contains(stored.get("id").asText());
+        assertThat(hits.toString()).contains("<mark>Ravensworth Reporting</mark>");
+        assertThat(download(token, "/api/v1/documents/" + stored.get("id").asText() + "/content")).isEqualTo(msg);
+    }
+
+    @Test
+    void aTruncatedOutlookMessageIsKeptButNotSearchable() throws Exception {
+        String token = login("ahale");
+        String delgado = caseId("2026-PI-0004");
+        byte[] whole = fixture("deposition-scheduling.msg");
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+        JsonNode doc = upload(token, delgado, "deposition-reply.msg", cut, Map.of())
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode version = get(token, "/api/v1/documents/" + doc.get("id").asText() + "/versions").get(0);
+        assertThat(version.get("searchable").asBoolean()).isFalse();
+        assertThat(version.get("notSearchableReason").asText()).contains("could not be read", "good copy");
+        assertThat(download(token, "/api/v1/documents/" + doc.get("id").asText() + "/content")).isEqualTo(cut);
+    }
+
     @Test
     void aDamagedFileIsKeptButNotSearchable() {
         String token = login("ahale");
