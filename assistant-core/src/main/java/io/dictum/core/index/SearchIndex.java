@@ -79,7 +79,7 @@ public final class SearchIndex implements Closeable {
     static final String MODEL = "minilm-l6-v2-q";
     /**
      * On a document or note: its passages carry vectors of {@link #MODEL} (indexed, so the background build finds
-     * the entities without). {@link #VECTOR_SOURCE} holds a digest of the text they were made from.
+     * the entities without). {@link #VECTOR_SOURCE} holds a digest of the case and text they were made from.
      */
     static final String VECTORS = "vectors";
     static final String VECTOR_SOURCE = "vector_source";
@@ -297,6 +297,8 @@ public final class SearchIndex implements Closeable {
     public void deleteAll() {
         try {
             writer.deleteAll();
+            // What follows must not find vectors of what was just deleted (Embedding.LATER looks them up).
+            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -616,7 +618,8 @@ public final class SearchIndex implements Closeable {
                 writer.deleteDocuments(new Term(OWNER, owner));
                 return;
             }
-            String digest = digest(source);
+            // The case is part of it: passages carry their case for the access filter of the vector query.
+            String digest = digest(caseId + "\n" + source);
             List<String> passages = passages(source);
             if (vectors == null && when == Embedding.NOW) {
                 vectors = embeddings.embedAll(passages);
