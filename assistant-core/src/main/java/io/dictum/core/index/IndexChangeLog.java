@@ -19,6 +19,10 @@ public class IndexChangeLog {
     public record Change(long seq, Kind kind, UUID entityId) {
     }
 
+    /** An entity whose committed change the index is to reflect. */
+    public record Entity(Kind kind, UUID id) {
+    }
+
     private final DatabaseClient db;
 
     public IndexChangeLog(DatabaseClient db) {

@@ -12,6 +12,7 @@ import io.dictum.core.documents.DocumentRepository;
 import io.dictum.core.contacts.Contact;
 import io.dictum.core.contacts.ContactId;
 import io.dictum.core.index.IndexChangeLog.Kind;
+import io.dictum.core.index.SearchIndex.Embedding;
 import io.dictum.core.notes.Note;
 import io.dictum.core.notes.NoteRepository;
 import java.io.IOException;
@@ -57,6 +58,7 @@ public class IndexService implements DisposableBean {
     private final IndexChangeLog changes;
     // One writer thread: Lucene writes and commits are serialised, reads go to the bounded elastic pool.
     private final Scheduler writes = Schedulers.newSingle("dictum-index-writer");
+    private final VectorBuild vectors;
 
     @Autowired
     public IndexService(DictumProperties properties, SearchProperties search, SentenceEmbeddings embeddings,
@@ -75,14 +77,17 @@ public class IndexService implements DisposableBean {
         this.documents = documents;
         this.notes = notes;
         this.changes = changes;
+        this.vectors = new VectorBuild(index, writes, VectorBuild.BATCH, VectorBuild.COMMIT_EVERY,
+                java.time.Clock.systemUTC());
     }
 
     private static SearchIndex open(Path dir, SentenceEmbeddings embeddings) {
         try {
             Files.createDirectories(dir);
             SearchIndex index = new SearchIndex(FSDirectory.open(dir), embeddings);
-            log.info("Search: {}", index.hybrid() ? "hybrid, BM25 fused with all-MiniLM-L6-v2 passage vectors"
-                    : "BM25");
+            log.info("Search: {}", !index.hybrid() ? "BM25" : index.vectorsReady()
+                    ? "hybrid, BM25 fused with all-MiniLM-L6-v2 passage vectors"
+                    : "hybrid once the background build has given every document and note its vectors; BM25 until then");
             return index;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index at " + dir + ": " + e.getMessage()
@@ -94,9 +99,17 @@ public class IndexService implements DisposableBean {
         return index;
     }
 
-    /** Rebuilds the index when it was missing, else replays the change log since the last applied change. */
+    /**
+     * Rebuilds the index when it was missing, else replays the change log since the last applied change; neither
+     * waits for sentence vectors, which a hybrid index then gets in the background ({@link #vectorStatus}).
+     */
     public Mono<Void> start() {
-        return Mono.defer(() -> index.wasCreated() ? rebuild() : catchUp());
+        return Mono.defer(() -> index.wasCreated() ? rebuild() : catchUp()).doOnSuccess(v -> vectors.start());
+    }
+
+    /** The background vector build of a hybrid index ({@code OFF} for a BM25 index). */
+    public VectorBuild.Status vectorStatus() {
+        return vectors.status();
     }
 
     private Mono<Void> catchUp() {
@@ -108,7 +121,7 @@ public class IndexService implements DisposableBean {
             for (IndexChangeLog.Change c : list) {
                 last = Math.max(last, c.seq());
                 if (seen.add(c.kind() + ":" + c.entityId())) {
-                    work.add(apply(c.kind(), c.entityId()));
+                    work.add(apply(c.kind(), c.entityId(), Embedding.LATER));
                 }
             }
             long applied = last;
@@ -121,9 +134,11 @@ public class IndexService implements DisposableBean {
         return Mono.fromRunnable(() -> log.info("Search index missing or of an older format: rebuilding it from the database"))
                 .then(changes.lastSeq().flatMap(seq -> Mono.fromRunnable(index::deleteAll).subscribeOn(writes)
                 .then(cases.findAll().concatMap(c -> entryFor(c).flatMap(this::write).thenReturn(c)).count())
-                .flatMap(n -> documents.findAll().concatMap(d -> writeDocument(d).thenReturn(d)).count()
+                .flatMap(n -> documents.findAll().concatMap(d -> writeDocument(d, Embedding.LATER).thenReturn(d))
+                        .count()
                         .flatMap(d -> contacts.findAll().concatMap(c -> writeContact(c).thenReturn(c)).count()
-                        .flatMap(k -> notes.findAll().concatMap(note -> writeNote(note).thenReturn(note)).count()
+                        .flatMap(k -> notes.findAll().concatMap(note -> writeNote(note, Embedding.LATER)
+                                .thenReturn(note)).count()
                         .doOnNext(m -> log.info("Search index rebuilt: {} cases, {} documents, {} contacts,"
                                 + " {} notes", n, d, k, m)))))
                 .then(commit(seq))));
@@ -131,15 +146,28 @@ public class IndexService implements DisposableBean {
 
     /** Re-indexes one entity whose change the caller has committed together with its change-log row. */
     public Mono<Void> changed(Kind kind, UUID id) {
-        return apply(kind, id).then(changes.lastSeq()).flatMap(this::commit);
+        return apply(kind, id, Embedding.NOW).then(changes.lastSeq()).flatMap(this::commit);
+    }
+
+    /**
+     * Re-indexes entities whose changes the caller has committed with their change-log rows, and commits the index
+     * once for them all: for bulk writers (imports), as a Lucene commit costs far more than one entity's update. A
+     * crash before the commit loses nothing: the change log is replayed from the last committed position.
+     */
+    public Mono<Void> changed(List<IndexChangeLog.Entity> entities) {
+        if (entities.isEmpty()) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(entities).concatMap(e -> apply(e.kind(), e.id(), Embedding.NOW))
+                .then(changes.lastSeq()).flatMap(this::commit);
     }
 
     public Mono<Void> caseChanged(CaseId id) {
-        return apply(Kind.CASE, id.value()).then(changes.lastSeq()).flatMap(this::commit);
+        return apply(Kind.CASE, id.value(), Embedding.NOW).then(changes.lastSeq()).flatMap(this::commit);
     }
 
     public Mono<Void> documentChanged(DocumentId id) {
-        return apply(Kind.DOCUMENT, id.value()).then(changes.lastSeq()).flatMap(this::commit);
+        return apply(Kind.DOCUMENT, id.value(), Embedding.NOW).then(changes.lastSeq()).flatMap(this::commit);
     }
 
     /** Search reads, off the event loop. */
@@ -156,17 +184,17 @@ public class IndexService implements DisposableBean {
     }
 
     /** Writes the entity as the database has it now, or removes it from the index when it is gone. */
-    private Mono<Void> apply(Kind kind, UUID id) {
+    private Mono<Void> apply(Kind kind, UUID id, Embedding when) {
         return switch (kind) {
             case CASE -> cases.findById(new CaseId(id)).map(Optional::of).defaultIfEmpty(Optional.empty())
                     .flatMap(found -> found.map(c -> entryFor(c).flatMap(this::write))
                             .orElseGet(() -> remove("case", id)));
             case DOCUMENT -> documents.findById(new DocumentId(id)).map(Optional::of).defaultIfEmpty(Optional.empty())
-                    .flatMap(found -> found.map(this::writeDocument).orElseGet(() -> remove("document", id)));
+                    .flatMap(found -> found.map(d -> writeDocument(d, when)).orElseGet(() -> remove("document", id)));
             case CONTACT -> contacts.findById(new ContactId(id)).map(Optional::of).defaultIfEmpty(Optional.empty())
                     .flatMap(found -> found.map(this::writeContact).orElseGet(() -> remove("contact", id)));
             case NOTE -> notes.findById(id).map(Optional::of).defaultIfEmpty(Optional.empty())
-                    .flatMap(found -> found.map(this::writeNote).orElseGet(() -> remove("note", id)));
+                    .flatMap(found -> found.map(n -> writeNote(n, when)).orElseGet(() -> remove("note", id)));
         };
     }
 
@@ -194,10 +222,11 @@ public class IndexService implements DisposableBean {
         return Mono.fromRunnable(() -> index.upsertCase(entry)).subscribeOn(writes).then();
     }
 
-    private Mono<Void> writeDocument(Document d) {
+    private Mono<Void> writeDocument(Document d, Embedding when) {
         return documents.newestText(d.id()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(text -> Mono.fromRunnable(() -> index.upsertDocument(new DocumentEntry(d.id().toString(),
-                        d.caseId().toString(), d.name(), d.kind(), text.orElse(null)))).subscribeOn(writes).then());
+                        d.caseId().toString(), d.name(), d.kind(), text.orElse(null)), when)).subscribeOn(writes)
+                        .then());
     }
 
     private Mono<Void> writeContact(Contact c) {
@@ -205,11 +234,11 @@ public class IndexService implements DisposableBean {
                 c.email()))).subscribeOn(writes).then();
     }
 
-    private Mono<Void> writeNote(Note n) {
+    private Mono<Void> writeNote(Note n, Embedding when) {
         String label = "Note" + (n.authorName() == null ? "" : " by " + n.authorName()) + " on "
                 + n.createdAt().toLocalDate();
         return Mono.fromRunnable(() -> index.upsertNote(new NoteEntry(n.id().toString(), n.caseId().toString(),
-                label, n.text()))).subscribeOn(writes).then();
+                label, n.text()), when)).subscribeOn(writes).then();
     }
 
     private Mono<Void> commit(long seq) {
@@ -218,6 +247,7 @@ public class IndexService implements DisposableBean {
 
     @Override
     public void destroy() throws IOException {
+        vectors.stop();
         writes.dispose();
         index.close();
     }

@@ -69,8 +69,42 @@ public final class SearchIndex implements Closeable {
     private static final String FORMAT = "format";
     /** Raised whenever the fields change; an index of another format is rebuilt from the database at start. */
     static final String CURRENT_FORMAT = "4";
-    /** The format with passage vectors: switching hybrid search on or off rebuilds the index. */
-    static final String VECTOR_FORMAT = CURRENT_FORMAT + "+minilm-l6-v2-q";
+    /**
+     * What an index with passage vectors recorded before vectors were filled in the background. Its fields are the
+     * current ones, so it is kept: its documents and notes lack the {@link #VECTORS} mark and get vectors again in
+     * the background.
+     */
+    static final String LEGACY_VECTOR_FORMAT = CURRENT_FORMAT + "+minilm-l6-v2-q";
+    /** The sentence model whose vectors the passages hold. */
+    static final String MODEL = "minilm-l6-v2-q";
+    /**
+     * On a document or note: its passages carry vectors of {@link #MODEL} (indexed, so the background build finds
+     * the entities without). {@link #VECTOR_SOURCE} holds a digest of the case and text they were made from.
+     */
+    static final String VECTORS = "vectors";
+    static final String VECTOR_SOURCE = "vector_source";
+
+    /** When a written document or note gets its passage vectors. */
+    public enum Embedding {
+        /** Now, on the writing thread (a live change: it is searchable by meaning at once). */
+        NOW,
+        /**
+         * Later, by the background build (start-up's rebuild and replay must not wait for the model); vectors made
+         * from the same text before are kept.
+         */
+        LATER
+    }
+
+    /** A document or note without vectors, with the text its passages are cut from. */
+    public record PendingVectors(String type, String id, String source) {
+    }
+
+    /** Documents and notes in the index, and how many of them carry passage vectors. */
+    public record VectorCoverage(long withVectors, long total) {
+        boolean complete() {
+            return withVectors == total;
+        }
+    }
 
     /** A passage of a document or note with its sentence vector; its owner is the entity's type_id. */
     static final String PASSAGE = "passage";
@@ -106,6 +140,11 @@ public final class SearchIndex implements Closeable {
     private final SearcherManager searchers;
     /** Present when hybrid search is on: documents and notes then carry passage vectors. */
     private final SentenceEmbeddings embeddings;
+    /**
+     * True once every document and note carries vectors: until then a hybrid index ranks by BM25 alone, because
+     * fusing with a partial vector ranking would favour whatever happened to be embedded first.
+     */
+    private volatile boolean vectorsReady;
 
     /** A BM25-only index. */
     public SearchIndex(Directory directory) {
@@ -127,22 +166,36 @@ public final class SearchIndex implements Closeable {
             this.writer = new IndexWriter(directory, new IndexWriterConfig(perField)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
             this.searchers = new SearcherManager(writer, null);
-            if (!created && !format().equals(commitValue(FORMAT))) {
+            String format = commitValue(FORMAT);
+            if (!created && !CURRENT_FORMAT.equals(format) && !LEGACY_VECTOR_FORMAT.equals(format)) {
                 writer.deleteAll();
                 created = true;
             }
+            // An empty index lacks nothing; the rebuild that follows defers its vectors and says so.
+            vectorsReady = embeddings != null && (created || coverage().complete());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index: " + e.getMessage(), e);
         }
     }
 
-    private String format() {
-        return embeddings == null ? CURRENT_FORMAT : VECTOR_FORMAT;
-    }
-
-    /** True when documents and notes carry passage vectors and searches fuse them with BM25. */
+    /** True when documents and notes get passage vectors and searches fuse them with BM25 once all have them. */
     public boolean hybrid() {
         return embeddings != null;
+    }
+
+    SentenceEmbeddings embeddings() {
+        return embeddings;
+    }
+
+    /** True when searches without operators fuse BM25 with the passage vectors: hybrid, and every vector made. */
+    public boolean vectorsReady() {
+        return vectorsReady;
+    }
+
+    /** How a query of these words is ranked now: {@code hybrid} or {@code bm25}. */
+    public String rankingFor(String text) {
+        return embeddings != null && vectorsReady && !OPERATORS.matcher(text == null ? "" : text).find()
+                ? "hybrid" : "bm25";
     }
 
     /**
@@ -171,6 +224,14 @@ public final class SearchIndex implements Closeable {
     }
 
     public void upsertDocument(DocumentEntry entry) {
+        upsertDocument(entry, Embedding.NOW);
+    }
+
+    public void upsertDocument(DocumentEntry entry, Embedding when) {
+        writeDocument(entry, when, null);
+    }
+
+    private void writeDocument(DocumentEntry entry, Embedding when, List<float[]> vectors) {
         Document doc = new Document();
         doc.add(new StringField(TYPE, "document", Field.Store.YES));
         doc.add(new StringField(ID, entry.id(), Field.Store.YES));
@@ -183,11 +244,13 @@ public final class SearchIndex implements Closeable {
             // Stored for highlighted snippets in search results.
             doc.add(new TextField(CONTENT, entry.text(), Field.Store.YES));
         }
-        update("document", entry.id(), doc);
-        // The name leads the first passage: "the police report" is often all a query says of it.
-        updatePassages("document", entry.id(), entry.caseId(),
-                entry.name() + (entry.kind() == null ? "" : " (" + entry.kind() + ")") + ". "
-                        + (entry.text() == null ? "" : entry.text()));
+        writeWithPassages("document", entry.id(), entry.caseId(), doc, source(entry), when, vectors);
+    }
+
+    /** The text a document's passages are cut from. The name leads: "the police report" is often all a query says. */
+    private static String source(DocumentEntry entry) {
+        return entry.name() + (entry.kind() == null ? "" : " (" + entry.kind() + ")") + ". "
+                + (entry.text() == null ? "" : entry.text());
     }
 
     public void upsertContact(ContactEntry entry) {
@@ -206,14 +269,21 @@ public final class SearchIndex implements Closeable {
     }
 
     public void upsertNote(NoteEntry entry) {
+        upsertNote(entry, Embedding.NOW);
+    }
+
+    public void upsertNote(NoteEntry entry, Embedding when) {
+        writeNote(entry, when, null);
+    }
+
+    private void writeNote(NoteEntry entry, Embedding when, List<float[]> vectors) {
         Document doc = new Document();
         doc.add(new StringField(TYPE, "note", Field.Store.YES));
         doc.add(new StringField(ID, entry.id(), Field.Store.YES));
         doc.add(new StringField(CASE_ID, entry.caseId(), Field.Store.YES));
         doc.add(new StoredField(LABEL, entry.label()));
         doc.add(new TextField(CONTENT, entry.text(), Field.Store.YES));
-        update("note", entry.id(), doc);
-        updatePassages("note", entry.id(), entry.caseId(), entry.text());
+        writeWithPassages("note", entry.id(), entry.caseId(), doc, entry.text(), when, vectors);
     }
 
     public void delete(String type, String id) {
@@ -227,6 +297,8 @@ public final class SearchIndex implements Closeable {
     public void deleteAll() {
         try {
             writer.deleteAll();
+            // What follows must not find vectors of what was just deleted (Embedding.LATER looks them up).
+            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -235,7 +307,7 @@ public final class SearchIndex implements Closeable {
     /** Makes the changes durable, recording the last change-log sequence they include, and visible to searches. */
     public void commit(long appliedSeq) {
         try {
-            writer.setLiveCommitData(Map.of(APPLIED_SEQ, Long.toString(appliedSeq), FORMAT, format())
+            writer.setLiveCommitData(Map.of(APPLIED_SEQ, Long.toString(appliedSeq), FORMAT, CURRENT_FORMAT)
                     .entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
@@ -349,7 +421,7 @@ public final class SearchIndex implements Closeable {
     public List<SearchHit> search(String text, Optional<Collection<String>> onlyCases, Collection<String> excluded,
                                   boolean firmInternal, int limit) {
         // Operators ask for exact matching ("phrases", -exclusions, prefix*, name~1): a vector cannot honour them.
-        if (embeddings == null || OPERATORS.matcher(text).find()) {
+        if (!"hybrid".equals(rankingFor(text))) {
             return bm25(text, onlyCases, excluded, firmInternal, limit);
         }
         return hybrid(text, onlyCases, excluded, firmInternal, limit);
@@ -531,29 +603,175 @@ public final class SearchIndex implements Closeable {
         return words.length > 30 ? escaped + " …" : escaped;
     }
 
-    /** Replaces an entity's passages and their vectors (hybrid indexes only). Embedding blocks for milliseconds. */
-    private void updatePassages(String type, String id, String caseId, String text) {
-        if (embeddings == null) {
-            return;
-        }
-        List<String> passages = passages(text);
-        List<float[]> vectors = embeddings.embedAll(passages);
-        List<Document> docs = new ArrayList<>();
-        for (int i = 0; i < passages.size(); i++) {
-            Document doc = new Document();
-            doc.add(new StringField(TYPE, PASSAGE, Field.Store.NO));
-            doc.add(new StringField(OWNER, type + ":" + id, Field.Store.YES));
-            doc.add(new StringField(OWNER_TYPE, type, Field.Store.NO));
-            doc.add(new StringField(CASE_ID, caseId, Field.Store.NO));
-            doc.add(new StoredField(PASSAGE_TEXT, passages.get(i)));
-            // Unit vectors: the dot product is their cosine, and the cheapest similarity to compute.
-            doc.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
-            docs.add(doc);
-        }
+    /**
+     * Writes a document or note with its passages. Without hybrid search its passages are removed (they would be
+     * stale if it were switched on again). {@code vectors} made elsewhere are used as given; otherwise {@code NOW}
+     * embeds here (milliseconds of CPU per passage), and {@code LATER} keeps the passages when they were made from
+     * the same text and else leaves the entity to the background build.
+     */
+    private void writeWithPassages(String type, String id, String caseId, Document doc, String source,
+                                   Embedding when, List<float[]> vectors) {
+        String owner = type + ":" + id;
         try {
-            writer.updateDocuments(new Term(OWNER, type + ":" + id), docs);
+            if (embeddings == null) {
+                update(type, id, doc);
+                writer.deleteDocuments(new Term(OWNER, owner));
+                return;
+            }
+            // The case is part of it: passages carry their case for the access filter of the vector query.
+            String digest = digest(caseId + "\n" + source);
+            List<String> passages = passages(source);
+            if (vectors == null && when == Embedding.NOW) {
+                vectors = embeddings.embedAll(passages);
+            }
+            if (vectors == null) {
+                if (digest.equals(vectorSource(owner))) {
+                    mark(doc, digest);
+                    update(type, id, doc);
+                } else {
+                    update(type, id, doc);
+                    writer.deleteDocuments(new Term(OWNER, owner));
+                    vectorsReady = false;
+                }
+                return;
+            }
+            mark(doc, digest);
+            update(type, id, doc);
+            List<Document> docs = new ArrayList<>();
+            for (int i = 0; i < passages.size(); i++) {
+                Document passage = new Document();
+                passage.add(new StringField(TYPE, PASSAGE, Field.Store.NO));
+                passage.add(new StringField(OWNER, owner, Field.Store.YES));
+                passage.add(new StringField(OWNER_TYPE, type, Field.Store.NO));
+                passage.add(new StringField(CASE_ID, caseId, Field.Store.NO));
+                passage.add(new StoredField(PASSAGE_TEXT, passages.get(i)));
+                // Unit vectors: the dot product is their cosine, and the cheapest similarity to compute.
+                passage.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
+                docs.add(passage);
+            }
+            // Replaces the old passages; a text without words has none, but its mark says it is done.
+            writer.updateDocuments(new Term(OWNER, owner), docs);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the search index: " + e.getMessage(), e);
+        }
+    }
+
+    private static void mark(Document doc, String digest) {
+        doc.add(new StringField(VECTORS, MODEL, Field.Store.NO));
+        doc.add(new StoredField(VECTOR_SOURCE, digest));
+    }
+
+    /** The digest of the text the entity's passages were made from, or null when it has none (as last refreshed). */
+    private String vectorSource(String owner) {
+        String[] found = new String[1];
+        withSearcher(searcher -> {
+            TopDocs top = searcher.search(new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term("type_id", owner)), Occur.FILTER)
+                    .add(new TermQuery(new Term(VECTORS, MODEL)), Occur.FILTER).build(), 1);
+            if (top.scoreDocs.length == 1) {
+                found[0] = searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(VECTOR_SOURCE))
+                        .get(VECTOR_SOURCE);
+            }
+        });
+        return found[0];
+    }
+
+    static String digest(String text) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Query lacksVectors() {
+        return new BooleanQuery.Builder()
+                .add(new TermInSetQuery(TYPE, List.of(new BytesRef("document"), new BytesRef("note"))), Occur.FILTER)
+                .add(new TermQuery(new Term(VECTORS, MODEL)), Occur.MUST_NOT)
+                .build();
+    }
+
+    /**
+     * Up to {@code max} documents and notes without vectors, as written so far (committed or not), with the text
+     * their passages would be cut from. None left: the index is complete and hybrid ranking starts. Call it on the
+     * writing thread.
+     */
+    public List<PendingVectors> lackingVectors(int max) {
+        refresh();
+        List<PendingVectors> out = new ArrayList<>();
+        withSearcher(searcher -> {
+            for (ScoreDoc sd : searcher.search(lacksVectors(), max).scoreDocs) {
+                Document doc = searcher.storedFields().document(sd.doc);
+                out.add(new PendingVectors(doc.get(TYPE), doc.get(ID), sourceOf(doc)));
+            }
+        });
+        if (out.isEmpty() && embeddings != null) {
+            vectorsReady = true;
+        }
+        return out;
+    }
+
+    /**
+     * Adds the vectors made for {@code pending} (one list per entity, one vector per passage), unless the entity was
+     * changed or removed meanwhile (a change since has been, or will be, given vectors of its own). Call it on the
+     * writing thread. Returns how many entities got vectors.
+     */
+    public int addVectors(List<PendingVectors> pending, List<List<float[]>> vectors) {
+        refresh();
+        int added = 0;
+        for (int i = 0; i < pending.size(); i++) {
+            PendingVectors p = pending.get(i);
+            Document[] current = new Document[1];
+            withSearcher(searcher -> {
+                TopDocs top = searcher.search(new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term("type_id", p.type() + ":" + p.id())), Occur.FILTER)
+                        .add(new TermQuery(new Term(VECTORS, MODEL)), Occur.MUST_NOT).build(), 1);
+                if (top.scoreDocs.length == 1) {
+                    current[0] = searcher.storedFields().document(top.scoreDocs[0].doc);
+                }
+            });
+            if (current[0] == null || !p.source().equals(sourceOf(current[0]))) {
+                continue;
+            }
+            Document doc = current[0];
+            if ("document".equals(p.type())) {
+                writeDocument(new DocumentEntry(doc.get(ID), doc.get(CASE_ID), doc.get(NAME), doc.get(KIND),
+                        doc.get(CONTENT)), Embedding.NOW, vectors.get(i));
+            } else {
+                writeNote(new NoteEntry(doc.get(ID), doc.get(CASE_ID), doc.get(LABEL), doc.get(CONTENT)),
+                        Embedding.NOW, vectors.get(i));
+            }
+            added++;
+        }
+        return added;
+    }
+
+    /** The passage text of a stored document or note entity. */
+    private static String sourceOf(Document doc) {
+        return "document".equals(doc.get(TYPE))
+                ? source(new DocumentEntry(doc.get(ID), doc.get(CASE_ID), doc.get(NAME), doc.get(KIND),
+                        doc.get(CONTENT)))
+                : doc.get(CONTENT) == null ? "" : doc.get(CONTENT);
+    }
+
+    /** How many documents and notes carry vectors, as last committed or refreshed. */
+    public VectorCoverage coverage() {
+        long[] n = new long[2];
+        withSearcher(searcher -> {
+            Query all = new TermInSetQuery(TYPE, List.of(new BytesRef("document"), new BytesRef("note")));
+            n[1] = searcher.count(all);
+            n[0] = n[1] - searcher.count(lacksVectors());
+        });
+        return new VectorCoverage(n[0], n[1]);
+    }
+
+    private void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the search index: " + e.getMessage(), e);
         }
     }
 

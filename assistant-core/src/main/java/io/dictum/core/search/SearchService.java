@@ -6,9 +6,12 @@ import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
 import io.dictum.core.documents.DocumentId;
 import io.dictum.core.documents.DocumentService;
+import io.dictum.core.errors.ForbiddenException;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.index.IndexService;
 import io.dictum.core.index.SearchHit;
+import io.dictum.core.index.VectorBuild;
+import io.dictum.core.users.Role;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -65,5 +68,28 @@ public class SearchService {
                         .filter(h -> !h.kind().equals("document") || t.getT3().contains(DocumentId.parse(h.id())))
                         .limit(limit)
                         .toList()));
+    }
+
+    /**
+     * How the index ranks: {@code hybrid} is whether sentence vectors are switched on, {@code ranking} what a query
+     * without operators gets now ({@code bm25} while the background build still fills vectors), and the build.
+     */
+    public record Status(boolean hybrid, String ranking, VectorBuild.Status vectors) {
+    }
+
+    /** How a query of these words is ranked at this moment: {@code hybrid} or {@code bm25}. */
+    public String ranking(String query) {
+        return index.index().rankingFor(query);
+    }
+
+    /** The search index's ranking and vector build, for administrators. */
+    public Mono<Status> status(Actor actor) {
+        return Mono.defer(() -> {
+            if (actor.role() != Role.ADMIN) {
+                throw new ForbiddenException("Only administrators may see the search index status.");
+            }
+            return index.read(i -> new Status(i.hybrid(), i.vectorsReady() ? "hybrid" : "bm25",
+                    index.vectorStatus()));
+        });
     }
 }

@@ -87,6 +87,7 @@ abstract class ImportRepositoryContract extends DatabaseContract {
         contacts.insert(new Contact(ContactId.random(), "Northwind Freight LLC", ContactKind.ORGANIZATION,
                 List.of(), null, null), OffsetDateTime.now()).block();
         long before = count("contacts");
+        long jobs = count("import_jobs");
         ImportReport report = imports.dryRun(admin, ImportKind.CONTACTS, csv("""
                 First Name,Last Name,Company,Email,Phone,Type,Aliases,Notes
                 Rosalind,Achterberg,,ros@achterberg.example,555-0101,Person,Roz Achterberg,met at the bar
@@ -108,7 +109,7 @@ abstract class ImportRepositoryContract extends DatabaseContract {
                 org.assertj.core.groups.Tuple.tuple(5L, "Email"), org.assertj.core.groups.Tuple.tuple(6L, "Name"),
                 org.assertj.core.groups.Tuple.tuple(7L, "Type"));
         assertThat(count("contacts")).isEqualTo(before);
-        assertThat(count("import_jobs")).isZero();
+        assertThat(count("import_jobs")).isEqualTo(jobs);
     }
 
     @Test
@@ -139,6 +140,65 @@ abstract class ImportRepositoryContract extends DatabaseContract {
         assertThat(again.skipped()).isEqualTo(3);
         assertThat(again.skippedRows()).extracting(RowProblem::message).first().asString().startsWith("imported before");
         assertThat(count("contacts")).isEqualTo(contactsAfterFirst);
+    }
+
+    private ImportService importsWith(IndexService into, int batchRows) {
+        return new ImportService(new ImportRepository(db.client), contacts, cases, new PartyRepository(db.client),
+                new UserRepository(db.client), new IndexChangeLog(db.client), into,
+                new AuditLog(db.client, db.tx, Clock.systemUTC()), db.tx, Clock.systemUTC(), batchRows);
+    }
+
+    private ImportJob finished(ImportService service, ImportJob started) {
+        return Mono.defer(() -> service.job(admin, started.id()))
+                .filter(j -> !ImportJob.RUNNING.equals(j.status()))
+                .repeatWhenEmpty(tries -> tries.delayElements(Duration.ofMillis(50)))
+                .block(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void rowsAreIndexedABatchAtATimeAndAllAreFoundWhenTheJobIsDone() {
+        ImportService batched = importsWith(index, 2);
+        ImportJob job = finished(batched, batched.start(admin, ImportKind.CONTACTS, csv("""
+                Name,Email
+                Leopoldine Batchworth,lb@batch.example
+                Casimir Batchworth,cb@batch.example
+                Ermengarde Batchworth,eb@batch.example
+                Thaddeus Batchworth,tb@batch.example
+                Wilhelmina Batchworth,wb@batch.example
+                """), "batch.csv").block());
+        assertThat(job.status()).isEqualTo(ImportJob.DONE);
+        assertThat(job.processed()).isEqualTo(5);
+        assertThat(job.created()).isEqualTo(5);
+        // Two full batches and the last row alone: every one is searchable once the job says done.
+        assertThat(index.index().search("batchworth", Optional.empty(), List.of(), true, 10))
+                .extracting(h -> h.title()).containsExactlyInAnyOrder("Leopoldine Batchworth", "Casimir Batchworth",
+                        "Ermengarde Batchworth", "Thaddeus Batchworth", "Wilhelmina Batchworth");
+    }
+
+    @Test
+    void rowsTheIndexCouldNotTakeAreStoredAndIndexedAtTheNextStart() throws Exception {
+        java.nio.file.Path dir = Files.createTempDirectory("dictum-import-crash-index-");
+        IndexService down = TestIndexes.open(dir, db);
+        down.start().block();
+        down.destroy(); // as if the process died with the rows' index updates unwritten
+        ImportService service = importsWith(down, 2);
+        ImportJob job = finished(service, service.start(admin, ImportKind.CONTACTS, csv("""
+                Name
+                Ottilie Lostcommit
+                Barnabas Lostcommit
+                Severin Lostcommit
+                """), "crash.csv").block());
+        assertThat(job.status()).isEqualTo(ImportJob.DONE);
+        assertThat(job.created()).isEqualTo(3);
+        assertThat(job.failed()).isZero();
+        IndexService restarted = TestIndexes.open(dir, db);
+        try {
+            assertThat(restarted.index().search("lostcommit", Optional.empty(), List.of(), true, 10)).isEmpty();
+            restarted.start().block();
+            assertThat(restarted.index().search("lostcommit", Optional.empty(), List.of(), true, 10)).hasSize(3);
+        } finally {
+            restarted.destroy();
+        }
     }
 
     @Test

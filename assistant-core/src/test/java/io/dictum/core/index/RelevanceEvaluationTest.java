@@ -125,12 +125,12 @@ class RelevanceEvaluationTest {
     }
 
     @Test
-    void switchingVectorsOnOrOffRebuildsAndDeletingRemovesPassages(@TempDir Path own) throws Exception {
+    void switchingVectorsOnOrOffKeepsTheIndexAndDeletingRemovesPassages(@TempDir Path own) throws Exception {
         try (SearchIndex plain = new SearchIndex(FSDirectory.open(own))) {
             plain.commit(1);
         }
         try (SearchIndex vectors = new SearchIndex(FSDirectory.open(own), embeddings)) {
-            assertThat(vectors.wasCreated()).isTrue();
+            assertThat(vectors.wasCreated()).isFalse();
             vectors.upsertNote(new NoteEntry("n1", "c1", "Note on the crash", "The client's car was crushed."));
             vectors.commit(2);
             assertThat(vectors.count(SearchIndex.PASSAGE)).isEqualTo(1);
@@ -139,12 +139,22 @@ class RelevanceEvaluationTest {
             vectors.delete("note", "n1");
             vectors.commit(3);
             assertThat(vectors.count(SearchIndex.PASSAGE)).isZero();
+            vectors.upsertNote(new NoteEntry("n2", "c1", "Note on the crash", "The client's car was crushed."));
+            vectors.commit(4);
+        }
+        try (SearchIndex plain = new SearchIndex(FSDirectory.open(own))) {
+            assertThat(plain.wasCreated()).isFalse();
+            // Changed while vectors are off: its passages would be stale, so they go.
+            plain.upsertNote(new NoteEntry("n2", "c1", "Note on the crash", "The client's van was crushed."));
+            plain.commit(5);
+            assertThat(plain.count(SearchIndex.PASSAGE)).isZero();
         }
         try (SearchIndex again = new SearchIndex(FSDirectory.open(own), embeddings)) {
             assertThat(again.wasCreated()).isFalse();
-        }
-        try (SearchIndex plain = new SearchIndex(FSDirectory.open(own))) {
-            assertThat(plain.wasCreated()).isTrue();
+            assertThat(again.coverage()).isEqualTo(new SearchIndex.VectorCoverage(0, 1));
+            assertThat(again.vectorsReady()).isFalse();
+            assertThat(again.rankingFor("vehicle damage")).isEqualTo("bm25");
+            assertThat(again.search("vehicle damage", Optional.empty(), Set.of(), true, 5)).isEmpty();
         }
     }
 }

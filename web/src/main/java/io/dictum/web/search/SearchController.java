@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 @RestController
 class SearchController {
 
-    record SearchResults(String query, List<Hit> hits) {
+    /** {@code ranking}: {@code hybrid}, or {@code bm25} (also while hybrid search still builds its vectors). */
+    record SearchResults(String query, String ranking, List<Hit> hits) {
     }
 
     /** A hit as sent: {@code type} repeats {@code kind}, the name clients of the first version read. */
@@ -36,6 +37,6 @@ class SearchController {
                                @RequestParam(required = false) CaseId caseId,
                                @RequestParam(defaultValue = "20") int limit) {
         return search.search(actor, q, Optional.ofNullable(caseId), limit)
-                .map(hits -> new SearchResults(q, hits.stream().map(Hit::of).toList()));
+                .map(hits -> new SearchResults(q, search.ranking(q), hits.stream().map(Hit::of).toList()));
     }
 }

@@ -33,6 +33,18 @@ class SearchApiTest extends WebTestSupport {
     }
 
     @Test
+    void theResponseSaysHowItRankedAndAdministratorsSeeTheIndexStatus() {
+        // The shared test application runs with hybrid search off: BM25, no vector build.
+        assertThat(get(login("ahale"), "/api/v1/search?q=acme").get("ranking").asText()).isEqualTo("bm25");
+        JsonNode status = get(login("admin"), "/api/v1/admin/search/status");
+        assertThat(status.get("hybrid").asBoolean()).isFalse();
+        assertThat(status.get("ranking").asText()).isEqualTo("bm25");
+        assertThat(status.get("vectors").get("state").asText()).isEqualTo("OFF");
+        assertProblem(client().get().uri("/api/v1/admin/search/status").headers(h -> h.setBearerAuth(
+                login("ahale"))).exchange(), 403);
+    }
+
+    @Test
     void aClientSearchesOnlyTheirOwnCase() {
         JsonNode hits = get(login("smiller"), "/api/v1/search?q=acme").get("hits");
         assertThat(hits.findValuesAsText("caseId")).containsOnly(caseId("2025-PI-0012"));

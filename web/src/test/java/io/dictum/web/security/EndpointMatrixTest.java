@@ -101,6 +101,7 @@ class EndpointMatrixTest extends WebTestSupport {
                 new Endpoint(HttpMethod.POST, p + "/messages", "{\"text\":\"A question about my case\"}", true),
                 new Endpoint(HttpMethod.GET, "/api/v1/admin/encryption", null, false),
                 new Endpoint(HttpMethod.POST, "/api/v1/admin/encryption/rewrap", null, false),
+                new Endpoint(HttpMethod.GET, "/api/v1/admin/search/status", null, false),
                 new Endpoint(HttpMethod.POST, "/api/v1/import/contacts?dryRun=true", "Name\nX\n", false, CSV),
                 new Endpoint(HttpMethod.POST, "/api/v1/import/cases?dryRun=true", "Matter Number,Client\nM-1,X\n",
                         false, CSV),
