@@ -21,7 +21,7 @@ record CatalogueFile(Integer version, Fillers fillers, CaseResolution caseResolu
     record Persons(Integer maxWords, List<String> notNames) {
     }
 
-    record Fillers(List<String> anywhere, List<String> leading) {
+    record Fillers(List<String> anywhere, List<String> leading, List<String> trailing) {
     }
 
     record CaseResolution(Double minScore, Double margin, Integer candidates, List<String> ignoreWords) {
@@ -33,7 +33,12 @@ record CatalogueFile(Integer version, Fillers fillers, CaseResolution caseResolu
     record Documents(List<String> dropWords, Map<String, List<String>> kinds) {
     }
 
-    record IntentEntry(Map<String, SlotEntry> slots, List<String> patterns, List<String> examples) {
+    /**
+     * An intent's phrases. {@code vocabularyPatterns} are patterns whose document slots take only a kind of the
+     * document vocabulary: for loose verbs ("grab", "I need the") that would otherwise read any talk as a document.
+     */
+    record IntentEntry(Map<String, SlotEntry> slots, List<String> patterns, List<String> vocabularyPatterns,
+                       List<String> examples) {
     }
 
     /** A slot declaration: either just its type ({@code case: case}) or a map with the type and flags. */

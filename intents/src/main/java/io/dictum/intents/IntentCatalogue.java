@@ -114,6 +114,11 @@ public final class IntentCatalogue {
         return normaliser;
     }
 
+    /** The words an utterance is matched with: lower case, without punctuation and fillers. */
+    public List<String> words(String utterance) {
+        return normaliser.tokens(utterance).stream().map(Token::text).toList();
+    }
+
     ConfidencePolicy confidence() {
         return confidence;
     }
@@ -167,7 +172,8 @@ public final class IntentCatalogue {
 
     // ---- merging and compiling
 
-    private record Sourced(String source, String text) {
+    /** A pattern as written, with whether its document slots take vocabulary kinds only. */
+    private record Sourced(String source, String text, boolean vocabularyOnly) {
     }
 
     private record SourcedSlot(String source, CatalogueFile.SlotEntry entry) {
@@ -184,6 +190,7 @@ public final class IntentCatalogue {
         final List<String> sources = new ArrayList<>();
         final Set<String> anywhere = new LinkedHashSet<>();
         final Set<String> leading = new LinkedHashSet<>();
+        final Set<String> trailing = new LinkedHashSet<>();
         Double minScore;
         Double margin;
         Integer candidates;
@@ -209,6 +216,7 @@ public final class IntentCatalogue {
             if (file.fillers() != null) {
                 addWords(source, "fillers.anywhere", file.fillers().anywhere(), anywhere);
                 addWords(source, "fillers.leading", file.fillers().leading(), leading);
+                addWords(source, "fillers.trailing", file.fillers().trailing(), trailing);
             }
             CatalogueFile.CaseResolution cr = file.caseResolution();
             if (cr != null) {
@@ -267,18 +275,25 @@ public final class IntentCatalogue {
             if (entry.slots() != null) {
                 entry.slots().forEach((name, slot) -> draft.slots.put(name, new SourcedSlot(source, slot)));
             }
-            if (entry.patterns() != null) {
-                for (String p : entry.patterns()) {
-                    if (p == null || p.isBlank()) {
-                        throw new CatalogueException(source + ": intent " + id + " has an empty pattern");
-                    }
-                    if (draft.patterns.stream().noneMatch(s -> s.text().equals(p))) {
-                        draft.patterns.add(new Sourced(source, p));
-                    }
-                }
-            }
+            addPatterns(source, id, entry.patterns(), false, draft);
+            addPatterns(source, id, entry.vocabularyPatterns(), true, draft);
             if (entry.examples() != null) {
                 entry.examples().stream().filter(Objects::nonNull).forEach(draft.examples::add);
+            }
+        }
+
+        private static void addPatterns(String source, String id, List<String> patterns, boolean vocabularyOnly,
+                                        IntentDraft draft) {
+            if (patterns == null) {
+                return;
+            }
+            for (String p : patterns) {
+                if (p == null || p.isBlank()) {
+                    throw new CatalogueException(source + ": intent " + id + " has an empty pattern");
+                }
+                if (draft.patterns.stream().noneMatch(s -> s.text().equals(p))) {
+                    draft.patterns.add(new Sourced(source, p, vocabularyOnly));
+                }
             }
         }
 
@@ -304,7 +319,8 @@ public final class IntentCatalogue {
 
         IntentCatalogue compile() {
             String all = String.join(" + ", sources);
-            SpeechNormaliser normaliser = new SpeechNormaliser(List.copyOf(anywhere), List.copyOf(leading));
+            SpeechNormaliser normaliser = new SpeechNormaliser(List.copyOf(anywhere), List.copyOf(leading),
+                    List.copyOf(trailing));
             CaseResolutionPolicy caseResolution;
             ConfidencePolicy confidence;
             DocumentVocabulary documents;
@@ -372,6 +388,13 @@ public final class IntentCatalogue {
                     pattern = PhrasePattern.compile(p.text(),
                             name -> slots.containsKey(name) && slots.get(name).type().bounded(),
                             name -> slots.containsKey(name) && slots.get(name).type().inPieces());
+                    if (p.vocabularyOnly()) {
+                        if (pattern.slotNames().stream().noneMatch(n -> slots.containsKey(n)
+                                && slots.get(n).type() == SlotType.DOCUMENT)) {
+                            throw new CatalogueException(where + "is listed under vocabularyPatterns but has no document slot");
+                        }
+                        pattern = pattern.vocabularyOnly();
+                    }
                 } catch (PatternSyntaxError e) {
                     throw new CatalogueException(where + e.getMessage(), e);
                 }

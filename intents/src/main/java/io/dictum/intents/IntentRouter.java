@@ -43,7 +43,7 @@ public final class IntentRouter {
             for (PhrasePattern pattern : definition.patterns()) {
                 int rank = order++;
                 pattern.match(words, check)
-                        .flatMap(parse -> read(definition, parse, tokens, utterance, lookups, values, rank))
+                        .flatMap(parse -> read(definition, pattern, parse, tokens, utterance, lookups, values, rank))
                         .ifPresent(readings::add);
             }
         }
@@ -116,7 +116,8 @@ public final class IntentRouter {
     }
 
     /** Turns a parse into a reading; empty when a slot is left with nothing in it ("open the case"). */
-    private Optional<Reading> read(IntentDefinition definition, PhrasePattern.Parse parse, List<Token> tokens,
+    private Optional<Reading> read(IntentDefinition definition, PhrasePattern pattern, PhrasePattern.Parse parse,
+                                   List<Token> tokens,
                                    Utterance utterance, Map<String, List<EntityMatch>> lookups, SlotReader values,
                                    int order) {
         ConfidencePolicy factors = catalogue.confidence();
@@ -160,7 +161,7 @@ public final class IntentRouter {
                 case DOCUMENT -> {
                     Optional<DocumentVocabulary.Normalised> document =
                             catalogue.documents().normalise(captured.stream().map(Token::text).toList());
-                    if (document.isEmpty()) {
+                    if (document.isEmpty() || (pattern.isVocabularyOnly() && !document.get().known())) {
                         return Optional.empty();
                     }
                     slots.put(slot.name(), document.get().value());

@@ -107,6 +107,8 @@ final class PhrasePattern {
     private final State[] states;
     private final int start;
     private final Set<String> requiredWords;
+    /** Whether a document slot of this pattern takes only a kind of the vocabulary (catalogue vocabularyPatterns). */
+    private final boolean vocabularyOnly;
 
     private PhrasePattern(String source, List<String> slotNames, List<State> states, int start) {
         this.source = source;
@@ -114,6 +116,25 @@ final class PhrasePattern {
         this.states = states.toArray(State[]::new);
         this.start = start;
         this.requiredWords = computeRequiredWords();
+        this.vocabularyOnly = false;
+    }
+
+    private PhrasePattern(PhrasePattern other, boolean vocabularyOnly) {
+        this.source = other.source;
+        this.slotNames = other.slotNames;
+        this.states = other.states;
+        this.start = other.start;
+        this.requiredWords = other.requiredWords;
+        this.vocabularyOnly = vocabularyOnly;
+    }
+
+    /** The same pattern, its document slots restricted to the vocabulary's kinds. */
+    PhrasePattern vocabularyOnly() {
+        return new PhrasePattern(this, true);
+    }
+
+    boolean isVocabularyOnly() {
+        return vocabularyOnly;
     }
 
     /** Compiles a pattern, rejecting syntax errors and patterns that could match speech with no literal word in it. */

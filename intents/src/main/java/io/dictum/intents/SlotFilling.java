@@ -77,6 +77,20 @@ public final class SlotFilling {
     public Optional<Interpretation> scan(Intent intent, Utterance utterance, EntityResolver resolver,
                                          double confidence, List<Alternative> alternatives,
                                          InterpretationSource source) {
+        return scan(intent, utterance, resolver, confidence, alternatives, source, Map.of());
+    }
+
+    /**
+     * As {@link #scan(Intent, Utterance, EntityResolver, double, List, InterpretationSource)}, and a free-text slot
+     * with cue words ({@code search.query: [for, about]}) takes the words after the last cue said, up to a value of
+     * another slot: "find anything that mentions spoliation" searches "spoliation". Only an intent that changes no data
+     * is given cues: a note or a task with a guessed cut is worse than none.
+     *
+     * @param cues cue words by {@code intent.slot}
+     */
+    public Optional<Interpretation> scan(Intent intent, Utterance utterance, EntityResolver resolver,
+                                         double confidence, List<Alternative> alternatives,
+                                         InterpretationSource source, Map<String, List<String>> cues) {
         IntentDefinition definition = catalogue.definitions().get(intent);
         List<Token> tokens = catalogue.normaliser().tokens(utterance.text());
         if (definition == null || tokens.isEmpty()) {
@@ -96,6 +110,14 @@ public final class SlotFilling {
         for (SlotSpec spec : definition.slots().values()) {
             if (spec.type() == SlotType.CASE) {
                 scanCase(spec, tokens, claimed, resolver, slots, unresolved);
+            }
+        }
+        if (!intent.changesData()) {
+            for (SlotSpec spec : definition.slots().values()) {
+                List<String> cue = cues.get(intent.id() + "." + spec.name());
+                if (spec.type() == SlotType.TEXT && cue != null) {
+                    textAfterCue(spec, tokens, claimed, cue, slots);
+                }
             }
         }
         return finish(definition, utterance, slots, unresolved, confidence, alternatives, source);
@@ -189,6 +211,38 @@ public final class SlotFilling {
         return Optional.of(new Interpretation(definition.intent(), slots, Math.round(confidence * 1000) / 1000.0,
                 alternatives, unresolved, source));
     }
+
+    /**
+     * The words after the last cue word, up to the first word another slot took or a case noun phrase ("in the Miller
+     * case"); articles in front dropped. Nothing when no cue is said or nothing follows it.
+     */
+    private void textAfterCue(SlotSpec spec, List<Token> tokens, boolean[] claimed, List<String> cue,
+                              Map<String, String> slots) {
+        int last = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!claimed[i] && cue.contains(tokens.get(i).text())) {
+                last = i;
+            }
+        }
+        if (last < 0) {
+            return;
+        }
+        int end = last + 1;
+        while (end < tokens.size() && !claimed[end] && !CASE_JOINS.contains(tokens.get(end).text())) {
+            end++;
+        }
+        int start = last + 1;
+        while (start < end && ARTICLES.contains(tokens.get(start).text())) {
+            start++;
+        }
+        if (start < end) {
+            slots.put(spec.name(), String.join(" ", tokens.subList(start, end).stream().map(Token::surface).toList()));
+        }
+    }
+
+    /** Words that join a case to what comes before it ("... in the Miller case"): free text after a cue ends there. */
+    private static final Set<String> CASE_JOINS = Set.of("in", "on");
+    private static final Set<String> ARTICLES = Set.of("any", "anything", "everything", "all");
 
     /** The longest unclaimed span that reads as the slot's type; a time only after "at" ("at ten", not "ten"). */
     private void scanTyped(SlotSpec spec, List<Token> tokens, SlotReader reader, boolean[] claimed,

@@ -25,14 +25,24 @@ final class SpeechNormaliser {
 
     private final List<List<String>> anywhere;
     private final List<List<String>> leading;
+    private final List<List<String>> trailing;
 
     /**
      * @param anywhere filler phrases dropped wherever they occur ("um", "please")
      * @param leading  filler phrases dropped only at the start ("can you"), so that "what can you do" keeps its words
      */
     SpeechNormaliser(List<String> anywhere, List<String> leading) {
+        this(anywhere, leading, List.of());
+    }
+
+    /**
+     * @param trailing filler phrases dropped only at the end ("for me", "thanks"), so that "log an hour for me on
+     *                 Miller" keeps its words
+     */
+    SpeechNormaliser(List<String> anywhere, List<String> leading, List<String> trailing) {
         this.anywhere = phrases(anywhere);
         this.leading = phrases(leading);
+        this.trailing = phrases(trailing);
     }
 
     /** The normalised words of a piece of text, without filler removal: used for pattern literals and word lists. */
@@ -67,7 +77,11 @@ final class SpeechNormaliser {
         while ((filler = longestPhraseAt(kept, start, leading)) > 0) {
             start += filler;
         }
-        return List.copyOf(kept.subList(start, kept.size()));
+        int end = kept.size();
+        while ((filler = longestPhraseEndingAt(kept, start, end, trailing)) > 0) {
+            end -= filler;
+        }
+        return List.copyOf(kept.subList(start, end));
     }
 
     /** Whether a single normalised word is always dropped from speech, and so can never be matched by a pattern. */
@@ -91,6 +105,16 @@ final class SpeechNormaliser {
     private static int longestPhraseAt(List<Token> tokens, int at, List<List<String>> phrases) {
         for (List<String> phrase : phrases) {
             if (at + phrase.size() <= tokens.size() && matchesAt(tokens, at, phrase)) {
+                return phrase.size();
+            }
+        }
+        return 0;
+    }
+
+    /** Length of the longest phrase ending right before {@code end} and starting at or after {@code from}. */
+    private static int longestPhraseEndingAt(List<Token> tokens, int from, int end, List<List<String>> phrases) {
+        for (List<String> phrase : phrases) {
+            if (end - phrase.size() >= from && matchesAt(tokens, end - phrase.size(), phrase)) {
                 return phrase.size();
             }
         }

@@ -41,23 +41,23 @@ class IntentCatalogueTest {
 
     @Test
     void aFirmFileAddsAPhraseWithoutCode() throws IOException {
-        assertThat(interpret(IntentCatalogue.defaults(), "bring up Miller").intent()).isEqualTo(Intent.UNKNOWN);
+        assertThat(interpret(IntentCatalogue.defaults(), "hop into Miller").intent()).isEqualTo(Intent.UNKNOWN);
 
         IntentCatalogue catalogue = IntentCatalogue.load(firmFile("""
                 intents:
                   open_case:
                     patterns:
-                      - "bring up {case}"
+                      - "hop into {case}"
                 """));
 
-        Interpretation i = interpret(catalogue, "bring up Miller");
+        Interpretation i = interpret(catalogue, "hop into Miller");
         assertThat(i.intent()).isEqualTo(Intent.OPEN_CASE);
         assertThat(i.slots()).containsEntry("case", "case-miller");
-        assertThat(catalogue.patterns(Intent.OPEN_CASE)).contains("bring up {case}")
+        assertThat(catalogue.patterns(Intent.OPEN_CASE)).contains("hop into {case}")
                 .containsAll(IntentCatalogue.defaults().patterns(Intent.OPEN_CASE));
         assertThat(catalogue.sources()).hasSize(2);
         // the firm's pattern has no [the] or [case]: the case nouns are still dropped before the look-up
-        assertThat(interpret(catalogue, "bring up the Miller case").slots()).containsEntry("case", "case-miller");
+        assertThat(interpret(catalogue, "hop into the Miller case").slots()).containsEntry("case", "case-miller");
     }
 
     @Test
@@ -75,6 +75,38 @@ class IntentCatalogueTest {
         assertThat(interpret(catalogue, "basically find the medical release").slots())
                 .containsEntry("document", "hipaa authorization");
         assertThat(interpret(catalogue, "find the crash report").slots()).containsEntry("document", "police report");
+    }
+
+    @Test
+    void aVocabularyPatternReadsOnlyDocumentKindsTheVocabularyKnows() throws IOException {
+        IntentCatalogue catalogue = IntentCatalogue.load(firmFile("""
+                intents:
+                  find_document:
+                    vocabularyPatterns:
+                      - "fish out [the] {document}"
+                """));
+
+        assertThat(interpret(catalogue, "fish out the crash report").intent()).isEqualTo(Intent.FIND_DOCUMENT);
+        assertThat(interpret(catalogue, "fish out the crash report").slots()).containsEntry("document", "police report");
+        assertThat(interpret(catalogue, "fish out the old blue folder").intent()).isEqualTo(Intent.UNKNOWN);
+        assertThat(catalogue.patterns(Intent.FIND_DOCUMENT)).contains("fish out [the] {document}");
+        // the bundled loose verbs follow the same rule
+        assertThat(interpret(IntentCatalogue.defaults(), "grab the engagement letter").intent())
+                .isEqualTo(Intent.FIND_DOCUMENT);
+        assertThat(interpret(IntentCatalogue.defaults(), "i need coffee").intent()).isEqualTo(Intent.UNKNOWN);
+        assertThat(interpret(IntentCatalogue.defaults(), "draft day is next week").intent()).isEqualTo(Intent.UNKNOWN);
+    }
+
+    @Test
+    void aVocabularyPatternWithoutADocumentSlotIsRejected() throws IOException {
+        Path file = firmFile("""
+                intents:
+                  open_case:
+                    vocabularyPatterns:
+                      - "fish out {case}"
+                """);
+        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("fish out {case}").hasMessageContaining("no document slot");
     }
 
     @Test

@@ -16,9 +16,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Runs the labelled utterances of {@code eval/utterances.tsv} through the bundled catalogue and measures intent
- * accuracy, slot exact match and how many distractors became a command that changes data. Run by
- * {@code IntentEvaluationTest} (which asserts the targets) and printed by {@code scripts/eval-intents}.
+ * Runs the labelled utterances of {@code eval/utterances.tsv} and {@code eval/held-out.tsv} through the bundled
+ * catalogue and measures intent accuracy, slot exact match and how many distractors became a command that changes
+ * data. Run by {@code IntentEvaluationTest} (which asserts the floors) and printed by {@code scripts/eval-intents}.
+ * The held-out block is never tuned on: its misses are printed only when asked for.
  */
 final class IntentEvaluation {
 
@@ -26,11 +27,38 @@ final class IntentEvaluation {
     static final ZonedDateTime REFERENCE = ZonedDateTime.of(2026, 11, 25, 9, 30, 0, 0, ZoneId.of("America/New_York"));
 
 
-    /**
-     * One labelled line; {@code slots} holds case titles for case slots and "?" for a slot expected unresolved;
-     * {@code paraphrase} for the lines after the "# ---- paraphrases" header, written to be missed by the patterns.
-     */
-    record Example(int line, String text, Intent intent, Map<String, String> slots, boolean paraphrase) {
+    /** Where a labelled line comes from. */
+    enum Block {
+        /** utterances.tsv before the "# ---- paraphrases" header: lines written for the patterns. */
+        PATTERN("pattern lines"),
+        /** utterances.tsv from the "# ---- paraphrases" header: requests written to be missed by the patterns. */
+        PARAPHRASE("paraphrase block"),
+        /** development.tsv: more requests, written after the held-out block to tune general phrasings on. */
+        DEVELOPMENT("development block"),
+        /** held-out.tsv: requests as attorneys say them, written before the paraphrase work and never tuned on. */
+        HELD_OUT("held-out block");
+
+        final String label;
+
+        Block(String label) {
+            this.label = label;
+        }
+    }
+
+    /** One labelled line; {@code slots} holds case titles for case slots and "?" for a slot expected unresolved. */
+    record Example(int line, String text, Intent intent, Map<String, String> slots, Block block) {
+        boolean paraphrase() {
+            return block == Block.PARAPHRASE;
+        }
+
+        /** "utterances.tsv:12" */
+        String where() {
+            return switch (block) {
+                case HELD_OUT -> "held-out.tsv:";
+                case DEVELOPMENT -> "development.tsv:";
+                default -> "utterances.tsv:";
+            } + line;
+        }
     }
 
     /** The outcome of one example, with the stage of the chain that answered. */
@@ -45,9 +73,15 @@ final class IntentEvaluation {
     }
 
     record Report(List<Outcome> outcomes) {
-        /** The lines written for the patterns (false) or the paraphrase block (true). */
-        Report part(boolean paraphrases) {
-            return new Report(outcomes.stream().filter(o -> o.example().paraphrase() == paraphrases).toList());
+        /** The lines of one block. */
+        Report part(Block block) {
+            return new Report(outcomes.stream().filter(o -> o.example().block() == block).toList());
+        }
+
+        /** The set the targets are measured on: utterances.tsv, its pattern lines and its paraphrase block. */
+        Report whole() {
+            return new Report(outcomes.stream()
+                    .filter(o -> o.example().block() == Block.PATTERN || o.example().block() == Block.PARAPHRASE).toList());
         }
 
         int total() {
@@ -55,13 +89,13 @@ final class IntentEvaluation {
         }
 
         double intentAccuracy() {
-            return (double) outcomes.stream().filter(Outcome::intentRight).count() / total();
+            return total() == 0 ? 0 : (double) outcomes.stream().filter(Outcome::intentRight).count() / total();
         }
 
         /** Among utterances that expect a command (not unknown): intent right and every slot exactly as labelled. */
         double slotExactMatch() {
             List<Outcome> commands = outcomes.stream().filter(o -> o.example().intent() != Intent.UNKNOWN).toList();
-            return (double) commands.stream().filter(Outcome::slotsRight).count() / commands.size();
+            return commands.isEmpty() ? 0 : (double) commands.stream().filter(Outcome::slotsRight).count() / commands.size();
         }
 
         long distractors() {
@@ -101,11 +135,19 @@ final class IntentEvaluation {
     private IntentEvaluation() {
     }
 
+    /** Every labelled line: utterances.tsv (pattern lines, then the paraphrase block), development.tsv, held-out.tsv. */
     static List<Example> examples() {
+        List<Example> examples = new ArrayList<>(read("utterances.tsv", Block.PATTERN));
+        examples.addAll(read("development.tsv", Block.DEVELOPMENT));
+        examples.addAll(read("held-out.tsv", Block.HELD_OUT));
+        return examples;
+    }
+
+    private static List<Example> read(String file, Block first) {
         String text;
-        try (InputStream in = IntentEvaluation.class.getResourceAsStream("/eval/utterances.tsv")) {
+        try (InputStream in = IntentEvaluation.class.getResourceAsStream("/eval/" + file)) {
             if (in == null) {
-                throw new IllegalStateException("eval/utterances.tsv is not on the class path");
+                throw new IllegalStateException("eval/" + file + " is not on the class path");
             }
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -113,28 +155,30 @@ final class IntentEvaluation {
         }
         List<Example> examples = new ArrayList<>();
         String[] lines = text.split("\n", -1);
-        boolean paraphrases = false;
+        Block block = first;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].stripTrailing();
-            paraphrases |= line.startsWith("# ---- paraphrases");
+            if (block == Block.PATTERN && line.startsWith("# ---- paraphrases")) {
+                block = Block.PARAPHRASE;
+            }
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
             String[] cols = lines[i].split("\t", -1);
             if (cols.length < 2 || cols.length > 3) {
-                throw new IllegalStateException("utterances.tsv line " + (i + 1) + ": expected 2 or 3 columns: " + line);
+                throw new IllegalStateException(file + " line " + (i + 1) + ": expected 2 or 3 columns: " + line);
             }
             Map<String, String> slots = new LinkedHashMap<>();
             if (cols.length == 3 && !cols[2].isBlank()) {
                 for (String pair : cols[2].split(";")) {
                     int eq = pair.indexOf('=');
                     if (eq <= 0) {
-                        throw new IllegalStateException("utterances.tsv line " + (i + 1) + ": bad slot '" + pair + "'");
+                        throw new IllegalStateException(file + " line " + (i + 1) + ": bad slot '" + pair + "'");
                     }
                     slots.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
                 }
             }
-            examples.add(new Example(i + 1, cols[0], Intent.fromId(cols[1].trim()), slots, paraphrases));
+            examples.add(new Example(i + 1, cols[0], Intent.fromId(cols[1].trim()), slots, block));
         }
         return examples;
     }
@@ -171,6 +215,11 @@ final class IntentEvaluation {
     }
 
     static String format(Report r) {
+        return format(r, true);
+    }
+
+    /** Totals, confusions and misses; the held-out block's misses only with {@code heldOutMisses}. */
+    static String format(Report r, boolean heldOutMisses) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("utterances:          %d (%d distractors)%n", r.total(), r.distractors()));
         out.append(String.format("intent accuracy:     %.1f%%%n", 100 * r.intentAccuracy()));
@@ -182,11 +231,17 @@ final class IntentEvaluation {
         }
         out.append("confusions (expected -> read):").append(r.confusions().isEmpty() ? " none" : "").append('\n');
         r.confusions().forEach((k, v) -> out.append(String.format("  %-34s %d%n", k, v)));
-        out.append("misses:").append(r.misses().isEmpty() ? " none" : "").append('\n');
-        for (Outcome o : r.misses()) {
-            out.append(String.format("  line %d: \"%s\"%n      expected %s %s%n      read     %s %s (%s)%n",
-                    o.example().line(), o.example().text(), o.example().intent().id(), o.example().slots(),
+        List<Outcome> misses = r.misses().stream()
+                .filter(o -> heldOutMisses || o.example().block() != Block.HELD_OUT).toList();
+        out.append("misses:").append(misses.isEmpty() ? " none" : "").append('\n');
+        for (Outcome o : misses) {
+            out.append(String.format("  %s: \"%s\"%n      expected %s %s%n      read     %s %s (%s)%n",
+                    o.example().where(), o.example().text(), o.example().intent().id(), o.example().slots(),
                     o.intent().id(), o.slots(), o.source().id()));
+        }
+        long hidden = r.misses().size() - misses.size();
+        if (hidden > 0) {
+            out.append(String.format("  (%d misses of the held-out block not shown: --held-out-misses)%n", hidden));
         }
         return out.toString();
     }
@@ -202,44 +257,120 @@ final class IntentEvaluation {
     }
 
     /**
-     * Prints the patterns alone, then the patterns with the paraphrase fallback, and how its threshold and margin
-     * trade answers against distractors ({@code --sweep}).
+     * Prints the patterns alone, then the patterns with the paraphrase fallback, each block side by side, and how its
+     * threshold and margin trade answers against distractors ({@code --sweep}, on utterances.tsv only).
      */
     public static void main(String[] args) {
+        List<String> options = List.of(args);
+        if (options.contains("--try")) { // reads the given utterances, one per argument after --try
+            Interpreter chain = new Interpreter(IntentCatalogue.defaults(), List.of(semantic()));
+            DemoCaseResolver resolver = new DemoCaseResolver();
+            for (String text : options.subList(options.indexOf("--try") + 1, options.size())) {
+                Interpretation i = chain.interpret(new Utterance(text, Optional.empty(), REFERENCE), resolver);
+                System.out.printf("%-60s %-16s %s %s (%s) %s%n", text, i.intent().id(), i.slots(), i.unresolved().keySet(),
+                        i.source().id(), semantic().rank(text).intents().subList(0, 3));
+            }
+            return;
+        }
+        boolean heldOutMisses = options.contains("--held-out-misses");
         Report patterns = run(List.of());
         Report chain = run();
-        System.out.println("== patterns only");
-        System.out.print(format(patterns));
+        System.out.println("== patterns only (utterances.tsv)");
+        System.out.print(format(patterns.whole(), false));
         System.out.println();
         System.out.printf("== patterns, then the paraphrase fallback (threshold %.2f, %.2f for changing intents, margin %.2f,"
                         + " %d catalogue phrases)%n", semantic().policy().threshold(), semantic().policy().changingThreshold(),
                 semantic().policy().margin(), semantic().phraseCount());
-        System.out.print(format(chain));
+        System.out.print(format(chain.whole(), false));
+        System.out.println();
+        System.out.println("== the development block through the same chain (tuned on)");
+        System.out.print(format(chain.part(Block.DEVELOPMENT), false));
+        System.out.println();
+        System.out.println("== the held-out block through the same chain" + (heldOutMisses ? "" : " (totals only)"));
+        Report heldOut = chain.part(Block.HELD_OUT);
+        if (heldOutMisses) {
+            System.out.print(format(heldOut, true));
+        } else {
+            System.out.printf("utterances %d (%d distractors), intent accuracy %.1f%%, slot exact match %.1f%%, "
+                            + "changing distractors %d; misses with --held-out-misses%n", heldOut.total(),
+                    heldOut.distractors(), 100 * heldOut.intentAccuracy(), 100 * heldOut.slotExactMatch(),
+                    heldOut.changingDistractors().size());
+        }
         System.out.println();
         System.out.printf("%-44s %12s %12s%n", "", "patterns", "+ fallback");
-        compare("whole set (" + chain.total() + ")", patterns, chain);
-        compare("pattern lines (" + chain.part(false).total() + ")", patterns.part(false), chain.part(false));
-        compare("paraphrase block (" + chain.part(true).total() + ")", patterns.part(true), chain.part(true));
-        if (List.of(args).contains("--explain")) {
+        compare("whole set, utterances.tsv (" + chain.whole().total() + ")", patterns.whole(), chain.whole());
+        for (Block block : Block.values()) {
+            compare(block.label + " (" + chain.part(block).total() + ")", patterns.part(block), chain.part(block));
+        }
+        System.out.println("changing actions on distractors");
+        System.out.printf("  %-42s %12d %12d%n", "old: utterances.tsv (" + chain.whole().distractors() + ")",
+                patterns.whole().changingDistractors().size(), chain.whole().changingDistractors().size());
+        System.out.printf("  %-42s %12d %12d%n", "development.tsv (" + chain.part(Block.DEVELOPMENT).distractors() + ")",
+                patterns.part(Block.DEVELOPMENT).changingDistractors().size(),
+                chain.part(Block.DEVELOPMENT).changingDistractors().size());
+        System.out.printf("  %-42s %12d %12d%n", "new: held-out.tsv (" + chain.part(Block.HELD_OUT).distractors() + ")",
+                patterns.part(Block.HELD_OUT).changingDistractors().size(),
+                chain.part(Block.HELD_OUT).changingDistractors().size());
+        if (options.contains("--explain")) {
             System.out.println();
             System.out.println("== what the paraphrase classifier saw in each utterance the patterns missed");
             for (int k = 0; k < patterns.outcomes().size(); k++) {
                 Outcome o = patterns.outcomes().get(k);
-                if (o.intent() == Intent.UNKNOWN) {
+                if (o.intent() == Intent.UNKNOWN && (heldOutMisses || o.example().block() != Block.HELD_OUT)) {
                     System.out.printf("  %-16s -> %-16s %s  \"%s\"%n", o.example().intent().id(),
                             chain.outcomes().get(k).intent().id(),
                             semantic().rank(o.example().text()).intents().subList(0, 3), o.example().text());
                 }
             }
         }
-        if (List.of(args).contains("--sweep")) {
+        if (options.contains("--alone")) {
+            // the classifier without the patterns, on every line of utterances.tsv and development.tsv: how often it
+            // answers, how often rightly, and how many distractors it would turn into a change, for other limits
             System.out.println();
+            System.out.println("== the paraphrase classifier alone on utterances.tsv + development.tsv");
+            System.out.printf("%-4s %-10s %-9s %-8s %10s %10s %12s %12s%n", "k", "threshold", "changing", "margin",
+                    "answered", "right", "changing ok", "changing bad");
+            List<Example> lines = examples().stream().filter(e -> e.block() != Block.HELD_OUT).toList();
+            DemoCaseResolver resolver = new DemoCaseResolver();
+            for (int k : new int[] {1, 3, 4, 5}) {
+                for (double[] limits : new double[][] {{0.65, 0.90, 0.05}, {0.60, 0.80, 0.05}, {0.55, 0.80, 0.05},
+                        {0.55, 0.75, 0.05}, {0.60, 0.75, 0.05}, {0.55, 0.70, 0.05}, {0.50, 0.75, 0.05},
+                        {0.55, 0.75, 0.03}}) {
+                    SemanticClassifier c = semantic().withPolicy(semantic().policy().withNeighbours(k)
+                            .withLimits(limits[0], limits[1], limits[2]));
+                    int answered = 0;
+                    int right = 0;
+                    int changingRight = 0;
+                    int changingBad = 0;
+                    for (Example e : lines) {
+                        Optional<Interpretation> i = c.interpret(new Utterance(e.text(), Optional.empty(), REFERENCE), resolver);
+                        if (i.isPresent()) {
+                            answered++;
+                            right += i.get().intent() == e.intent() ? 1 : 0;
+                            if (i.get().intent().changesData()) {
+                                if (i.get().intent() == e.intent()) {
+                                    changingRight++;
+                                } else {
+                                    changingBad++;
+                                }
+                            }
+                        }
+                    }
+                    System.out.printf("%-4d %-10.2f %-9.2f %-8.2f %10d %10d %12d %12d%n", k, limits[0], limits[1],
+                            limits[2], answered, right, changingRight, changingBad);
+                }
+            }
+        }
+        if (options.contains("--sweep")) {
+            System.out.println();
+            System.out.println("== the fallback's limits on utterances.tsv");
             System.out.printf("%-10s %-9s %-8s %10s %10s %10s %10s%n", "threshold", "changing", "margin", "accuracy",
                     "slots", "answered", "changing");
             for (double[] limits : new double[][] {{0.60, 0.90}, {0.65, 0.90}, {0.70, 0.70}, {0.70, 0.80}, {0.70, 0.85},
                     {0.70, 0.90}, {0.75, 0.90}, {0.80, 0.95}}) {
                 for (double margin : new double[] {0.0, 0.05, 0.10}) {
-                    Report r = run(List.of(semantic().withPolicy(semantic().policy().withLimits(limits[0], limits[1], margin))));
+                    Report r = run(List.of(semantic().withPolicy(semantic().policy().withLimits(limits[0], limits[1], margin))))
+                            .whole();
                     System.out.printf("%-10.2f %-9.2f %-8.2f %9.1f%% %9.1f%% %10d %10d%n", limits[0], limits[1], margin,
                             100 * r.intentAccuracy(), 100 * r.slotExactMatch(),
                             r.answeredBy(InterpretationSource.SEMANTIC), r.changingDistractors().size());

@@ -2,13 +2,15 @@ package io.dictum.intents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dictum.intents.IntentEvaluation.Block;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The evaluation set's targets (see eval/utterances.tsv), measured on the whole offline chain (patterns, then the
- * paraphrase classifier); a miss list is printed in the failure message. The paraphrase block, written to be missed
- * by the patterns, measures what the fallback adds and that it never turns talk into a change.
+ * Floors for the evaluation sets (see eval/*.tsv), measured on the whole offline chain (patterns, then the paraphrase
+ * classifier); a miss list is printed in the failure message. Each floor is what the chain reaches, less a small
+ * margin, so that a change which loses ground fails here. The held-out block was never tuned on: its floor guards
+ * the generalisation measured once, not a target.
  */
 class IntentEvaluationTest {
 
@@ -16,37 +18,60 @@ class IntentEvaluationTest {
     private static final IntentEvaluation.Report patterns = IntentEvaluation.run(List.of());
 
     @Test
-    void theSetIsLargeAndHasDistractors() {
-        assertThat(chain.total()).isGreaterThanOrEqualTo(380);
-        assertThat(chain.distractors()).isGreaterThanOrEqualTo(80);
-        assertThat(chain.part(true).total() - chain.part(true).distractors()).isGreaterThanOrEqualTo(40);
+    void theSetsAreLargeAndHaveDistractors() {
+        assertThat(chain.whole().total()).isGreaterThanOrEqualTo(380);
+        assertThat(chain.whole().distractors()).isGreaterThanOrEqualTo(80);
+        assertThat(chain.part(Block.PARAPHRASE).total() - chain.part(Block.PARAPHRASE).distractors())
+                .isGreaterThanOrEqualTo(40);
+        assertThat(chain.part(Block.HELD_OUT).total() - chain.part(Block.HELD_OUT).distractors())
+                .isGreaterThanOrEqualTo(60);
+        assertThat(chain.part(Block.HELD_OUT).distractors()).isGreaterThanOrEqualTo(20);
     }
 
     @Test
-    void intentAccuracyIsAtLeast97PercentOnThePatternLines() {
-        IntentEvaluation.Report lines = chain.part(false);
-        assertThat(lines.intentAccuracy()).as(IntentEvaluation.format(lines)).isGreaterThanOrEqualTo(0.97);
+    void theWholeSetReachesTheTargets() {
+        IntentEvaluation.Report whole = chain.whole();
+        assertThat(whole.intentAccuracy()).as(IntentEvaluation.format(whole)).isGreaterThanOrEqualTo(0.98);
+        assertThat(whole.slotExactMatch()).as(IntentEvaluation.format(whole)).isGreaterThanOrEqualTo(0.97);
     }
 
     @Test
-    void slotsMatchExactlyInAtLeast93PercentOfCommandsOnThePatternLines() {
-        IntentEvaluation.Report lines = chain.part(false);
-        assertThat(lines.slotExactMatch()).as(IntentEvaluation.format(lines)).isGreaterThanOrEqualTo(0.93);
+    void thePatternLinesKeepTheirAccuracy() {
+        IntentEvaluation.Report lines = chain.part(Block.PATTERN);
+        assertThat(lines.intentAccuracy()).as(IntentEvaluation.format(lines)).isGreaterThanOrEqualTo(0.98);
+        assertThat(lines.slotExactMatch()).as(IntentEvaluation.format(lines)).isGreaterThanOrEqualTo(0.97);
     }
 
     @Test
-    void noDistractorBecomesACommandThatChangesData() {
+    void theParaphraseAndDevelopmentBlocksAreRead() {
+        IntentEvaluation.Report paraphrases = chain.part(Block.PARAPHRASE);
+        assertThat(paraphrases.intentAccuracy()).as(IntentEvaluation.format(paraphrases)).isGreaterThanOrEqualTo(0.95);
+        assertThat(paraphrases.slotExactMatch()).as(IntentEvaluation.format(paraphrases)).isGreaterThanOrEqualTo(0.95);
+        IntentEvaluation.Report development = chain.part(Block.DEVELOPMENT);
+        assertThat(development.intentAccuracy()).as(IntentEvaluation.format(development)).isGreaterThanOrEqualTo(0.96);
+        assertThat(development.slotExactMatch()).as(IntentEvaluation.format(development)).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void theHeldOutBlockStaysAboveWhatWasMeasured() {
+        IntentEvaluation.Report heldOut = chain.part(Block.HELD_OUT);
+        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.65);
+        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.52);
+    }
+
+    @Test
+    void noDistractorOfAnySetBecomesACommandThatChangesData() {
         assertThat(patterns.changingDistractors()).as(IntentEvaluation.format(patterns)).isEmpty();
         assertThat(chain.changingDistractors()).as(IntentEvaluation.format(chain)).isEmpty();
     }
 
     @Test
-    void theParaphrasesAreMissedByThePatternsAndPartlyReadByTheFallback() {
-        IntentEvaluation.Report byPatterns = patterns.part(true);
-        IntentEvaluation.Report byChain = chain.part(true);
-        assertThat(byPatterns.slotExactMatch()).as(IntentEvaluation.format(byPatterns)).isZero();
-        // every paraphrase the fallback reads right is a gain; the floor is what it reads today, less a margin
-        assertThat(byChain.slotExactMatch()).as(IntentEvaluation.format(byChain)).isGreaterThanOrEqualTo(0.25);
-        assertThat(byChain.intentAccuracy()).isGreaterThan(byPatterns.intentAccuracy());
+    void theFallbackReadsWhatThePatternsMiss() {
+        // the fallback only ever answers what the patterns call unknown: every gain here is its own
+        for (Block block : List.of(Block.PARAPHRASE, Block.HELD_OUT)) {
+            assertThat(chain.part(block).intentAccuracy()).as(block.label)
+                    .isGreaterThan(patterns.part(block).intentAccuracy());
+        }
+        assertThat(chain.whole().intentAccuracy()).isGreaterThanOrEqualTo(patterns.whole().intentAccuracy());
     }
 }

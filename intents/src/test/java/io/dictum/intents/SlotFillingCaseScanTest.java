@@ -18,11 +18,11 @@ class SlotFillingCaseScanTest {
     /** "miller" names the Miller case exactly; the words around it sound a little like another case. */
     private static EntityResolver resolver(double aroundScore) {
         return (reference, limit) -> reference.equals("miller") ? List.of(new EntityMatch("miller", "Miller", 1.0))
-                : reference.contains("see") ? List.of(new EntityMatch("other", "Other", aroundScore)) : List.of();
+                : reference.contains("peek") ? List.of(new EntityMatch("other", "Other", aroundScore)) : List.of();
     }
 
     private Optional<Interpretation> read(EntityResolver resolver) {
-        return filling.scan(Intent.OPEN_CASE, new Utterance("let me see the miller case", Optional.empty(), NOW),
+        return filling.scan(Intent.OPEN_CASE, new Utterance("lemme peek at the miller case", Optional.empty(), NOW),
                 resolver, 0.8, List.of(), InterpretationSource.SEMANTIC);
     }
 

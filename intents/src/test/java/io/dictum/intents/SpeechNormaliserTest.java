@@ -34,6 +34,17 @@ class SpeechNormaliserTest {
     }
 
     @Test
+    void dropsTrailingFillersOnlyAtTheEnd() {
+        SpeechNormaliser withTrailing = new SpeechNormaliser(List.of("um"), List.of("can you"),
+                List.of("for me", "now", "thanks"));
+        assertThat(withTrailing.tokens("can you open Delgado for me now, thanks").stream().map(Token::text))
+                .containsExactly("open", "delgado");
+        assertThat(withTrailing.tokens("log an hour for me on Miller").stream().map(Token::text))
+                .containsExactly("log", "an", "hour", "for", "me", "on", "miller");
+        assertThat(withTrailing.tokens("thanks").stream().map(Token::text)).isEmpty();
+    }
+
+    @Test
     void keepsTheSurfaceFormForFreeText() {
         assertThat(normaliser.tokens("note: Client's O'Brien called").stream().map(Token::surface).toList())
                 .containsExactly("note", "Client's", "O'Brien", "called");

@@ -55,6 +55,7 @@ public final class SemanticClassifier implements Fallback {
     private static final int BATCH = 64;
 
     private final EmbeddingModel model;
+    private final IntentCatalogue catalogue;
     private final SlotFilling slots;
     private final SemanticPolicy policy;
     private final List<Phrase> phrases;
@@ -66,6 +67,7 @@ public final class SemanticClassifier implements Fallback {
 
     public SemanticClassifier(IntentCatalogue catalogue, EmbeddingModel model, SemanticPolicy policy) {
         this.model = Objects.requireNonNull(model, "model");
+        this.catalogue = catalogue;
         this.slots = new SlotFilling(catalogue);
         this.policy = Objects.requireNonNull(policy, "policy");
         this.phrases = embed(model, phrases(catalogue, slots, policy));
@@ -73,6 +75,7 @@ public final class SemanticClassifier implements Fallback {
 
     private SemanticClassifier(SemanticClassifier other, SemanticPolicy policy) {
         this.model = other.model;
+        this.catalogue = other.catalogue;
         this.slots = other.slots;
         this.policy = policy;
         this.phrases = other.phrases;
@@ -94,31 +97,60 @@ public final class SemanticClassifier implements Fallback {
 
     @Override
     public Optional<Interpretation> interpret(Utterance utterance, EntityResolver resolver) {
+        List<String> words = catalogue.words(utterance.text());
+        if (words.size() < policy.minWords() || policy.statements().matches(words)) {
+            // "log", "the complaint": a fragment is no paraphrase of anything; "the police report is in my car" is
+            // about the police report, not a request for it
+            return Optional.empty();
+        }
         Ranking ranking = rank(utterance.text());
         if (ranking.intents().isEmpty()) {
             return Optional.empty();
         }
         Alternative best = ranking.intents().get(0);
-        if (best.confidence() < policy.threshold(best.intent()) || ranking.lead() < policy.margin()) {
-            return Optional.empty();
+        if (best.intent() == Intent.UNKNOWN || best.confidence() < policy.threshold(best.intent())
+                || ranking.lead() < policy.margin() || !policy.mayAnswer(best.intent(), words)) {
+            return Optional.empty(); // nearest to talk, too far from every phrase, or two intents too close to call
         }
-        List<Alternative> others = ranking.intents().subList(1, Math.min(4, ranking.intents().size()));
-        return slots.scan(best.intent(), utterance, resolver, best.confidence(), others, InterpretationSource.SEMANTIC);
+        List<Alternative> others = ranking.intents().stream().skip(1).filter(a -> a.intent() != Intent.UNKNOWN)
+                .limit(3).toList();
+        return slots.scan(best.intent(), utterance, resolver, best.confidence(), others, InterpretationSource.SEMANTIC,
+                policy.textCues());
     }
 
-    /** Every intent with the similarity of its nearest phrase to the text, nearest first. */
+    /** Every intent, and {@link Intent#UNKNOWN} for the talk phrases, with the similarity of its nearest phrase, nearest first. */
     public Ranking rank(String text) {
         if (text == null || text.isBlank()) {
             return new Ranking(List.of());
         }
         float[] query = unit(model.embed(text.toLowerCase(Locale.ROOT)).content().vector());
-        Map<Intent, Double> nearest = new EnumMap<>(Intent.class);
+        // an intent scores the mean similarity of its k nearest phrases: one stray phrase close to talk weighs less
+        int k = policy.neighbours();
+        Map<Intent, double[]> nearest = new EnumMap<>(Intent.class);
         for (Phrase phrase : phrases) {
             double similarity = dot(query, phrase.vector());
-            nearest.merge(phrase.intent(), similarity, Math::max);
+            double[] top = nearest.computeIfAbsent(phrase.intent(), i -> filled(k));
+            if (similarity > top[k - 1]) { // keep the k best, sorted descending
+                int at = k - 1;
+                while (at > 0 && top[at - 1] < similarity) {
+                    top[at] = top[at - 1];
+                    at--;
+                }
+                top[at] = similarity;
+            }
         }
         List<Alternative> ranked = new ArrayList<>();
-        nearest.forEach((intent, similarity) -> ranked.add(new Alternative(intent, Math.round(similarity * 1000) / 1000.0)));
+        nearest.forEach((intent, top) -> {
+            double sum = 0;
+            int n = 0;
+            for (double v : top) {
+                if (v > Double.NEGATIVE_INFINITY) {
+                    sum += v;
+                    n++;
+                }
+            }
+            ranked.add(new Alternative(intent, Math.round(sum / n * 1000) / 1000.0));
+        });
         ranked.sort(Comparator.comparingDouble(Alternative::confidence).reversed());
         return new Ranking(ranked);
     }
@@ -132,7 +164,7 @@ public final class SemanticClassifier implements Fallback {
             List<String> written = new ArrayList<>(catalogue.examples(intent));
             written.addAll(policy.phrases().getOrDefault(intent, List.of()));
             for (String phrase : written) {
-                seen.add(phrase.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}' -]", " ").replaceAll("\\s+", " ").strip());
+                seen.add(plain(phrase));
             }
             for (String pattern : catalogue.patterns(intent)) {
                 seen.addAll(PhraseExpander.expand(pattern, policy.variantsPerPattern(), (slot, variant) ->
@@ -140,7 +172,19 @@ public final class SemanticClassifier implements Fallback {
             }
             seen.forEach(text -> texts.add(new Phrase(intent, text, null)));
         }
+        policy.talk().stream().map(SemanticClassifier::plain).distinct()
+                .forEach(text -> texts.add(new Phrase(Intent.UNKNOWN, text, null)));
         return texts;
+    }
+
+    private static double[] filled(int k) {
+        double[] top = new double[k];
+        java.util.Arrays.fill(top, Double.NEGATIVE_INFINITY);
+        return top;
+    }
+
+    private static String plain(String phrase) {
+        return phrase.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}' -]", " ").replaceAll("\\s+", " ").strip();
     }
 
     private static List<Phrase> embed(EmbeddingModel model, List<Phrase> texts) {

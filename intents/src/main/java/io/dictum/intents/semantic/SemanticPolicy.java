@@ -22,10 +22,55 @@ import java.util.Set;
  * @param fill               typical slot values by slot type ({@code duration: [thirty minutes, an hour]}), taken in turn
  * @param fillBySlot         typical slot values by {@code intent.slot}, where the type says too little
  * @param phrases            more ways of saying an intent than its patterns, learnt beside the catalogue's
+ * @param minWords           the fewest words (fillers not counted) an utterance needs for an answer
+ * @param talk               remarks that are no command: an utterance nearer to one of them than the margin is left
+ *                           unknown
+ * @param neighbours         how many of an intent's nearest phrases its score averages (1: the nearest alone)
+ * @param statements         the shape of a remark ("the police report is in my car"), which is never answered
+ * @param textCues           by {@code intent.slot}: words after which a free-text slot's value is said, for intents
+ *                           that change no data ({@code search.query: [for, about]})
+ * @param questionWords      words a question opens with: a question is never answered with an intent that changes
+ *                           data ("who wrote this engagement letter" drafts nothing)
  */
 public record SemanticPolicy(double threshold, double changingThreshold, double margin,
                              int variantsPerPattern, Map<String, List<String>> fill,
-                             Map<String, List<String>> fillBySlot, Map<Intent, List<String>> phrases) {
+                             Map<String, List<String>> fillBySlot, Map<Intent, List<String>> phrases,
+                             int minWords, List<String> talk, int neighbours, Statements statements,
+                             Map<String, List<String>> textCues, List<String> questionWords) {
+
+    /**
+     * A remark opens with a short subject and then one of {@code verbs}: at most {@code maxSubjectWords} words, none of
+     * them in {@code notSubjects} (question words: "when is the hearing" asks), not counting {@code determiners}.
+     */
+    public record Statements(int maxSubjectWords, List<String> determiners, List<String> verbs,
+                             List<String> notSubjects) {
+        public Statements {
+            if (maxSubjectWords < 0) {
+                throw new IllegalArgumentException("statements.maxSubjectWords must not be negative: " + maxSubjectWords);
+            }
+            determiners = determiners == null ? List.of() : List.copyOf(determiners);
+            verbs = verbs == null ? List.of() : List.copyOf(verbs);
+            notSubjects = notSubjects == null ? List.of() : List.copyOf(notSubjects);
+        }
+
+        static final Statements NONE = new Statements(0, List.of(), List.of(), List.of());
+
+        /** Whether the words (normalised, fillers dropped) have the shape of a remark. */
+        public boolean matches(List<String> words) {
+            int at = 0;
+            while (at < words.size() && determiners.contains(words.get(at))) {
+                at++;
+            }
+            int subject = 0;
+            while (at < words.size() && !verbs.contains(words.get(at))) {
+                if (notSubjects.contains(words.get(at)) || ++subject > maxSubjectWords) {
+                    return false;
+                }
+                at++;
+            }
+            return subject > 0 && at < words.size();
+        }
+    }
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -49,6 +94,21 @@ public record SemanticPolicy(double threshold, double changingThreshold, double 
         (phrases == null ? Map.<Intent, List<String>>of() : phrases).forEach((intent, list) ->
                 lists.put(intent, list == null ? List.of() : List.copyOf(list)));
         phrases = java.util.Collections.unmodifiableMap(lists);
+        if (minWords < 0) {
+            throw new IllegalArgumentException("minWords must not be negative: " + minWords);
+        }
+        talk = talk == null ? List.of() : List.copyOf(talk);
+        if (neighbours < 1) {
+            throw new IllegalArgumentException("neighbours must be at least 1: " + neighbours);
+        }
+        statements = statements == null ? Statements.NONE : statements;
+        textCues = copy("textCues", textCues);
+        questionWords = questionWords == null ? List.of() : List.copyOf(questionWords);
+    }
+
+    /** Whether an intent may answer these words (normalised, fillers dropped): a question changes nothing. */
+    public boolean mayAnswer(Intent intent, List<String> words) {
+        return !intent.changesData() || words.isEmpty() || !questionWords.contains(words.get(0));
     }
 
     /** The bundled policy. */
@@ -88,6 +148,12 @@ public record SemanticPolicy(double threshold, double changingThreshold, double 
     /** The same phrases, other limits: for measuring the effect of the numbers. */
     public SemanticPolicy withLimits(double threshold, double changingThreshold, double margin) {
         return new SemanticPolicy(threshold, changingThreshold, margin, variantsPerPattern, fill, fillBySlot,
-                phrases);
+                phrases, minWords, talk, neighbours, statements, textCues, questionWords);
+    }
+
+    /** The same phrases and limits, scoring intents by their {@code k} nearest phrases. */
+    public SemanticPolicy withNeighbours(int k) {
+        return new SemanticPolicy(threshold, changingThreshold, margin, variantsPerPattern, fill, fillBySlot,
+                phrases, minWords, talk, k, statements, textCues, questionWords);
     }
 }

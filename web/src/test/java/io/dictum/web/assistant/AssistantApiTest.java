@@ -30,13 +30,14 @@ class AssistantApiTest extends WebTestSupport {
         JsonNode byPattern = postJson(token, "/api/v1/assistant/interpret", Map.of("text", "open the Miller case"));
         assertThat(byPattern.get("source").asText()).isEqualTo("pattern");
 
-        // no pattern says "let me see"; the paraphrase classifier does, and the case is still Dictum's own reading
-        JsonNode paraphrase = postJson(token, "/api/v1/assistant/interpret", Map.of("text", "let me see the Miller case"));
+        // no pattern says "dive into"; the paraphrase classifier does, and the case is still Dictum's own reading
+        JsonNode paraphrase = postJson(token, "/api/v1/assistant/interpret",
+                Map.of("text", "I want to dive into the Miller case"));
         assertThat(paraphrase.get("intent").asText()).isEqualTo("open_case");
         assertThat(paraphrase.get("source").asText()).isEqualTo("semantic");
         assertThat(paraphrase.at("/slots/case").asText()).isEqualTo(miller);
 
-        JsonNode opened = command(token, "let me see the Miller case");
+        JsonNode opened = command(token, "I want to dive into the Miller case");
         assertThat(opened.get("status").asText()).isEqualTo("done");
         assertThat(opened.get("source").asText()).isEqualTo("semantic");
 
