@@ -324,7 +324,7 @@ class StreamWebSocketTest extends WebTestSupport {
         // Every stream sends a config the moment the upgrade is answered, then eof at once: the config's dictation
         // mode shows in the answer to eof (a dictation message after the final result), a lost config does not. As
         // many streams as the limits admit start together, round after round, so that handshakes overlap with each
-        // other and with sign-in checks (without the fix about one stream in 25 lost its first frames here).
+        // other and with sign-in checks (without the fix one stream in 25 to 45 lost its first frames here).
         List<String> tokens = List.of(login("ahale"), login("mortiz"), login("bking"), login("sarah"), login("tom"));
         int together = Math.min(properties.maxStreams(), tokens.size() * properties.maxStreamsPerUser());
         List<Step> steps = List.of(text("{\"config\":{\"mode\":\"dictation\",\"bias\":false}}"), text(EOF));
