@@ -26,7 +26,8 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
- * Wires the speech stream: the URL, the WebSocket frame limit, and the bounded scheduler its decodes run on.
+ * Wires the speech stream: the URL, the WebSocket upgrade (on the connection's event loop, with the frame limit),
+ * and the bounded scheduler its decodes run on.
  */
 @Configuration(proxyBeanMethods = false)
 class SpeechStreamConfiguration implements WebFluxConfigurer {
@@ -45,8 +46,8 @@ class SpeechStreamConfiguration implements WebFluxConfigurer {
     @Override
     public WebSocketService getWebSocketService() {
         int limit = transportFrameLimit(properties);
-        return new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
-                () -> WebsocketServerSpec.builder().maxFramePayloadLength(limit)));
+        return new HandshakeWebSocketService(new EventLoopUpgradeStrategy(new ReactorNettyRequestUpgradeStrategy(
+                () -> WebsocketServerSpec.builder().maxFramePayloadLength(limit))));
     }
 
     /**

@@ -83,20 +83,20 @@ final class SpeechStreamHandler implements WebSocketHandler {
 
     @Override
     public Mono<Void> handle(WebSocketSession session) {
-        // Set up the inbound side at once, on the connection's own thread: set up later, a frame the client sends
-        // right after the handshake can arrive before the frame aggregator is in place and be lost.
-        Flux<WebSocketMessage> received = session.receive();
+        // Frames that arrive before the inbound side is subscribed wait in the connection's inbound queue, so the
+        // checks below may take their time; that the first frame reaches that queue at all is the upgrade's part
+        // (EventLoopUpgradeStrategy).
         return session.getHandshakeInfo().getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(p -> TokenService.actor(((JwtAuthenticationToken) p).getToken()))
-                .map(actor -> stream(session, received, actor))
+                .map(actor -> stream(session, actor))
                 .switchIfEmpty(Mono.fromSupplier(() -> refuse(session, "unauthorized",
                         "Sign in first and send the token as 'Authorization: Bearer <token>' or ?token=.",
                         CloseStatus.POLICY_VIOLATION)))
                 .flatMap(m -> m);
     }
 
-    private Mono<Void> stream(WebSocketSession session, Flux<WebSocketMessage> received, Actor actor) {
+    private Mono<Void> stream(WebSocketSession session, Actor actor) {
         MultiValueMap<String, String> query = UriComponentsBuilder.fromUri(session.getHandshakeInfo().getUri())
                 .build().getQueryParams();
         Mode mode;
@@ -131,7 +131,7 @@ final class SpeechStreamHandler implements WebSocketHandler {
 
         // The inbound side is never cancelled (that would drop the connection without a close frame): after the
         // last answer the server sends its close frame, and the client's close ends the inbound side.
-        Flux<Inbound> inbound = received
+        Flux<Inbound> inbound = session.receive()
                 .<Inbound>handle((message, sink) -> {
                     lastInbound.set(System.nanoTime());
                     messagesIn.incrementAndGet();

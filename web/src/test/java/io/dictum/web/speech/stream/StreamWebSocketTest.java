@@ -27,6 +27,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 
 /** The streaming speech WebSocket end to end, against the running application with the demo firm. */
@@ -35,12 +36,17 @@ class StreamWebSocketTest extends WebTestSupport {
     private static final String EOF = "{\"eof\" : 1}";
     /** 0.2 s of 16 kHz 16-bit audio. */
     private static final int CHUNK = 6400;
+    /** Rounds of streams started together in the handshake test; more for a soak run. */
+    private static final int HANDSHAKE_ROUNDS = Integer.getInteger("dictum.test.handshake-rounds", 20);
 
     @LocalServerPort
     int port;
 
     @Autowired
     StreamLimits limits;
+
+    @Autowired
+    StreamProperties properties;
 
     private StreamTestClient ws;
 
@@ -314,25 +320,33 @@ class StreamWebSocketTest extends WebTestSupport {
     }
 
     @Test
-    void theFirstMessageRightAfterTheHandshakeIsNeverLostEvenWithManyStreamsStartingAtOnce() {
-        // several users (three streams each at most), each stream's first message a config that changes the answer
-        List<String> tokens = List.of(login("ahale"), login("mortiz"), login("bking"), login("sarah"));
-        byte[] pcm = pcm("open-the-miller-case.flite-slt.16k.wav");
-        List<Step> steps = new ArrayList<>();
-        steps.add(text("{\"config\":{\"sample_rate\":16000,\"max_alternatives\":2}}"));
-        steps.addAll(chunks(pcm, 32_000));
-        steps.add(text(EOF));
-        List<Conversation> conversations = Flux.range(0, 24)
-                .flatMap(i -> Mono.fromCallable(() -> talk(tokens.get(i % tokens.size()), null, steps))
-                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 6)
-                .collectList().block(Duration.ofMinutes(5));
-        assertThat(conversations).hasSize(24).allSatisfy(c -> {
-            assertThat(c.status()).as("%s", c.messages()).isEqualTo(CloseStatus.NORMAL);
-            // one answer per audio frame and one for eof: nothing lost
-            assertThat(c.messages()).hasSize(steps.size() - 1);
-            JsonNode last = c.messages().get(c.messages().size() - 1);
-            assertThat(last.has("alternatives")).as("the config was applied: %s", last).isTrue();
-        });
+    void theFirstMessageRightAfterTheHandshakeIsNeverLostEvenWithManyStreamsStartingAtOnce() throws Exception {
+        // Every stream sends a config the moment the upgrade is answered, then eof at once: the config's dictation
+        // mode shows in the answer to eof (a dictation message after the final result), a lost config does not. As
+        // many streams as the limits admit start together, round after round, so that handshakes overlap with each
+        // other and with sign-in checks (without the fix one stream in 25 to 45 lost its first frames here).
+        List<String> tokens = List.of(login("ahale"), login("mortiz"), login("bking"), login("sarah"), login("tom"));
+        int together = Math.min(properties.maxStreams(), tokens.size() * properties.maxStreamsPerUser());
+        List<Step> steps = List.of(text("{\"config\":{\"mode\":\"dictation\",\"bias\":false}}"), text(EOF));
+        List<String> lost = new ArrayList<>();
+        for (int round = 0; round < HANDSHAKE_ROUNDS; round++) {
+            List<Conversation> conversations = Flux.range(0, together)
+                    .flatMap(i -> Mono.fromCallable(() -> talk(tokens.get(i % tokens.size()), null, steps))
+                            .subscribeOn(Schedulers.boundedElastic()), together)
+                    .collectList().block(Duration.ofMinutes(2));
+            assertThat(conversations).hasSize(together);
+            for (Conversation c : conversations) {
+                boolean applied = c.status() != null && c.status().getCode() == CloseStatus.NORMAL.getCode()
+                        && c.messages().size() == 2 && c.messages().get(0).has("text")
+                        && c.messages().get(1).has("dictation");
+                if (!applied) {
+                    lost.add("round " + round + ": " + c.status() + " " + c.messages());
+                }
+            }
+            // the server frees a stream's place just after its close frame; the next round starts from none open
+            await(() -> limits.open() == 0);
+        }
+        assertThat(lost).as("streams of %d x %d whose first message was lost", HANDSHAKE_ROUNDS, together).isEmpty();
     }
 
     /** The signed-in user's id, read from the token's subject. */
