@@ -415,7 +415,7 @@ public final class StreamingRecognizer implements AutoCloseable {
             // the open recogniser never hears this utterance; its times then run behind the stream's by its length
             openLag += kept.size() / 2;
             kept.reset();
-            Result result = phraseListResult(text, List.copyOf(biasedWords));
+            Result result = finalResult(text, List.copyOf(biasedWords), true);
             biasedText.setLength(0);
             biasedWords.clear();
             return result;
@@ -441,12 +441,7 @@ public final class StreamingRecognizer implements AutoCloseable {
         List<Word> words = List.copyOf(openWords);
         openText.setLength(0);
         openWords.clear();
-        ObjectNode out = JSON.createObjectNode();
-        if (options.words()) {
-            writeWords(out.putArray("result"), words);
-        }
-        out.put("text", text);
-        return new Result(true, out.toString(), text, options.words() ? onStreamTimeline(words) : List.of(), false);
+        return finalResult(text, words, false);
     }
 
     /**
@@ -476,16 +471,17 @@ public final class StreamingRecognizer implements AutoCloseable {
             // the open recogniser heard a listed command by itself: the list rescues names, it does not overrule
             return open;
         }
-        return phraseListResult(text, words);
+        return finalResult(text, words, true);
     }
 
-    private Result phraseListResult(String text, List<Word> words) {
+    /** A final result in Vosk's format from words collected on the stream's timeline. */
+    private Result finalResult(String text, List<Word> words, boolean biased) {
         ObjectNode out = JSON.createObjectNode();
         if (options.words()) {
             writeWords(out.putArray("result"), words);
         }
         out.put("text", text);
-        return new Result(true, out.toString(), text, options.words() ? onStreamTimeline(words) : List.of(), true);
+        return new Result(true, out.toString(), text, options.words() ? onStreamTimeline(words) : List.of(), biased);
     }
 
     /** Words collected with stream times (lead-in included) as the client sees them: from the start of its audio. */
