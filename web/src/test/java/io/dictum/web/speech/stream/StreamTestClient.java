@@ -3,6 +3,7 @@ package io.dictum.web.speech.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dictum.speech.AudioClip;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,6 +101,19 @@ final class StreamTestClient {
     /** Sends the steps as fast as the server takes them, then reads until the server closes. */
     Conversation talk(URI uri, HttpHeaders headers, List<Step> steps) {
         return talk(uri, headers, session -> Flux.fromIterable(steps).map(step -> message(session, step)));
+    }
+
+    /**
+     * Sends 16 kHz audio steps at {@code realTimeMultiple} times the pace of speech, as a microphone would (a client
+     * faster than the server's limit is closed with {@code too_fast}), then reads until the server closes.
+     */
+    Conversation talkAtPace(URI uri, HttpHeaders headers, List<Step> steps, double realTimeMultiple) {
+        return talk(uri, headers, session -> Flux.fromIterable(steps)
+                .concatMap(step -> step instanceof Audio audio
+                        ? Mono.just(step).delayElement(Duration.ofNanos((long) (audio.pcm().length / 2.0
+                                / AudioClip.SAMPLE_RATE / realTimeMultiple * 1e9)))
+                        : Mono.just(step))
+                .map(step -> message(session, step)));
     }
 
     Conversation talk(URI uri, HttpHeaders headers, Function<WebSocketSession, Flux<WebSocketMessage>> outbound) {

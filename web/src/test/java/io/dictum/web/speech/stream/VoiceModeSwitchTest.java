@@ -52,8 +52,9 @@ class VoiceModeSwitchTest extends WebTestSupport {
         String garcia = caseId("2024-MM-0003");
         StreamTestClient ws = new StreamTestClient(port);
         // "open the Garcia case" / "start dictation" / "the expert report arrived today period" / "stop dictation"
-        Conversation c = ws.talk(ws.uri("mode=command"), bearer(token),
-                steps("dictation-by-voice-on-garcia.flite-slt.16k.wav", true));
+        // 13 s of audio at twice the pace of speech: flat out it would outrun the stream's rate limit
+        Conversation c = ws.talkAtPace(ws.uri("mode=command"), bearer(token),
+                steps("dictation-by-voice-on-garcia.flite-slt.16k.wav", true), 2);
 
         List<JsonNode> commands = c.all("command");
         assertThat(commands).as("only the first utterance is a command: %s", c.messages()).hasSize(1);
