@@ -4,6 +4,7 @@ import io.dictum.core.cases.CaseId;
 import io.dictum.core.contacts.ContactId;
 import io.dictum.core.documents.DocumentId;
 import io.dictum.core.users.UserId;
+import io.dictum.web.paging.PagingParameters;
 import io.dictum.web.security.CurrentActor;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.convert.converter.ConverterFactory;
@@ -16,9 +17,11 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 class WebConfiguration implements WebFluxConfigurer {
 
     private final CurrentActor currentActor;
+    private final PagingParameters pagingParameters;
 
-    WebConfiguration(CurrentActor currentActor) {
+    WebConfiguration(CurrentActor currentActor, PagingParameters pagingParameters) {
         this.currentActor = currentActor;
+        this.pagingParameters = pagingParameters;
     }
 
     /** Typed ids in paths and query parameters; a malformed one becomes a 400 naming the parameter. */
@@ -45,6 +48,6 @@ class WebConfiguration implements WebFluxConfigurer {
 
     @Override
     public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
-        configurer.addCustomResolver(currentActor);
+        configurer.addCustomResolver(currentActor, pagingParameters);
     }
 }

@@ -2,12 +2,10 @@ package io.dictum.web.audit;
 
 import io.dictum.core.access.Actor;
 import io.dictum.core.audit.AuditLog;
-import io.dictum.core.paging.PageRequest;
-import io.dictum.web.paging.PageResponses;
+import io.dictum.web.paging.PageQuery;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import io.dictum.core.audit.AuditRecord;
 import io.dictum.core.audit.AuditVerification;
 import io.dictum.core.cases.CaseId;
@@ -46,10 +44,7 @@ class AuditController {
     @GetMapping
     Mono<ResponseEntity<List<AuditRecord>>> records(Actor actor, @RequestParam(required = false) CaseId caseId,
                                                     @RequestParam(required = false) Integer limit,
-                                                    @RequestParam(required = false) Integer page,
-                                                    @RequestParam(required = false) Integer size,
-                                                    @RequestParam(required = false) String sort,
-                                                    ServerHttpRequest request) {
+                                                    PageQuery paging) {
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
             return Mono.error(new InvalidInputException("limit must be between 1 and " + MAX_LIMIT));
         }
@@ -59,13 +54,11 @@ class AuditController {
         Mono<Optional<CaseId>> scope = caseId != null
                 ? cases.get(actor, caseId).map(c -> Optional.of(c.id()))
                 : requireOversight(actor).then(Mono.just(Optional.<CaseId>empty()));
-        if (limit != null && page == null && size == null && sort == null) {
+        if (limit != null && !paging.named()) {
             return scope.flatMap(c -> (c.isPresent() ? audit.forCase(c.get(), limit) : audit.latest(limit))
                     .collectList().map(ResponseEntity::ok));
         }
-        return Mono.fromCallable(() -> PageRequest.of(page == null ? 0 : page, size == null ? 200 : size, sort))
-                .flatMap(p -> scope.flatMap(c -> audit.page(c, p)))
-                .map(p -> PageResponses.of(p, request));
+        return paging.answer(p -> scope.flatMap(c -> audit.page(c, p)));
     }
 
     @GetMapping("/verify")

@@ -6,8 +6,7 @@ import io.dictum.core.billing.InvoiceService;
 import io.dictum.core.billing.NewInvoice;
 import io.dictum.core.billing.WriteDown;
 import io.dictum.core.cases.CaseId;
-import io.dictum.core.paging.PageRequest;
-import io.dictum.web.paging.PageResponses;
+import io.dictum.web.paging.PageQuery;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +14,6 @@ import java.util.UUID;
 import io.dictum.web.downloads.Downloads;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,14 +40,8 @@ class InvoiceController {
 
     @GetMapping("/api/v1/invoices")
     Mono<ResponseEntity<List<Invoice>>> list(Actor actor, @RequestParam(required = false) CaseId caseId,
-                                             @RequestParam(required = false) String status,
-                                             @RequestParam(defaultValue = "0") int page,
-                                             @RequestParam(defaultValue = "200") int size,
-                                             @RequestParam(required = false) String sort,
-                                             ServerHttpRequest request) {
-        return Mono.fromCallable(() -> PageRequest.of(page, size, sort))
-                .flatMap(p -> invoices.list(actor, Optional.ofNullable(caseId), status, p))
-                .map(p -> PageResponses.of(p, request));
+                                             @RequestParam(required = false) String status, PageQuery paging) {
+        return paging.answer(p -> invoices.list(actor, Optional.ofNullable(caseId), status, p));
     }
 
     /** JSON by default; {@code format=ledes} gives LEDES 1998B (and any other renderer the application has). */

@@ -11,16 +11,14 @@ import io.dictum.core.billing.TimeSummaries;
 import io.dictum.core.billing.TimeSummary;
 import io.dictum.core.billing.UtbmsCodes;
 import io.dictum.core.cases.CaseId;
-import io.dictum.core.paging.PageRequest;
 import io.dictum.core.users.UserId;
-import io.dictum.web.paging.PageResponses;
+import io.dictum.web.paging.PageQuery;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -49,14 +47,9 @@ class TimeEntryController {
                                                @RequestParam(required = false) String from,
                                                @RequestParam(required = false) String to,
                                                @RequestParam(defaultValue = "false") boolean unbilled,
-                                               @RequestParam(defaultValue = "0") int page,
-                                               @RequestParam(defaultValue = "200") int size,
-                                               @RequestParam(required = false) String sort,
-                                               ServerHttpRequest request) {
-        return Mono.fromCallable(() -> PageRequest.of(page, size, sort))
-                .flatMap(p -> entries.list(actor, Optional.ofNullable(caseId), Optional.ofNullable(userId), from, to,
-                        unbilled, p))
-                .map(p -> PageResponses.of(p, request));
+                                               PageQuery paging) {
+        return paging.answer(p -> entries.list(actor, Optional.ofNullable(caseId), Optional.ofNullable(userId), from,
+                to, unbilled, p));
     }
 
     /** The signed-in timekeeper's own hours and their worth from {@code from} to {@code to} (today by default). */
@@ -92,13 +85,8 @@ class TimeEntryController {
                                                  @RequestParam(required = false) String from,
                                                  @RequestParam(required = false) String to,
                                                  @RequestParam(defaultValue = "false") boolean unbilled,
-                                                 @RequestParam(defaultValue = "0") int page,
-                                                 @RequestParam(defaultValue = "200") int size,
-                                                 @RequestParam(required = false) String sort,
-                                                 ServerHttpRequest request) {
-        return Mono.fromCallable(() -> PageRequest.of(page, size, sort))
-                .flatMap(p -> entries.listExpenses(actor, Optional.ofNullable(caseId), from, to, unbilled, p))
-                .map(p -> PageResponses.of(p, request));
+                                                 PageQuery paging) {
+        return paging.answer(p -> entries.listExpenses(actor, Optional.ofNullable(caseId), from, to, unbilled, p));
     }
 
     @PostMapping("/api/v1/expenses")

@@ -13,14 +13,13 @@ import io.dictum.core.cases.Party;
 import io.dictum.core.cases.PartyService;
 import io.dictum.core.documents.Document;
 import io.dictum.core.documents.DocumentService;
-import io.dictum.core.paging.PageRequest;
-import io.dictum.web.paging.PageResponses;
+import io.dictum.web.paging.DefaultPageSize;
+import io.dictum.web.paging.PageQuery;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,14 +45,9 @@ class CaseController {
     }
 
     @GetMapping
-    Mono<ResponseEntity<List<LegalCase>>> list(Actor actor, @RequestParam(defaultValue = "0") int page,
-                                               @RequestParam(defaultValue = "50") int size,
-                                               @RequestParam(required = false) String sort,
-                                               @RequestParam(required = false) CaseStatus status,
-                                               ServerHttpRequest request) {
-        return Mono.fromCallable(() -> PageRequest.of(page, size, sort))
-                .flatMap(p -> cases.page(actor, Optional.ofNullable(status), p))
-                .map(p -> PageResponses.of(p, request));
+    Mono<ResponseEntity<List<LegalCase>>> list(Actor actor, @DefaultPageSize(50) PageQuery paging,
+                                               @RequestParam(required = false) CaseStatus status) {
+        return paging.answer(p -> cases.page(actor, Optional.ofNullable(status), p));
     }
 
     @PostMapping
@@ -73,14 +67,8 @@ class CaseController {
     }
 
     @GetMapping("/{id}/parties")
-    Mono<ResponseEntity<List<Party>>> parties(Actor actor, @PathVariable CaseId id,
-                                              @RequestParam(defaultValue = "0") int page,
-                                              @RequestParam(defaultValue = "200") int size,
-                                              @RequestParam(required = false) String sort,
-                                              ServerHttpRequest request) {
-        return Mono.fromCallable(() -> PageRequest.of(page, size, sort))
-                .flatMap(p -> cases.parties(actor, id, p))
-                .map(p -> PageResponses.of(p, request));
+    Mono<ResponseEntity<List<Party>>> parties(Actor actor, @PathVariable CaseId id, PageQuery paging) {
+        return paging.answer(p -> cases.parties(actor, id, p));
     }
 
     /** Adds a party after a conflict check; the hits come back with the party, dangerous ones first. */
@@ -91,13 +79,7 @@ class CaseController {
     }
 
     @GetMapping("/{id}/documents")
-    Mono<ResponseEntity<List<Document>>> documents(Actor actor, @PathVariable CaseId id,
-                                                   @RequestParam(defaultValue = "0") int page,
-                                                   @RequestParam(defaultValue = "200") int size,
-                                                   @RequestParam(required = false) String sort,
-                                                   ServerHttpRequest request) {
-        return Mono.fromCallable(() -> PageRequest.of(page, size, sort))
-                .flatMap(p -> documents.inCase(actor, id, p))
-                .map(p -> PageResponses.of(p, request));
+    Mono<ResponseEntity<List<Document>>> documents(Actor actor, @PathVariable CaseId id, PageQuery paging) {
+        return paging.answer(p -> documents.inCase(actor, id, p));
     }
 }

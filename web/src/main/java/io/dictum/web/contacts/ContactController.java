@@ -5,18 +5,16 @@ import io.dictum.core.contacts.Contact;
 import io.dictum.core.contacts.ContactId;
 import io.dictum.core.contacts.ContactService;
 import io.dictum.core.contacts.NewContact;
-import io.dictum.core.paging.PageRequest;
-import io.dictum.web.paging.PageResponses;
+import io.dictum.web.paging.DefaultPageSize;
+import io.dictum.web.paging.PageQuery;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -31,12 +29,8 @@ class ContactController {
     }
 
     @GetMapping
-    Mono<ResponseEntity<List<Contact>>> list(Actor actor, @RequestParam(defaultValue = "0") int page,
-                                             @RequestParam(defaultValue = "50") int size,
-                                             @RequestParam(required = false) String sort, ServerHttpRequest request) {
-        return Mono.fromCallable(() -> PageRequest.of(page, size, sort))
-                .flatMap(p -> contacts.list(actor, p))
-                .map(p -> PageResponses.of(p, request));
+    Mono<ResponseEntity<List<Contact>>> list(Actor actor, @DefaultPageSize(50) PageQuery paging) {
+        return paging.answer(p -> contacts.list(actor, p));
     }
 
     @PostMapping

@@ -9,8 +9,7 @@ import io.dictum.core.documents.DocumentService;
 import io.dictum.core.documents.DocumentVersion;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.faults.FaultPoint;
-import io.dictum.core.paging.PageRequest;
-import io.dictum.web.paging.PageResponses;
+import io.dictum.web.paging.PageQuery;
 import io.dictum.web.uploads.MultipartForms;
 import java.io.IOException;
 import java.net.URI;
@@ -25,7 +24,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,13 +87,8 @@ class DocumentController {
 
     @GetMapping("/api/v1/documents/{id}/versions")
     Mono<ResponseEntity<List<DocumentVersion>>> versions(Actor actor, @PathVariable DocumentId id,
-                                                         @RequestParam(defaultValue = "0") int page,
-                                                         @RequestParam(defaultValue = "200") int size,
-                                                         @RequestParam(required = false) String sort,
-                                                         ServerHttpRequest request) {
-        return Mono.fromCallable(() -> PageRequest.of(page, size, sort))
-                .flatMap(p -> documents.versions(actor, id, p))
-                .map(p -> PageResponses.of(p, request));
+                                                         PageQuery paging) {
+        return paging.answer(p -> documents.versions(actor, id, p));
     }
 
     @GetMapping("/api/v1/documents/{id}/content")

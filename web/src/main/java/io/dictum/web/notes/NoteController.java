@@ -4,17 +4,14 @@ import io.dictum.core.access.Actor;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.notes.Note;
 import io.dictum.core.notes.NoteService;
-import io.dictum.core.paging.PageRequest;
-import io.dictum.web.paging.PageResponses;
+import io.dictum.web.paging.PageQuery;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -32,13 +29,8 @@ class NoteController {
     }
 
     @GetMapping("/api/v1/cases/{id}/notes")
-    Mono<ResponseEntity<List<Note>>> list(Actor actor, @PathVariable CaseId id,
-                                          @RequestParam(defaultValue = "0") int page,
-                                          @RequestParam(defaultValue = "200") int size,
-                                          @RequestParam(required = false) String sort, ServerHttpRequest request) {
-        return Mono.fromCallable(() -> PageRequest.of(page, size, sort))
-                .flatMap(p -> notes.page(actor, id, p))
-                .map(p -> PageResponses.of(p, request));
+    Mono<ResponseEntity<List<Note>>> list(Actor actor, @PathVariable CaseId id, PageQuery paging) {
+        return paging.answer(p -> notes.page(actor, id, p));
     }
 
     @PostMapping("/api/v1/cases/{id}/notes")

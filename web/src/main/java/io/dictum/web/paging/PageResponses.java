@@ -4,7 +4,6 @@ import io.dictum.core.paging.Page;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -19,7 +18,7 @@ public final class PageResponses {
     private PageResponses() {
     }
 
-    public static <T> ResponseEntity<List<T>> of(Page<T> page, ServerHttpRequest request) {
+    static <T> ResponseEntity<List<T>> of(Page<T> page, PageQuery request) {
         long lastPage = Math.max(0, (page.total() - 1) / page.size());
         List<String> links = new ArrayList<>();
         links.add(link(request, 0, "first"));
@@ -36,9 +35,9 @@ public final class PageResponses {
                 .body(page.items());
     }
 
-    private static String link(ServerHttpRequest request, long page, String rel) {
-        String uri = UriComponentsBuilder.fromPath(request.getPath().value())
-                .query(request.getURI().getRawQuery()).replaceQueryParam("page", page).build().toUriString();
+    private static String link(PageQuery request, long page, String rel) {
+        String uri = UriComponentsBuilder.fromPath(request.path()).query(request.rawQuery())
+                .replaceQueryParam("page", page).build().toUriString();
         return "<" + uri + ">; rel=\"" + rel + "\"";
     }
 }

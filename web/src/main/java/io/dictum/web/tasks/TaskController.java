@@ -10,11 +10,9 @@ import io.dictum.core.users.UserId;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import io.dictum.core.paging.PageRequest;
-import io.dictum.web.paging.PageResponses;
+import io.dictum.web.paging.PageQuery;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,14 +40,9 @@ class TaskController {
     @GetMapping
     Mono<ResponseEntity<List<Task>>> list(Actor actor, @RequestParam(required = false) UserId assigneeId,
                                           @RequestParam(required = false) CaseId caseId,
-                                          @RequestParam(required = false) TaskStatus status,
-                                          @RequestParam(defaultValue = "0") int page,
-                                          @RequestParam(defaultValue = "200") int size,
-                                          @RequestParam(required = false) String sort, ServerHttpRequest request) {
-        return Mono.fromCallable(() -> PageRequest.of(page, size, sort))
-                .flatMap(p -> tasks.list(actor, Optional.ofNullable(assigneeId), Optional.ofNullable(caseId),
-                        Optional.ofNullable(status), p))
-                .map(p -> PageResponses.of(p, request));
+                                          @RequestParam(required = false) TaskStatus status, PageQuery paging) {
+        return paging.answer(p -> tasks.list(actor, Optional.ofNullable(assigneeId), Optional.ofNullable(caseId),
+                Optional.ofNullable(status), p));
     }
 
     @PostMapping
