@@ -4,6 +4,8 @@ import io.dictum.core.access.CaseFilter;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.contacts.ContactId;
 import io.dictum.core.db.Binding;
+import io.dictum.core.paging.PageRequest;
+import io.dictum.core.paging.Sorting;
 import io.dictum.core.users.UserId;
 import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
@@ -12,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -77,26 +80,63 @@ public class DeadlineRepository {
 
     public Flux<DocketedDeadline> find(Optional<CaseId> caseId, CaseFilter visible, Optional<LocalDate> from,
                                        Optional<LocalDate> to, Optional<DeadlineStatus> status, int limit) {
-        StringBuilder sql = new StringBuilder(SELECT_DEADLINE + " WHERE " + visible.condition("c.id", "c.client_id"));
-        caseId.ifPresent(x -> sql.append(" AND d.case_id = :caseId"));
-        from.ifPresent(x -> sql.append(" AND d.due_date >= :from"));
-        to.ifPresent(x -> sql.append(" AND d.due_date <= :to"));
-        status.ifPresent(x -> sql.append(" AND d.status = :status"));
-        sql.append(" ORDER BY d.due_date, d.due_time, c.number, d.title LIMIT :limit");
-        var spec = visible.bind(db.sql(sql.toString()).bind("limit", limit));
-        if (caseId.isPresent()) {
-            spec = spec.bind("caseId", caseId.get().value());
+        Selection selection = new Selection(caseId, visible, from, to, status);
+        return selection.bind(db.sql(SELECT_DEADLINE + selection.where() + DEFAULT_ORDER + " LIMIT :limit"))
+                .bind("limit", limit).map(DeadlineRepository::deadline).all();
+    }
+
+    /** The fields a list of deadlines sorts by; soonest first by default. */
+    public static final Sorting SORTING = Sorting.of("deadlines", "d.due_date, d.due_time, c.number, d.title", "d.id",
+            "dueDate", "d.due_date", "title", "LOWER(d.title)", "caseNumber", "c.number", "status", "d.status",
+            "rule", "d.rule_id", "createdAt", "d.created_at");
+
+    /** A page of the deadlines {@link #find} selects, ordered as the page asks. */
+    public Flux<DocketedDeadline> page(Optional<CaseId> caseId, CaseFilter visible, Optional<LocalDate> from,
+                                       Optional<LocalDate> to, Optional<DeadlineStatus> status, PageRequest page) {
+        Selection selection = new Selection(caseId, visible, from, to, status);
+        return selection.bind(db.sql(SELECT_DEADLINE + selection.where() + SORTING.orderBy(page.sort())
+                        + " LIMIT :limit OFFSET :offset"))
+                .bind("limit", page.size()).bind("offset", page.offset()).map(DeadlineRepository::deadline).all();
+    }
+
+    public Mono<Long> count(Optional<CaseId> caseId, CaseFilter visible, Optional<LocalDate> from,
+                            Optional<LocalDate> to, Optional<DeadlineStatus> status) {
+        Selection selection = new Selection(caseId, visible, from, to, status);
+        return selection.bind(db.sql("SELECT COUNT(*) AS n FROM deadlines d JOIN cases c ON c.id = d.case_id"
+                + selection.where())).map(r -> r.get("n", Long.class)).one();
+    }
+
+    private static final String DEFAULT_ORDER = " ORDER BY d.due_date, d.due_time, c.number, d.title";
+
+    /** Which deadlines a list shows: the WHERE clause and its bindings, shared by a list, a page and a count. */
+    private record Selection(Optional<CaseId> caseId, CaseFilter visible, Optional<LocalDate> from,
+                             Optional<LocalDate> to, Optional<DeadlineStatus> status) {
+
+        String where() {
+            StringBuilder sql = new StringBuilder(" WHERE " + visible.condition("c.id", "c.client_id"));
+            caseId.ifPresent(x -> sql.append(" AND d.case_id = :caseId"));
+            from.ifPresent(x -> sql.append(" AND d.due_date >= :from"));
+            to.ifPresent(x -> sql.append(" AND d.due_date <= :to"));
+            status.ifPresent(x -> sql.append(" AND d.status = :status"));
+            return sql.toString();
         }
-        if (from.isPresent()) {
-            spec = spec.bind("from", from.get());
+
+        GenericExecuteSpec bind(GenericExecuteSpec spec) {
+            spec = visible.bind(spec);
+            if (caseId.isPresent()) {
+                spec = spec.bind("caseId", caseId.get().value());
+            }
+            if (from.isPresent()) {
+                spec = spec.bind("from", from.get());
+            }
+            if (to.isPresent()) {
+                spec = spec.bind("to", to.get());
+            }
+            if (status.isPresent()) {
+                spec = spec.bind("status", status.get().id());
+            }
+            return spec;
         }
-        if (to.isPresent()) {
-            spec = spec.bind("to", to.get());
-        }
-        if (status.isPresent()) {
-            spec = spec.bind("status", status.get().id());
-        }
-        return spec.map(DeadlineRepository::deadline).all();
     }
 
     public Mono<CaseEvent> findEvent(UUID eventId) {

@@ -9,6 +9,8 @@ import io.dictum.core.cases.LegalCase;
 import io.dictum.core.faults.FaultPoint;
 import io.dictum.core.notifications.NewNotification;
 import io.dictum.core.notifications.NotificationService;
+import io.dictum.core.paging.Page;
+import io.dictum.core.paging.PageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.dictum.core.cases.CaseId;
@@ -289,6 +291,25 @@ public class DocketService {
 
     public Flux<DocketedDeadline> list(Actor actor, Optional<CaseId> caseId, String from, String to,
                                        Optional<DeadlineStatus> status) {
+        return visibleRange(actor, caseId, from, to).flatMapMany(range -> repository.find(caseId,
+                CaseFilter.of(actor), range.from(), range.to(), status, MAX_RESULTS));
+    }
+
+    /** A page of the deadlines {@link #list} selects, with how many there are in all. */
+    public Mono<Page<DocketedDeadline>> page(Actor actor, Optional<CaseId> caseId, String from, String to,
+                                             Optional<DeadlineStatus> status, PageRequest request) {
+        CaseFilter visible = CaseFilter.of(actor);
+        return visibleRange(actor, caseId, from, to).flatMap(range -> repository.page(caseId, visible, range.from(),
+                        range.to(), status, request).collectList()
+                .zipWith(repository.count(caseId, visible, range.from(), range.to(), status),
+                        (items, total) -> new Page<>(items, total, request.page(), request.size())));
+    }
+
+    private record DateRange(Optional<LocalDate> from, Optional<LocalDate> to) {
+    }
+
+    /** The dates checked, then who may read the docket and the case (when one is given). */
+    private Mono<DateRange> visibleRange(Actor actor, Optional<CaseId> caseId, String from, String to) {
         return Mono.fromCallable(() -> {
             Optional<LocalDate> f = date("from", from);
             Optional<LocalDate> t = date("to", to);
@@ -296,12 +317,9 @@ public class DocketService {
                 throw new InvalidInputException("from " + f.get() + " is after to " + t.get()
                         + "; give from on or before to.");
             }
-            return new LocalDate[] {f.orElse(null), t.orElse(null)};
-        }).flatMapMany(range -> {
-            Mono<Void> visible = firmOnly(actor).then(caseId.map(id -> cases.get(actor, id).then()).orElse(Mono.empty()));
-            return visible.thenMany(repository.find(caseId, CaseFilter.of(actor), Optional.ofNullable(range[0]),
-                    Optional.ofNullable(range[1]), status, MAX_RESULTS));
-        });
+            return new DateRange(f, t);
+        }).flatMap(range -> firmOnly(actor).then(caseId.map(id -> cases.get(actor, id).then()).orElse(Mono.empty()))
+                .thenReturn(range));
     }
 
     private static Optional<LocalDate> date(String name, String text) {

@@ -3,6 +3,8 @@ package io.dictum.core.notifications;
 import io.dictum.core.access.CaseFilter;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.db.Binding;
+import io.dictum.core.paging.PageRequest;
+import io.dictum.core.paging.Sorting;
 import io.dictum.core.users.UserId;
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
@@ -45,11 +47,7 @@ public class NotificationRepository {
      */
     public Flux<Notification> find(UserId recipient, CaseFilter visible, boolean unreadOnly,
                                    Optional<OffsetDateTime> since, int limit) {
-        StringBuilder sql = new StringBuilder(SELECT + " WHERE n.recipient_id = :recipient AND (n.case_id IS NULL OR "
-                + visible.condition("c.id", "c.client_id") + ")");
-        if (unreadOnly) {
-            sql.append(" AND n.read_at IS NULL");
-        }
+        StringBuilder sql = new StringBuilder(SELECT + where(visible, unreadOnly));
         since.ifPresent(s -> sql.append(" AND n.created_at >= :since"));
         sql.append(" ORDER BY n.created_at DESC, n.id LIMIT :limit");
         var spec = visible.bind(db.sql(sql.toString())).bind("recipient", recipient.value()).bind("limit", limit);
@@ -57,6 +55,29 @@ public class NotificationRepository {
             spec = spec.bind("since", since.get());
         }
         return spec.map(NotificationRepository::map).all();
+    }
+
+    /** The fields a list of notifications sorts by; newest first by default. */
+    public static final Sorting SORTING = Sorting.of("notifications", "n.created_at DESC", "n.id",
+            "createdAt", "n.created_at", "readAt", "n.read_at", "kind", "n.kind", "title", "LOWER(n.title)");
+
+    /** A page of what {@link #find} selects (without {@code since}), ordered as the page asks. */
+    public Flux<Notification> page(UserId recipient, CaseFilter visible, boolean unreadOnly, PageRequest page) {
+        return visible.bind(db.sql(SELECT + where(visible, unreadOnly) + SORTING.orderBy(page.sort())
+                        + " LIMIT :limit OFFSET :offset"))
+                .bind("recipient", recipient.value()).bind("limit", page.size()).bind("offset", page.offset())
+                .map(NotificationRepository::map).all();
+    }
+
+    public Mono<Long> count(UserId recipient, CaseFilter visible, boolean unreadOnly) {
+        return visible.bind(db.sql("SELECT COUNT(*) AS n FROM notifications n LEFT JOIN cases c ON c.id = n.case_id"
+                        + where(visible, unreadOnly)))
+                .bind("recipient", recipient.value()).map(r -> r.get("n", Long.class)).one();
+    }
+
+    private static String where(CaseFilter visible, boolean unreadOnly) {
+        return " WHERE n.recipient_id = :recipient AND (n.case_id IS NULL OR " + visible.condition("c.id", "c.client_id")
+                + ")" + (unreadOnly ? " AND n.read_at IS NULL" : "");
     }
 
     /** Marks it read when it is the recipient's and unread; answers whether the recipient has such a notification. */

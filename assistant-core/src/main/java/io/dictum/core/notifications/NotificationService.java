@@ -5,6 +5,8 @@ import io.dictum.core.access.CaseFilter;
 import io.dictum.core.cases.CaseService;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.errors.NotFoundException;
+import io.dictum.core.paging.Page;
+import io.dictum.core.paging.PageRequest;
 import io.dictum.core.users.User;
 import io.dictum.core.users.UserId;
 import io.dictum.core.users.UserRepository;
@@ -32,7 +34,8 @@ import reactor.core.publisher.Sinks;
 @Service
 public class NotificationService {
 
-    public static final int MAX_RESULTS = 200;
+    /** The most a stream reads at once: more than arrive between two of its reads. */
+    private static final int MAX_RESULTS = 200;
     /** Rows committed a little out of order on another connection are still picked up by the stream's next read. */
     private static final Duration STREAM_MARGIN = Duration.ofSeconds(30);
 
@@ -88,8 +91,12 @@ public class NotificationService {
                 .onErrorReturn(NotFoundException.class, false);
     }
 
-    public Flux<Notification> list(Actor actor, boolean unreadOnly) {
-        return repository.find(actor.userId(), CaseFilter.of(actor), unreadOnly, Optional.empty(), MAX_RESULTS);
+    /** A page of the actor's notifications (only the unread ones when asked), newest first by default. */
+    public Mono<Page<Notification>> page(Actor actor, boolean unreadOnly, PageRequest request) {
+        CaseFilter visible = CaseFilter.of(actor);
+        return repository.page(actor.userId(), visible, unreadOnly, request).collectList()
+                .zipWith(repository.count(actor.userId(), visible, unreadOnly),
+                        (items, total) -> new Page<>(items, total, request.page(), request.size()));
     }
 
     public Mono<Void> markRead(Actor actor, UUID id) {

@@ -10,7 +10,9 @@ import io.dictum.core.deadlines.DocketRequest;
 import io.dictum.core.deadlines.DocketService;
 import io.dictum.core.deadlines.DocketedDeadline;
 import io.dictum.core.deadlines.DocketedEvent;
+import io.dictum.web.paging.PageQuery;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -62,12 +64,14 @@ class DocketController {
         return docket.events(actor, id);
     }
 
-    /** Docketed deadlines due between from and to, on one case or on every case the actor may see. */
+    /** Docketed deadlines due between from and to, on one case or on every case the actor may see; paged. */
     @GetMapping("/api/v1/deadlines")
-    Flux<DocketedDeadline> list(Actor actor, @RequestParam(required = false) CaseId caseId,
-                                @RequestParam(required = false) String from,
-                                @RequestParam(required = false) String to,
-                                @RequestParam(required = false) DeadlineStatus status) {
-        return docket.list(actor, Optional.ofNullable(caseId), from, to, Optional.ofNullable(status));
+    Mono<ResponseEntity<List<DocketedDeadline>>> list(Actor actor, @RequestParam(required = false) CaseId caseId,
+                                                      @RequestParam(required = false) String from,
+                                                      @RequestParam(required = false) String to,
+                                                      @RequestParam(required = false) DeadlineStatus status,
+                                                      PageQuery paging) {
+        return paging.answer(p -> docket.page(actor, Optional.ofNullable(caseId), from, to,
+                Optional.ofNullable(status), p));
     }
 }

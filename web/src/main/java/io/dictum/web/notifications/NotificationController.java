@@ -3,11 +3,14 @@ package io.dictum.web.notifications;
 import io.dictum.core.access.Actor;
 import io.dictum.core.notifications.Notification;
 import io.dictum.core.notifications.NotificationService;
+import io.dictum.web.paging.PageQuery;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,8 +40,9 @@ class NotificationController {
     }
 
     @GetMapping
-    Flux<Notification> list(Actor actor, @RequestParam(defaultValue = "false") boolean unread) {
-        return notifications.list(actor, unread);
+    Mono<ResponseEntity<List<Notification>>> list(Actor actor, @RequestParam(defaultValue = "false") boolean unread,
+                                                  PageQuery paging) {
+        return paging.answer(p -> notifications.page(actor, unread, p));
     }
 
     @PostMapping("/{id}/read")

@@ -157,7 +157,7 @@ class EndpointFuzzTest extends WebTestSupport {
     }
 
     private static List<String> pagingParams(String path) {
-        if (path.matches("/api/v1/cases(\\?.*)?")) {
+        if (path.matches("/api/v1/(cases|deadlines|notifications)(\\?.*)?")) {
             return List.of("page", "size");
         }
         if (path.startsWith("/api/v1/search") || path.startsWith("/api/v1/audit?")) {
