@@ -95,11 +95,13 @@ export function notesPanel(caseId) {
 export function caseTimePanel(caseId) {
   const holder = el('div', { id: 'case-time-list' });
   async function fill() {
-    const entries = await api.get(`/time-entries${query({ caseId })}`);
-    const total = entries.reduce((sum, e) => sum + Number(e.billedHours), 0);
-    replace(holder, entries.length === 0 ? el('p', { class: 'empty' }, 'No time recorded on this case.')
-      : [el('p', { class: 'meta', id: 'case-time-total' }, `${hours(total.toFixed(1))} in ${entries.length} `
-        + `${entries.length === 1 ? 'entry' : 'entries'}.`),
+    // The list is one page (the newest work); the total is the database's sum over all of the case's entries.
+    const [entries, totals] = await Promise.all([api.get(`/time-entries${query({ caseId })}`),
+      api.get(`/time-entries/totals${query({ caseId })}`)]);
+    const shown = entries.length < totals.entries ? ` The newest ${entries.length} are listed.` : '';
+    replace(holder, totals.entries === 0 ? el('p', { class: 'empty' }, 'No time recorded on this case.')
+      : [el('p', { class: 'meta', id: 'case-time-total' }, `${hours(Number(totals.billedHours).toFixed(1))} in `
+        + `${totals.entries} ${totals.entries === 1 ? 'entry' : 'entries'}.${shown}`),
       el('ul', { class: 'parties time-entries' }, entries.map((e) => el('li', { dataset: { entryId: e.id } },
         el('span', { class: 'party-name' }, e.description),
         el('span', { class: 'meta' }, dateEl(e.date), ` · ${e.minutes} min · ${hours(e.billedHours)}`

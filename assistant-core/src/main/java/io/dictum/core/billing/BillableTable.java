@@ -31,8 +31,13 @@ record BillableTable(DatabaseClient db, String table, String dateColumn, String 
     }
 
     Mono<Long> count(EntryFilter f, CaseFilter visible) {
-        return bind(db.sql("SELECT COUNT(*) AS n FROM " + table + where(f, Optional.of(visible))), f,
-                Optional.of(visible)).map(r -> r.get("n", Long.class)).one();
+        return aggregate("COUNT(*) AS n", f, visible).map(r -> r.get("n", Long.class)).one();
+    }
+
+    /** One row of aggregates ({@code selectList}) over every item the filter selects in the visible cases. */
+    GenericExecuteSpec aggregate(String selectList, EntryFilter f, CaseFilter visible) {
+        return bind(db.sql("SELECT " + selectList + " FROM " + table + where(f, Optional.of(visible))), f,
+                Optional.of(visible));
     }
 
     private String where(EntryFilter f, Optional<CaseFilter> visible) {

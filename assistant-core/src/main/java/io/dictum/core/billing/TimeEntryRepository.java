@@ -94,6 +94,22 @@ public class TimeEntryRepository {
         return items.count(f, visible);
     }
 
+    /** The sums over every entry the filter selects in the visible cases, summed by the database. */
+    public Mono<TimeTotals> totals(EntryFilter f, CaseFilter visible) {
+        return items.aggregate("COUNT(*) AS n, COALESCE(SUM(minutes), 0) AS minutes,"
+                        + " COALESCE(SUM(billed_hours), 0) AS hours,"
+                        + " COALESCE(SUM(CASE WHEN billable = TRUE THEN billed_hours ELSE 0 END), 0) AS billable", f,
+                        visible)
+                .map(r -> new TimeTotals(((Number) r.get("n")).longValue(), ((Number) r.get("minutes")).longValue(),
+                        decimal(r.get("hours")), decimal(r.get("billable"))))
+                .one();
+    }
+
+    /** A sum of hundredths, whichever number type the database answers it in. */
+    private static BigDecimal decimal(Object sum) {
+        return new BigDecimal(sum.toString()).setScale(2);
+    }
+
     /**
      * Marks the case's unbilled billable entries dated up to {@code to} (and from {@code from} when given) as billed
      * on the invoice. The condition {@code invoice_id IS NULL} makes two concurrent invoices unable to claim the

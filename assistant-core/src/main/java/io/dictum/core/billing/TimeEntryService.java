@@ -112,6 +112,16 @@ public class TimeEntryService {
                                 (items, total) -> new Page<>(items, total, request.page(), request.size()))));
     }
 
+    /** What {@link #list} selects adds up to over all its pages, under the same rules. */
+    public Mono<TimeTotals> totals(Actor actor, Optional<CaseId> caseId, Optional<UserId> userId, String from,
+                                   String to, boolean unbilledOnly) {
+        return Mono.fromCallable(() -> {
+            CaseAccess.requireFirmMember(actor, "see time entries");
+            return filter(caseId, userId, from, to, unbilledOnly);
+        }).flatMap(f -> caseId.map(id -> cases.get(actor, id).then()).orElse(Mono.empty())
+                .then(entries.totals(f, CaseFilter.of(actor))));
+    }
+
     public Mono<TimeEntry> get(Actor actor, UUID id) {
         return Mono.defer(() -> {
             CaseAccess.requireFirmMember(actor, "see time entries");

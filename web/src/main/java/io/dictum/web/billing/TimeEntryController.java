@@ -9,6 +9,7 @@ import io.dictum.core.billing.TimeEntryPatch;
 import io.dictum.core.billing.TimeEntryService;
 import io.dictum.core.billing.TimeSummaries;
 import io.dictum.core.billing.TimeSummary;
+import io.dictum.core.billing.TimeTotals;
 import io.dictum.core.billing.UtbmsCodes;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.users.UserId;
@@ -50,6 +51,16 @@ class TimeEntryController {
                                                PageQuery paging) {
         return paging.answer(p -> entries.list(actor, Optional.ofNullable(caseId), Optional.ofNullable(userId), from,
                 to, unbilled, p));
+    }
+
+    /** What the list with the same filters adds up to over all its pages: entries, minutes and hours. */
+    @GetMapping("/api/v1/time-entries/totals")
+    Mono<TimeTotals> totals(Actor actor, @RequestParam(required = false) CaseId caseId,
+                            @RequestParam(required = false) UserId userId,
+                            @RequestParam(required = false) String from,
+                            @RequestParam(required = false) String to,
+                            @RequestParam(defaultValue = "false") boolean unbilled) {
+        return entries.totals(actor, Optional.ofNullable(caseId), Optional.ofNullable(userId), from, to, unbilled);
     }
 
     /** The signed-in timekeeper's own hours and their worth from {@code from} to {@code to} (today by default). */

@@ -65,6 +65,7 @@ class EndpointMatrixTest extends WebTestSupport {
                 new Endpoint(HttpMethod.POST, "/api/v1/time-entries", "{\"caseId\":\"" + caseId
                         + "\",\"minutes\":6,\"description\":\"x\"}", false),
                 new Endpoint(HttpMethod.GET, "/api/v1/time-entries/summary?caseId=" + caseId, null, false),
+                new Endpoint(HttpMethod.GET, "/api/v1/time-entries/totals?caseId=" + caseId, null, false),
                 new Endpoint(HttpMethod.POST, "/api/v1/invoices", "{\"caseId\":\"" + caseId + "\"}", false),
                 new Endpoint(HttpMethod.GET, "/api/v1/contacts", null, false),
                 new Endpoint(HttpMethod.POST, "/api/v1/contacts", "{\"name\":\"X\"}", false),
