@@ -216,6 +216,33 @@ abstract class BillingRepositoryContract extends DatabaseContract {
     }
 
     @Test
+    void totalsAreSummedOverEveryEntryTheFilterSelects() {
+        LegalCase c = newCase();
+        List<TimeEntry> logged = new ArrayList<>();
+        for (int minutes : new int[] {7, 30, 61, 5}) {
+            logged.add(log(associate, c, LocalDate.of(2026, 10, minutes % 28 + 1), minutes));
+        }
+        TimeEntry unbillable = entries.record(associate, new NewTimeEntry(c.id(), LocalDate.of(2026, 10, 20), 13,
+                "Not billed", false, "L120", "A104")).block();
+        logged.add(unbillable);
+        EntryFilter ofCase = EntryFilter.ofCase(c.id());
+        TimeTotals totals = entryRepository.totals(ofCase, CaseFilter.of(partner)).block();
+        assertThat(totals.entries()).isEqualTo(logged.size());
+        assertThat(totals.minutes()).isEqualTo(logged.stream().mapToLong(TimeEntry::minutes).sum());
+        assertThat(totals.billedHours()).isEqualTo(logged.stream().map(TimeEntry::billedHours)
+                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2));
+        assertThat(totals.billableHours()).isEqualTo(totals.billedHours().subtract(unbillable.billedHours()));
+        // none selected: zeros, not nulls
+        TimeTotals none = entryRepository.totals(new EntryFilter(Optional.of(c.id()), Optional.empty(),
+                Optional.of(LocalDate.of(2027, 1, 1)), Optional.empty(), false, 1000), CaseFilter.of(partner)).block();
+        assertThat(none).isEqualTo(new TimeTotals(0, 0, new BigDecimal("0.00"), new BigDecimal("0.00")));
+        // a wall hides the case's time from the totals too
+        new io.dictum.core.access.CaseTeamRepository(db.client).screen(c.id(), associate.userId(), "conflict", NOW)
+                .block();
+        assertThat(entryRepository.totals(ofCase, CaseFilter.of(associate)).block().entries()).isZero();
+    }
+
+    @Test
     void ratesAreReplacedPerKeyAndResolvedMostSpecificFirst() {
         LegalCase c = newCase();
         assertThat(rates.resolve(partner, associate.userId(), c.id()).block().level())

@@ -18,6 +18,7 @@ import io.dictum.core.contacts.ContactId;
 import io.dictum.core.contacts.ContactKind;
 import io.dictum.core.contacts.ContactRepository;
 import io.dictum.core.db.DatabaseContract;
+import io.dictum.core.paging.PageRequest;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -123,6 +124,37 @@ abstract class DeadlineRepositoryContract extends DatabaseContract {
                 Optional.of(LocalDate.of(2026, 12, 27)), 100).collectList().block()).isEmpty();
         assertThat(deadlines.find(Optional.of(a.id()), FIRM, Optional.empty(), Optional.empty(), 1)
                 .collectList().block()).hasSize(1);
+    }
+
+    @Test
+    void deadlinesPageInEveryWhitelistedOrderAndCountWhatTheFilterSelects() {
+        LegalCase a = newCase("D-PAGE-A");
+        LegalCase b = newCase("D-PAGE-B");
+        CaseEvent ea = event(a, null);
+        DocketedDeadline third = deadline(a, ea, "third", LocalDate.of(2027, 2, 3), null);
+        DocketedDeadline first = deadline(a, ea, "first", LocalDate.of(2027, 2, 1), null);
+        DocketedDeadline second = deadline(a, ea, "second", LocalDate.of(2027, 2, 2), null);
+        deadline(b, event(b, null), "other", LocalDate.of(2027, 2, 1), null);
+        Optional<CaseId> ofA = Optional.of(a.id());
+        assertThat(deadlines.page(ofA, FIRM, Optional.empty(), Optional.empty(), Optional.empty(),
+                PageRequest.of(0, 2, null)).map(DocketedDeadline::id).collectList().block())
+                .containsExactly(first.id(), second.id());
+        assertThat(deadlines.page(ofA, FIRM, Optional.empty(), Optional.empty(), Optional.empty(),
+                PageRequest.of(1, 2, null)).map(DocketedDeadline::id).collectList().block())
+                .containsExactly(third.id());
+        assertThat(deadlines.page(ofA, FIRM, Optional.empty(), Optional.empty(), Optional.empty(),
+                PageRequest.of(0, 5, "title,desc")).map(DocketedDeadline::rule).collectList().block())
+                .containsExactly("third", "second", "first");
+        for (String sort : List.of("dueDate", "title", "caseNumber,desc", "status", "rule", "createdAt")) {
+            assertThat(deadlines.page(ofA, FIRM, Optional.empty(), Optional.empty(), Optional.empty(),
+                    PageRequest.of(0, 5, sort)).collectList().block()).as(sort).hasSize(3);
+        }
+        assertThat(deadlines.count(ofA, FIRM, Optional.empty(), Optional.empty(), Optional.empty()).block())
+                .isEqualTo(3);
+        assertThat(deadlines.count(ofA, FIRM, Optional.of(LocalDate.of(2027, 2, 2)), Optional.empty(),
+                Optional.of(DeadlineStatus.OPEN)).block()).isEqualTo(2);
+        assertThat(deadlines.count(Optional.empty(), clientOf(b), Optional.empty(), Optional.empty(),
+                Optional.empty()).block()).isEqualTo(1);
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.dictum.core.contacts.ContactId;
 import io.dictum.core.contacts.ContactKind;
 import io.dictum.core.contacts.ContactRepository;
 import io.dictum.core.db.DatabaseContract;
+import io.dictum.core.paging.PageRequest;
 import io.dictum.core.deadlines.CaseEvent;
 import io.dictum.core.deadlines.DeadlineRepository;
 import io.dictum.core.deadlines.DeadlineStatus;
@@ -154,6 +155,32 @@ abstract class DeliveryRepositoryContract extends DatabaseContract {
         User other = user("other", Role.PARTNER);
         assertThat(notifications.markRead(aboutOpen.id(), other.id(), CaseFilter.of(actor(other)), NOW).block())
                 .isFalse();
+    }
+
+    @Test
+    void notificationsPageAndCountOnlyWhatTheRecipientMaySee() {
+        User sarah = user("sarah", Role.PARALEGAL);
+        LegalCase walled = newCase();
+        for (String title : List.of("Bravo", "alpha", "Charlie")) {
+            notification(sarah, null, title);
+        }
+        notification(sarah, walled.id(), "Walled");
+        teams.screen(walled.id(), sarah.id(), "conflict", NOW).block();
+        CaseFilter visible = CaseFilter.of(actor(sarah));
+        assertThat(notifications.count(sarah.id(), visible, false).block()).isEqualTo(3);
+        assertThat(notifications.page(sarah.id(), visible, false, PageRequest.of(0, 2, "title"))
+                .map(Notification::title).collectList().block()).containsExactly("alpha", "Bravo");
+        assertThat(notifications.page(sarah.id(), visible, false, PageRequest.of(1, 2, "title"))
+                .map(Notification::title).collectList().block()).containsExactly("Charlie");
+        for (String sort : List.of("createdAt", "readAt,desc", "kind", "title,desc")) {
+            assertThat(notifications.page(sarah.id(), visible, false, PageRequest.of(0, 5, sort)).collectList()
+                    .block()).as(sort).hasSize(3);
+        }
+        Notification read = notifications.page(sarah.id(), visible, false, PageRequest.of(0, 1, null)).blockFirst();
+        notifications.markRead(read.id(), sarah.id(), visible, NOW).block();
+        assertThat(notifications.count(sarah.id(), visible, true).block()).isEqualTo(2);
+        assertThat(notifications.page(sarah.id(), visible, true, PageRequest.of(0, 5, null)).map(Notification::id)
+                .collectList().block()).hasSize(2).doesNotContain(read.id());
     }
 
     @Test
