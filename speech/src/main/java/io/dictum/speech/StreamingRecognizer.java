@@ -39,7 +39,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * </ul>
  * As soon as the phrase list's partial is no listed phrase's beginning, the open recogniser catches up and hears
  * the rest as it arrives, so free speech costs no extra wait at the end. Long utterances are handed to it every
- * {@link #MAX_KEPT_SECONDS} anyway, so the kept audio stays small.
+ * {@link #MAX_KEPT_SECONDS} anyway, so the kept audio stays small. A caller with idle decoders may also let the open
+ * recogniser {@linkplain #decodeAhead decode ahead}: that spends spare time only, and never changes which reading
+ * is chosen, only how much is left to decode when the utterance ends.
  * Without bias phrases, or while only {@linkplain #listenFor spotting} phrases (dictation), the open recogniser
  * decodes everything as it arrives.
  *
@@ -372,6 +374,28 @@ public final class StreamingRecognizer implements AutoCloseable {
         return biasedRecognizer.acceptWaveForm(pcm, pcm.length);
     }
 
+    /**
+     * Lets the open recogniser decode up to {@code maxSeconds} of the utterance's kept audio now, while the caller's
+     * decoders have nothing else to do, so that less is left to decode if the utterance turns out to need the open
+     * reading. Which reading is chosen does not depend on it. No effect unless the phrase list hears first.
+     *
+     * @return the seconds of audio decoded
+     */
+    public synchronized double decodeAhead(double maxSeconds) {
+        checkOpen();
+        if (!phraseListFirst() || kept.size() == 0 || maxSeconds <= 0) {
+            return 0;
+        }
+        return engine.whileOpen(() -> {
+            int bytes = (int) Math.min(kept.size(), Math.round(maxSeconds * AudioClip.SAMPLE_RATE) * 2);
+            byte[] all = kept.toByteArray();
+            kept.reset();
+            kept.write(all, bytes, all.length - bytes);
+            decodeOpen(all, bytes);
+            return bytes / 2.0 / AudioClip.SAMPLE_RATE;
+        });
+    }
+
     /** Lets the open recogniser decode the kept audio, collecting what it finishes on the way. */
     private void catchUpOpen() {
         if (kept.size() == 0) {
@@ -379,9 +403,13 @@ public final class StreamingRecognizer implements AutoCloseable {
         }
         byte[] pcm = kept.toByteArray();
         kept.reset();
-        openSamples += pcm.length / 2;
+        decodeOpen(pcm, pcm.length);
+    }
+
+    private void decodeOpen(byte[] pcm, int length) {
+        openSamples += length / 2;
         openHeardUtterance = true;
-        if (recognizer.acceptWaveForm(pcm, pcm.length)) {
+        if (recognizer.acceptWaveForm(pcm, length)) {
             collect(recognizer.getResult(), openLag, openText, openWords);
         }
     }
@@ -408,11 +436,17 @@ public final class StreamingRecognizer implements AutoCloseable {
     private Result endOfUtterance(String biasedJson) {
         collect(biasedJson, biasedLag, biasedText, biasedWords);
         String text = biasedText.toString().strip();
-        boolean openHeard = openHeardUtterance;
-        openHeardUtterance = false;
+        boolean openNeeded = openLive;
         openLive = false;
-        if (!openHeard && isOneListedPhrase(text, biasedWords)) {
-            // the open recogniser never hears this utterance; its times then run behind the stream's by its length
+        if (!openNeeded && isOneListedPhrase(text, biasedWords)) {
+            if (openHeardUtterance) {
+                // decoded ahead in spare time, and not needed: end the open recogniser's utterance where it got to
+                recognizer.getFinalResult();
+                openText.setLength(0);
+                openWords.clear();
+            }
+            openHeardUtterance = false;
+            // the open recogniser never hears the rest; its times then run behind the stream's by that much
             openLag += kept.size() / 2;
             kept.reset();
             Result result = finalResult(text, List.copyOf(biasedWords), true);
@@ -421,6 +455,7 @@ public final class StreamingRecognizer implements AutoCloseable {
             return result;
         }
         catchUpOpen();
+        openHeardUtterance = false;
         collect(recognizer.getFinalResult(), openLag, openText, openWords);
         Result open = openResult();
         return choose(open);

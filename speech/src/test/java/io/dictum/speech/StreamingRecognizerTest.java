@@ -191,6 +191,49 @@ class StreamingRecognizerTest {
         }
     }
 
+    /**
+     * On an engine of its own: decodes with a shared model leave traces in the model that sway later decodes a
+     * little (vosk-api#868), and this test decodes more openly than the others expect.
+     */
+    @Test
+    void decodingAheadInSpareTimeChangesNoChoiceAndKeepsTheStreamsTimeline() {
+        AudioClip listed = AudioClip.fromWav(Wavs.resource("open-the-miller-case.flite-slt.16k.wav"));
+        AudioClip free = AudioClip.fromWav(Wavs.resource("find-the-police-report.flite-awb.16k.wav"));
+        try (SpeechEngine engine = new SpeechEngine(TestEngine.modelDirectory());
+             StreamingRecognizer stream = engine.openStream(
+                new StreamingRecognizer.Options(AudioClip.SAMPLE_RATE, List.of(), true, 0, BIAS))) {
+            List<StreamingRecognizer.Result> first = streamDecodingAhead(stream, listed.pcm16le(), 3200);
+            assertThat(finalText(first)).isEqualTo("open the miller case");
+            assertThat(first).anyMatch(StreamingRecognizer.Result::biased);
+            assertThat(stream.openSecondsDecoded()).as("the open recogniser used the spare time")
+                    .isGreaterThan(listed.durationSeconds() / 2);
+
+            List<StreamingRecognizer.Result> second = streamDecodingAhead(stream, free.pcm16le(), 3200);
+            assertThat(finalText(second)).contains("police report");
+            assertThat(second).noneMatch(StreamingRecognizer.Result::biased);
+            List<Word> words = second.stream().filter(StreamingRecognizer.Result::endpoint)
+                    .flatMap(r -> r.words().stream()).toList();
+            assertThat(words).isNotEmpty();
+            for (Word w : words) {
+                assertThat(w.start()).as(w.word() + " is timed after the first clip, on the stream's timeline")
+                        .isBetween(listed.durationSeconds(), listed.durationSeconds() + free.durationSeconds());
+            }
+            assertThat(stream.decodeAhead(1)).as("nothing is left to decode ahead after an utterance").isZero();
+        }
+    }
+
+    /** Like {@link #stream}, letting the open recogniser decode ahead a little after every piece. */
+    private static List<StreamingRecognizer.Result> streamDecodingAhead(StreamingRecognizer stream, byte[] pcm,
+                                                                       int chunk) {
+        List<StreamingRecognizer.Result> results = new ArrayList<>();
+        for (int off = 0; off < pcm.length; off += chunk) {
+            results.add(stream.accept(Arrays.copyOfRange(pcm, off, Math.min(pcm.length, off + chunk))));
+            stream.decodeAhead(0.05);
+        }
+        results.add(stream.flush());
+        return results;
+    }
+
     @Test
     void agreementCountsTheBiasedWordsThatTheOpenReadingAlsoHeard() {
         assertThat(StreamingRecognizer.agreement("pull up johnson versus acme", "full of johnson version irk me"))

@@ -118,6 +118,8 @@ final class SpeechStream implements AutoCloseable {
     private final AtomicInteger waiting = new AtomicInteger();
     private int staleFrames;
     private static final int FRESH_PARTIAL_EVERY = 5;
+    /** The most audio decoded ahead in one step: about 50 ms of a decoder's time, so a stream arriving waits little. */
+    static final double DECODE_AHEAD_SECONDS = 0.3;
     /** The firm's command phrases for biasing (command mode); the client may turn it off with "bias": false. */
     private final PhraseList commandPhrases;
     /** The tiny grammar that spots "stop dictation" while dictating. */
@@ -390,6 +392,26 @@ final class SpeechStream implements AutoCloseable {
             }
         }
         return recognizer;
+    }
+
+    /**
+     * Whether decoding ahead could help now: the stream hears commands phrase list first and has no message of its
+     * own waiting (a stream that is behind spends its time on its own audio).
+     */
+    boolean mayDecodeAhead() {
+        return waiting.get() == 0 && mode == Mode.COMMAND && recognizer != null && recognizer.biasing();
+    }
+
+    /** Lets the open recogniser use spare decoder time on the utterance under way; see StreamingRecognizer. */
+    synchronized void decodeAhead() {
+        if (closed || recognizer == null || waiting.get() > 0) {
+            return;
+        }
+        try {
+            recognizer.decodeAhead(DECODE_AHEAD_SECONDS);
+        } catch (IllegalStateException e) {
+            // closed meanwhile: nothing to decode ahead for
+        }
     }
 
     boolean configured() {

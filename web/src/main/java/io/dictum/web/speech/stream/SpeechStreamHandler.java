@@ -35,13 +35,12 @@ import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Scheduler;
 import reactor.util.concurrent.Queues;
 import java.nio.charset.StandardCharsets;
 
 /**
  * {@code /api/v1/speech/stream}: vosk-server's WebSocket protocol on the process's one model, with a command and
- * a dictation mode. Each stream decodes on the bounded stream scheduler, one message at a time in order; the
+ * a dictation mode. Each stream decodes on the bounded stream decoders, one message at a time in order; the
  * network is read only as fast as the stream is decoded (back-pressure), and the recogniser is freed however the
  * stream ends.
  */
@@ -57,7 +56,7 @@ final class SpeechStreamHandler implements WebSocketHandler {
     private final Assistant assistant;
     private final StreamLimits limits;
     private final StreamProperties properties;
-    private final Scheduler decoders;
+    private final StreamDecoders decoders;
     private final ObjectMapper json;
     private final NoteService notes;
     private final StreamRateProperties rateLimits;
@@ -66,7 +65,7 @@ final class SpeechStreamHandler implements WebSocketHandler {
     private final CaseService cases;
 
     SpeechStreamHandler(SpeechService speech, Assistant assistant, StreamLimits limits, StreamProperties properties,
-                        StreamRateProperties rateLimits, Scheduler decoders, ObjectMapper json, NoteService notes,
+                        StreamRateProperties rateLimits, StreamDecoders decoders, ObjectMapper json, NoteService notes,
                         CommandVocabulary vocabulary, ConversationContexts contexts, CaseService cases) {
         this.rateLimits = rateLimits;
         this.notes = notes;
@@ -205,10 +204,14 @@ final class SpeechStreamHandler implements WebSocketHandler {
                 : quarter.isZero() ? Duration.ofMillis(1) : quarter;
     }
 
-    /** Decodes one message on the stream scheduler; a full scheduler ends the stream with "server busy". */
+    /**
+     * Decodes one message on the stream decoders; a full queue ends the stream with "server busy". After an audio
+     * frame's answers, when no decode waits for a thread, the stream decodes ahead in the spare time (its next
+     * message waits for that step, so the stream's order holds).
+     */
     private Flux<Out> decode(SpeechStream stream, Inbound in) {
-        return Mono.fromCallable(() -> stream.process(in))
-                .subscribeOn(decoders)
+        Flux<Out> answers = Mono.fromCallable(() -> stream.process(in))
+                .subscribeOn(decoders.scheduler())
                 .onErrorResume(RejectedExecutionException.class, e -> Mono.just(List.of(Out.close(
                         stream.error("server_busy", "The server is too busy to decode this stream; try again"
                                 + " shortly."), CloseStatus.SERVICE_OVERLOAD))))
@@ -216,6 +219,16 @@ final class SpeechStreamHandler implements WebSocketHandler {
                         stream.error("unavailable", "Speech recognition is not available: " + e.getMessage()),
                         CloseStatus.SERVER_ERROR))))
                 .flatMapIterable(list -> list);
+        if (!in.binary()) {
+            return answers;
+        }
+        return answers.concatWith(Mono.defer(() -> decoders.idle() && stream.mayDecodeAhead()
+                ? Mono.<Out>fromRunnable(() -> {
+                    if (decoders.idle()) {
+                        stream.decodeAhead();
+                    }
+                }).subscribeOn(decoders.scheduler()).onErrorResume(e -> Mono.empty())
+                : Mono.empty()));
     }
 
     /** Executes a command step or saves a dictated note as the signed-in user; other steps pass through. */
@@ -269,10 +282,10 @@ final class SpeechStreamHandler implements WebSocketHandler {
         });
     }
 
-    /** Frees the recogniser on the stream scheduler, after a decode of this stream that may still be running. */
+    /** Frees the recogniser on the stream decoders, after a decode of this stream that may still be running. */
     private void release(SpeechStream stream) {
         try {
-            decoders.schedule(stream::close);
+            decoders.scheduler().schedule(stream::close);
         } catch (RejectedExecutionException e) {
             stream.close();
         }

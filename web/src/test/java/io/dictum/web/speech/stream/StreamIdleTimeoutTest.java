@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -32,7 +31,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.HandshakeInfo;
 import org.springframework.web.reactive.socket.adapter.ReactorNettyWebSocketSession;
-import reactor.core.scheduler.Scheduler;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -52,8 +50,7 @@ class StreamIdleTimeoutTest extends WebTestSupport {
     @Autowired
     StreamRateProperties rateLimits;
     @Autowired
-    @Qualifier("speechStreamScheduler")
-    Scheduler decoders;
+    StreamDecoders decoders;
     @Autowired
     ObjectMapper json;
     @Autowired
