@@ -37,9 +37,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *     Off-list speech is forced onto a chain of listed words with high confidence surprisingly often, which is why
  *     a chain is never taken on its own word.</li>
  * </ul>
- * As soon as the phrase list's partial is no listed phrase's beginning, the open recogniser catches up and hears
- * the rest as it arrives, so free speech costs no extra wait at the end. Long utterances are handed to it every
- * {@link #MAX_KEPT_SECONDS} anyway, so the kept audio stays small. A caller with idle decoders may also let the open
+ * As soon as the phrase list's partial is no listed phrase's beginning (or the utterance has gone on for
+ * {@link #MAX_KEPT_SECONDS}), the open recogniser hears each piece as it arrives and catches up on the kept audio by
+ * at most {@link #CATCH_UP_SECONDS} a piece, so free speech costs little extra wait at the end and no single call
+ * decodes seconds of backlog while other streams wait for a decoder. A caller with idle decoders may also let the open
  * recogniser {@linkplain #decodeAhead decode ahead}: that spends spare time only, and never changes which reading
  * is chosen, only how much is left to decode when the utterance ends.
  * Without bias phrases, or while only {@linkplain #listenFor spotting} phrases (dictation), the open recogniser
@@ -54,8 +55,10 @@ public final class StreamingRecognizer implements AutoCloseable {
     /** Silence fed before the first audio: Vosk tends to drop a word that starts at the very first sample. */
     static final double LEAD_IN_SECONDS = 0.3;
     public static final int MAX_ALTERNATIVES = 10;
-    /** The longest stretch of an utterance kept for the open recogniser before it decodes what it has. */
+    /** The longest stretch of an utterance kept for the open recogniser before it starts hearing it live. */
     static final double MAX_KEPT_SECONDS = 8;
+    /** How much of its backlog the open recogniser catches up on with each piece while it hears live. */
+    static final double CATCH_UP_SECONDS = 0.3;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Result EMPTY_PARTIAL = new Result(false, "{\"partial\":\"\"}", "", List.of(), false);
@@ -368,8 +371,11 @@ public final class StreamingRecognizer implements AutoCloseable {
             return recognizer.acceptWaveForm(pcm, pcm.length);
         }
         kept.write(pcm, 0, pcm.length);
-        if (openLive || kept.size() >= MAX_KEPT_SECONDS * AudioClip.SAMPLE_RATE * 2) {
-            catchUpOpen();
+        if (!openLive && kept.size() >= MAX_KEPT_SECONDS * AudioClip.SAMPLE_RATE * 2) {
+            openLive = true;
+        }
+        if (openLive) {
+            decodeKept(pcm.length + bytes(CATCH_UP_SECONDS));
         }
         return biasedRecognizer.acceptWaveForm(pcm, pcm.length);
     }
@@ -386,43 +392,44 @@ public final class StreamingRecognizer implements AutoCloseable {
         if (!phraseListFirst() || kept.size() == 0 || maxSeconds <= 0) {
             return 0;
         }
-        return engine.whileOpen(() -> {
-            int bytes = (int) Math.min(kept.size(), Math.round(maxSeconds * AudioClip.SAMPLE_RATE) * 2);
-            byte[] all = kept.toByteArray();
-            kept.reset();
-            kept.write(all, bytes, all.length - bytes);
-            decodeOpen(all, bytes);
-            return bytes / 2.0 / AudioClip.SAMPLE_RATE;
-        });
+        return engine.whileOpen(() -> decodeKept(bytes(maxSeconds)) / 2.0 / AudioClip.SAMPLE_RATE);
     }
 
-    /** Lets the open recogniser decode the kept audio, collecting what it finishes on the way. */
+    private static int bytes(double seconds) {
+        return (int) Math.round(seconds * AudioClip.SAMPLE_RATE) * 2;
+    }
+
+    /** Lets the open recogniser decode all the kept audio, collecting what it finishes on the way. */
     private void catchUpOpen() {
-        if (kept.size() == 0) {
-            return;
-        }
-        byte[] pcm = kept.toByteArray();
-        kept.reset();
-        decodeOpen(pcm, pcm.length);
+        decodeKept(kept.size());
     }
 
-    private void decodeOpen(byte[] pcm, int length) {
+    /** Lets the open recogniser decode the oldest {@code maxBytes} of the kept audio; answers the bytes decoded. */
+    private int decodeKept(int maxBytes) {
+        int length = Math.min(kept.size(), maxBytes);
+        if (length <= 0) {
+            return 0;
+        }
+        byte[] all = kept.toByteArray();
+        kept.reset();
+        kept.write(all, length, all.length - length);
         openSamples += length / 2;
         openHeardUtterance = true;
-        if (recognizer.acceptWaveForm(pcm, length)) {
+        if (recognizer.acceptWaveForm(all, length)) {
             collect(recognizer.getResult(), openLag, openText, openWords);
         }
+        return length;
     }
 
     /**
      * The phrase-list recogniser's partial, without its {@code [unk]} markers. When no listed phrase begins like it,
-     * the open reading will be needed at the end, so the open recogniser starts hearing the utterance now.
+     * the open reading will be needed at the end, so the open recogniser starts hearing the utterance from the next
+     * piece on.
      */
     private Result phraseListPartial() {
         String heard = readJson(biasedRecognizer.getPartialResult()).path("partial").asText("").strip();
         if (!openLive && !heard.isEmpty() && !listening.begins(heard)) {
             openLive = true;
-            catchUpOpen();
         }
         String partial = heard.replace(UNKNOWN, " ").replaceAll("\\s+", " ").strip();
         return new Result(false, JSON.createObjectNode().put("partial", partial).toString(), partial, List.of(),
