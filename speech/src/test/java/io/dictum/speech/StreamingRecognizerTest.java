@@ -179,13 +179,7 @@ class StreamingRecognizerTest {
             assertThat(finalText(second)).contains("police report");
             assertThat(stream.openSecondsDecoded()).as("off-list speech is decoded openly")
                     .isGreaterThanOrEqualTo(free.durationSeconds() * 0.9);
-            List<Word> words = second.stream().filter(StreamingRecognizer.Result::endpoint)
-                    .flatMap(r -> r.words().stream()).toList();
-            assertThat(words).isNotEmpty();
-            for (Word w : words) {
-                assertThat(w.start()).as(w.word() + " is timed after the first clip, on the stream's timeline")
-                        .isBetween(listed.durationSeconds(), listed.durationSeconds() + free.durationSeconds());
-            }
+            assertWordsTimedAfter(listed, free, second);
             // partials came from the phrase list and never show its unknown-word marker
             assertThat(second).filteredOn(r -> !r.endpoint()).noneMatch(r -> r.text().contains("[unk]"));
         }
@@ -211,14 +205,20 @@ class StreamingRecognizerTest {
             List<StreamingRecognizer.Result> second = streamDecodingAhead(stream, free.pcm16le(), 3200);
             assertThat(finalText(second)).contains("police report");
             assertThat(second).noneMatch(StreamingRecognizer.Result::biased);
-            List<Word> words = second.stream().filter(StreamingRecognizer.Result::endpoint)
-                    .flatMap(r -> r.words().stream()).toList();
-            assertThat(words).isNotEmpty();
-            for (Word w : words) {
-                assertThat(w.start()).as(w.word() + " is timed after the first clip, on the stream's timeline")
-                        .isBetween(listed.durationSeconds(), listed.durationSeconds() + free.durationSeconds());
-            }
+            assertWordsTimedAfter(listed, free, second);
             assertThat(stream.decodeAhead(1)).as("nothing is left to decode ahead after an utterance").isZero();
+        }
+    }
+
+    /** The final results' words of the second clip lie on the stream's timeline, after the first clip. */
+    private static void assertWordsTimedAfter(AudioClip first, AudioClip second,
+                                              List<StreamingRecognizer.Result> results) {
+        List<Word> words = results.stream().filter(StreamingRecognizer.Result::endpoint)
+                .flatMap(r -> r.words().stream()).toList();
+        assertThat(words).isNotEmpty();
+        for (Word w : words) {
+            assertThat(w.start()).as(w.word() + " is timed after the first clip, on the stream's timeline")
+                    .isBetween(first.durationSeconds(), first.durationSeconds() + second.durationSeconds());
         }
     }
 
