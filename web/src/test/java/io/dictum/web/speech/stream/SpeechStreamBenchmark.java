@@ -103,7 +103,8 @@ public final class SpeechStreamBenchmark {
             Path modelDir = app.getBean(SpeechService.class).engine().modelDirectory();
             int cores = Runtime.getRuntime().availableProcessors();
             System.out.printf(Locale.ROOT, "Audio: a command session of %d utterances, %.2f s; %d cores;"
-                    + " stream decoders = cores.%n%n", SESSION.size(), audioSeconds, cores);
+                    + " %d stream decoder threads.%n%n", SESSION.size(), audioSeconds, cores,
+                    app.getBean(StreamProperties.class).decoders());
 
             try (Model model = new Model(modelDir.toString())) {
                 // warm-up: JIT, first decodes, the index searcher
