@@ -16,10 +16,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Runs the labelled utterances of {@code eval/utterances.tsv} and {@code eval/held-out.tsv} through the bundled
- * catalogue and measures intent accuracy, slot exact match and how many distractors became a command that changes
- * data. Run by {@code IntentEvaluationTest} (which asserts the floors) and printed by {@code scripts/eval-intents}.
- * The held-out block is never tuned on: its misses are printed only when asked for.
+ * Runs the labelled utterances of {@code eval/utterances.tsv}, {@code eval/development.tsv} and
+ * {@code eval/held-out.tsv} through the bundled catalogue and measures intent accuracy, slot exact match and how many
+ * distractors became a command that changes data. Run by {@code IntentEvaluationTest} (which asserts the floors) and
+ * printed by {@code scripts/eval-intents}. The held-out block is never tuned on: its misses are printed only when
+ * asked for. It may be empty (between one block being read and a fresh one being written).
  */
 final class IntentEvaluation {
 
@@ -33,9 +34,14 @@ final class IntentEvaluation {
         PATTERN("pattern lines"),
         /** utterances.tsv from the "# ---- paraphrases" header: requests written to be missed by the patterns. */
         PARAPHRASE("paraphrase block"),
-        /** development.tsv: more requests, written after the held-out block to tune general phrasings on. */
+        /** development.tsv: more requests, written after the first held-out block to tune general phrasings on. */
         DEVELOPMENT("development block"),
-        /** held-out.tsv: requests as attorneys say them, written before the paraphrase work and never tuned on. */
+        /**
+         * development.tsv from the "# ---- formerly held out" header: the first held-out block, tuned on once its misses
+         * were read; kept apart to show what reading them bought.
+         */
+        FORMERLY_HELD_OUT("formerly held out"),
+        /** held-out.tsv: requests never tuned on; empty until a fresh block is written. */
         HELD_OUT("held-out block");
 
         final String label;
@@ -55,7 +61,7 @@ final class IntentEvaluation {
         String where() {
             return switch (block) {
                 case HELD_OUT -> "held-out.tsv:";
-                case DEVELOPMENT -> "development.tsv:";
+                case DEVELOPMENT, FORMERLY_HELD_OUT -> "development.tsv:";
                 default -> "utterances.tsv:";
             } + line;
         }
@@ -135,7 +141,10 @@ final class IntentEvaluation {
     private IntentEvaluation() {
     }
 
-    /** Every labelled line: utterances.tsv (pattern lines, then the paraphrase block), development.tsv, held-out.tsv. */
+    /**
+     * Every labelled line: utterances.tsv (pattern lines, then the paraphrase block), development.tsv (its own lines,
+     * then the formerly held-out ones), held-out.tsv.
+     */
     static List<Example> examples() {
         List<Example> examples = new ArrayList<>(read("utterances.tsv", Block.PATTERN));
         examples.addAll(read("development.tsv", Block.DEVELOPMENT));
@@ -160,6 +169,9 @@ final class IntentEvaluation {
             String line = lines[i].stripTrailing();
             if (block == Block.PATTERN && line.startsWith("# ---- paraphrases")) {
                 block = Block.PARAPHRASE;
+            }
+            if (block == Block.DEVELOPMENT && line.startsWith("# ---- formerly held out")) {
+                block = Block.FORMERLY_HELD_OUT;
             }
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
@@ -221,6 +233,9 @@ final class IntentEvaluation {
     /** Totals, confusions and misses; the held-out block's misses only with {@code heldOutMisses}. */
     static String format(Report r, boolean heldOutMisses) {
         StringBuilder out = new StringBuilder();
+        if (r.total() == 0) {
+            return out.append("no utterances\n").toString();
+        }
         out.append(String.format("utterances:          %d (%d distractors)%n", r.total(), r.distractors()));
         out.append(String.format("intent accuracy:     %.1f%%%n", 100 * r.intentAccuracy()));
         out.append(String.format("slot exact match:    %.1f%% (of utterances that expect a command)%n", 100 * r.slotExactMatch()));
@@ -248,6 +263,10 @@ final class IntentEvaluation {
 
     private static void compare(String label, Report patterns, Report chain) {
         System.out.println(label);
+        if (chain.total() == 0) {
+            System.out.println("  no utterances");
+            return;
+        }
         System.out.printf("  %-42s %11.1f%% %11.1f%%%n", "intent accuracy", 100 * patterns.intentAccuracy(),
                 100 * chain.intentAccuracy());
         System.out.printf("  %-42s %11.1f%% %11.1f%%%n", "slot exact match", 100 * patterns.slotExactMatch(),
@@ -286,9 +305,14 @@ final class IntentEvaluation {
         System.out.println("== the development block through the same chain (tuned on)");
         System.out.print(format(chain.part(Block.DEVELOPMENT), false));
         System.out.println();
+        System.out.println("== the formerly held-out lines of development.tsv through the same chain (tuned on)");
+        System.out.print(format(chain.part(Block.FORMERLY_HELD_OUT), false));
+        System.out.println();
         System.out.println("== the held-out block through the same chain" + (heldOutMisses ? "" : " (totals only)"));
         Report heldOut = chain.part(Block.HELD_OUT);
-        if (heldOutMisses) {
+        if (heldOut.total() == 0) {
+            System.out.println("no held-out utterances");
+        } else if (heldOutMisses) {
             System.out.print(format(heldOut, true));
         } else {
             System.out.printf("utterances %d (%d distractors), intent accuracy %.1f%%, slot exact match %.1f%%, "
@@ -305,12 +329,18 @@ final class IntentEvaluation {
         System.out.println("changing actions on distractors");
         System.out.printf("  %-42s %12d %12d%n", "old: utterances.tsv (" + chain.whole().distractors() + ")",
                 patterns.whole().changingDistractors().size(), chain.whole().changingDistractors().size());
-        System.out.printf("  %-42s %12d %12d%n", "development.tsv (" + chain.part(Block.DEVELOPMENT).distractors() + ")",
-                patterns.part(Block.DEVELOPMENT).changingDistractors().size(),
-                chain.part(Block.DEVELOPMENT).changingDistractors().size());
-        System.out.printf("  %-42s %12d %12d%n", "new: held-out.tsv (" + chain.part(Block.HELD_OUT).distractors() + ")",
-                patterns.part(Block.HELD_OUT).changingDistractors().size(),
-                chain.part(Block.HELD_OUT).changingDistractors().size());
+        Report development = chain.part(Block.DEVELOPMENT);
+        Report formerly = chain.part(Block.FORMERLY_HELD_OUT);
+        System.out.printf("  %-42s %12d %12d%n", "development.tsv (" + (development.distractors() + formerly.distractors()) + ")",
+                patterns.part(Block.DEVELOPMENT).changingDistractors().size()
+                        + patterns.part(Block.FORMERLY_HELD_OUT).changingDistractors().size(),
+                development.changingDistractors().size() + formerly.changingDistractors().size());
+        if (heldOut.total() == 0) {
+            System.out.printf("  %-42s %25s%n", "held-out.tsv", "no held-out utterances");
+        } else {
+            System.out.printf("  %-42s %12d %12d%n", "held-out.tsv (" + heldOut.distractors() + ")",
+                    patterns.part(Block.HELD_OUT).changingDistractors().size(), heldOut.changingDistractors().size());
+        }
         if (options.contains("--explain")) {
             System.out.println();
             System.out.println("== what the paraphrase classifier saw in each utterance the patterns missed");

@@ -1,6 +1,7 @@
 package io.dictum.intents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dictum.intents.IntentEvaluation.Block;
 import java.util.List;
@@ -9,8 +10,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Floors for the evaluation sets (see eval/*.tsv), measured on the whole offline chain (patterns, then the paraphrase
  * classifier); a miss list is printed in the failure message. Each floor is what the chain reaches, less a small
- * margin, so that a change which loses ground fails here. The held-out block was never tuned on: its floor guards
- * the generalisation measured once, not a target.
+ * margin, so that a change which loses ground fails here. The held-out block is never tuned on: its floors guard the
+ * generalisation measured once, not a target; while it is empty (a fresh block not yet written) its checks are
+ * skipped, and every other check still runs.
  */
 class IntentEvaluationTest {
 
@@ -23,9 +25,18 @@ class IntentEvaluationTest {
         assertThat(chain.whole().distractors()).isGreaterThanOrEqualTo(80);
         assertThat(chain.part(Block.PARAPHRASE).total() - chain.part(Block.PARAPHRASE).distractors())
                 .isGreaterThanOrEqualTo(40);
-        assertThat(chain.part(Block.HELD_OUT).total() - chain.part(Block.HELD_OUT).distractors())
-                .isGreaterThanOrEqualTo(60);
-        assertThat(chain.part(Block.HELD_OUT).distractors()).isGreaterThanOrEqualTo(20);
+        IntentEvaluation.Report development = chain.part(Block.DEVELOPMENT);
+        IntentEvaluation.Report formerly = chain.part(Block.FORMERLY_HELD_OUT);
+        assertThat(formerly.total() - formerly.distractors()).isGreaterThanOrEqualTo(60);
+        assertThat(development.distractors() + formerly.distractors()).isGreaterThanOrEqualTo(30);
+    }
+
+    @Test
+    void anEmptyHeldOutBlockIsReportedAsSuch() {
+        IntentEvaluation.Report empty = new IntentEvaluation.Report(List.of());
+        assertThat(IntentEvaluation.format(empty)).isEqualTo("no utterances\n");
+        assertThat(empty.intentAccuracy()).isZero();
+        assertThat(empty.slotExactMatch()).isZero();
     }
 
     @Test
@@ -50,11 +61,17 @@ class IntentEvaluationTest {
         IntentEvaluation.Report development = chain.part(Block.DEVELOPMENT);
         assertThat(development.intentAccuracy()).as(IntentEvaluation.format(development)).isGreaterThanOrEqualTo(0.96);
         assertThat(development.slotExactMatch()).as(IntentEvaluation.format(development)).isGreaterThanOrEqualTo(0.95);
+        IntentEvaluation.Report formerly = chain.part(Block.FORMERLY_HELD_OUT);
+        assertThat(formerly.intentAccuracy()).as(IntentEvaluation.format(formerly)).isGreaterThanOrEqualTo(0.65);
+        assertThat(formerly.slotExactMatch()).as(IntentEvaluation.format(formerly)).isGreaterThanOrEqualTo(0.52);
     }
 
     @Test
     void theHeldOutBlockStaysAboveWhatWasMeasured() {
         IntentEvaluation.Report heldOut = chain.part(Block.HELD_OUT);
+        assumeTrue(heldOut.total() > 0, "no held-out utterances");
+        assertThat(heldOut.total() - heldOut.distractors()).isGreaterThanOrEqualTo(60);
+        assertThat(heldOut.distractors()).isGreaterThanOrEqualTo(20);
         assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.65);
         assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.52);
     }
@@ -69,6 +86,9 @@ class IntentEvaluationTest {
     void theFallbackReadsWhatThePatternsMiss() {
         // the fallback only ever answers what the patterns call unknown: every gain here is its own
         for (Block block : List.of(Block.PARAPHRASE, Block.HELD_OUT)) {
+            if (chain.part(block).total() == 0) {
+                continue; // no held-out utterances yet
+            }
             assertThat(chain.part(block).intentAccuracy()).as(block.label)
                     .isGreaterThan(patterns.part(block).intentAccuracy());
         }
