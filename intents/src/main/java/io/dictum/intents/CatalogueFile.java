@@ -9,8 +9,9 @@ import java.util.Map;
  * One catalogue file as written. Every field may be absent: a firm's file usually holds a few patterns only, and is
  * merged over the bundled one by {@link IntentCatalogue}.
  */
-record CatalogueFile(Integer version, Fillers fillers, CaseResolution caseResolution, Confidence confidence,
-                     Documents documents, Vocabularies vocabularies, Persons persons, Map<String, IntentEntry> intents) {
+record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spokenForms, CaseResolution caseResolution,
+                     Confidence confidence, Documents documents, Vocabularies vocabularies, Persons persons,
+                     Map<String, IntentEntry> intents) {
 
     /** Closed value sets: canonical snake_case value → the ways of saying it. */
     record Vocabularies(List<String> dropWords, Map<String, List<String>> role,
@@ -35,7 +36,8 @@ record CatalogueFile(Integer version, Fillers fillers, CaseResolution caseResolu
 
     /**
      * An intent's phrases. {@code vocabularyPatterns} are patterns whose document slots take only a kind of the
-     * document vocabulary: for loose verbs ("grab", "I need the") that would otherwise read any talk as a document.
+     * document vocabulary and whose case slots only words that name one of the firm's cases: for loose verbs ("grab",
+     * "I need the", "I'm on") that would otherwise read any talk as a document or a case.
      */
     record IntentEntry(Map<String, SlotEntry> slots, List<String> patterns, List<String> vocabularyPatterns,
                        List<String> examples) {

@@ -154,7 +154,7 @@ public final class IntentCatalogue {
         String yaml = text.get();
         try (JsonParser parser = YAML.createParser(yaml)) {
             if (parser.nextToken() == null) {
-                return new CatalogueFile(null, null, null, null, null, null, null, null); // an empty firm file changes nothing
+                return new CatalogueFile(null, null, null, null, null, null, null, null, null); // an empty firm file changes nothing
             }
             return YAML.readValue(parser, CatalogueFile.class);
         } catch (JsonProcessingException e) {
@@ -191,6 +191,7 @@ public final class IntentCatalogue {
         final Set<String> anywhere = new LinkedHashSet<>();
         final Set<String> leading = new LinkedHashSet<>();
         final Set<String> trailing = new LinkedHashSet<>();
+        final Map<String, String> spokenForms = new LinkedHashMap<>();
         Double minScore;
         Double margin;
         Integer candidates;
@@ -217,6 +218,15 @@ public final class IntentCatalogue {
                 addWords(source, "fillers.anywhere", file.fillers().anywhere(), anywhere);
                 addWords(source, "fillers.leading", file.fillers().leading(), leading);
                 addWords(source, "fillers.trailing", file.fillers().trailing(), trailing);
+            }
+            if (file.spokenForms() != null) {
+                file.spokenForms().forEach((said, meant) -> {
+                    if (SpeechNormaliser.words(said).size() != 1 || meant == null || SpeechNormaliser.words(meant).isEmpty()) {
+                        throw new CatalogueException(source + ": spokenForms." + said
+                                + " must be one word said for one or more words meant: " + meant);
+                    }
+                    spokenForms.put(SpeechNormaliser.words(said).get(0), meant);
+                });
             }
             CatalogueFile.CaseResolution cr = file.caseResolution();
             if (cr != null) {
@@ -320,7 +330,7 @@ public final class IntentCatalogue {
         IntentCatalogue compile() {
             String all = String.join(" + ", sources);
             SpeechNormaliser normaliser = new SpeechNormaliser(List.copyOf(anywhere), List.copyOf(leading),
-                    List.copyOf(trailing));
+                    List.copyOf(trailing), spokenForms);
             CaseResolutionPolicy caseResolution;
             ConfidencePolicy confidence;
             DocumentVocabulary documents;
@@ -390,8 +400,9 @@ public final class IntentCatalogue {
                             name -> slots.containsKey(name) && slots.get(name).type().inPieces());
                     if (p.vocabularyOnly()) {
                         if (pattern.slotNames().stream().noneMatch(n -> slots.containsKey(n)
-                                && slots.get(n).type() == SlotType.DOCUMENT)) {
-                            throw new CatalogueException(where + "is listed under vocabularyPatterns but has no document slot");
+                                && (slots.get(n).type() == SlotType.DOCUMENT || slots.get(n).type() == SlotType.CASE))) {
+                            throw new CatalogueException(where
+                                    + "is listed under vocabularyPatterns but has no document or case slot");
                         }
                         pattern = pattern.vocabularyOnly();
                     }
@@ -414,6 +425,10 @@ public final class IntentCatalogue {
                     if (normaliser.isDroppedEverywhere(word)) {
                         throw new CatalogueException(where + "'" + word
                                 + "' is a filler removed from speech before matching, so the pattern could never match");
+                    }
+                    if (normaliser.isRewritten(word)) {
+                        throw new CatalogueException(where + "'" + word
+                                + "' is a spoken form rewritten before matching (spokenForms): write what it stands for");
                     }
                 }
                 patterns.add(pattern);

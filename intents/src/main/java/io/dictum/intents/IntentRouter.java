@@ -115,6 +115,87 @@ public final class IntentRouter {
         }
     }
 
+    /** Words that join a case to the document or event it belongs to: "the settlement agreement in Okafor". */
+    private static final Set<String> DOCUMENT_CASE_JOINS = Set.of("in", "on", "for", "from");
+    /** "on" is left out for events: "served on the hospital", "a hearing on the motion". */
+    private static final Set<String> EVENT_CASE_JOINS = Set.of("in", "for");
+    /** A case said inside a document or event phrase is at most this many words ("the johnson versus acme"). */
+    private static final int MAX_CASE_WORDS_IN_PHRASE = 3;
+
+    /**
+     * A case said inside the document or event phrase of a pattern that left the intent's case slot out.
+     *
+     * @param phraseSlot the document or event slot the case was said in
+     * @param rest       that slot's words without the case
+     * @param joinWords  words of the phrase that only joined the case ("in"): counted as literal
+     */
+    private record CaseInPhrase(String slot, String caseId, String phraseSlot, List<Token> rest, int joinWords) {
+    }
+
+    /**
+     * Finds a case said at the end of a document or event phrase ("send the client the settlement agreement in
+     * Okafor") or in front of it ("put the Garcia mediation on the calendar"), when the pattern has no place for the
+     * case. Only a reference that settles exactly one case is taken out; anything else stays the phrase's words,
+     * so "the motion for summary judgment" keeps its name.
+     */
+    private Optional<CaseInPhrase> caseInPhrase(IntentDefinition definition, PhrasePattern.Parse parse,
+                                                List<Token> tokens, Map<String, List<EntityMatch>> lookups) {
+        SlotSpec caseSlot = definition.slots().values().stream().filter(s -> s.type() == SlotType.CASE)
+                .findFirst().orElse(null);
+        if (caseSlot == null || parse.slots().containsKey(caseSlot.name())) {
+            return Optional.empty();
+        }
+        for (SlotSpec slot : definition.slots().values()) {
+            List<PhrasePattern.Span> pieces = parse.pieces().get(slot.name());
+            if (pieces == null || pieces.size() != 1
+                    || (slot.type() != SlotType.DOCUMENT && slot.type() != SlotType.EVENT)) {
+                continue;
+            }
+            List<Token> words = tokens.subList(pieces.get(0).start(), pieces.get(0).end());
+            Set<String> joins = slot.type() == SlotType.DOCUMENT ? DOCUMENT_CASE_JOINS : EVENT_CASE_JOINS;
+            // the reference may carry "the" and a case noun besides its own words
+            int nearest = Math.max(1, words.size() - 2 - MAX_CASE_WORDS_IN_PHRASE);
+            for (int at = words.size() - 2; at >= nearest; at--) {
+                if (joins.contains(words.get(at).text())) {
+                    Optional<String> id = settledCase(words.subList(at + 1, words.size()), lookups);
+                    if (id.isPresent()) {
+                        return Optional.of(new CaseInPhrase(caseSlot.name(), id.get(), slot.name(),
+                                List.copyOf(words.subList(0, at)), 1));
+                    }
+                }
+            }
+            // "the garcia mediation": a case in front only when what follows is still a phrase of its own
+            int from = !words.isEmpty() && words.get(0).text().equals("the") ? 1 : 0;
+            for (int end = from + 1; end <= from + 2 && end < words.size(); end++) {
+                List<Token> rest = words.subList(end, words.size());
+                boolean restReads = slot.type() == SlotType.EVENT
+                        || catalogue.documents().normalise(rest.stream().map(Token::text).toList())
+                        .filter(DocumentVocabulary.Normalised::known).isPresent();
+                if (restReads) {
+                    Optional<String> id = settledCase(words.subList(from, end), lookups);
+                    if (id.isPresent()) {
+                        return Optional.of(new CaseInPhrase(caseSlot.name(), id.get(), slot.name(), List.copyOf(rest), 0));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The case the words name, when they settle exactly one. */
+    private Optional<String> settledCase(List<Token> words, Map<String, List<EntityMatch>> lookups) {
+        CaseResolutionPolicy policy = catalogue.caseResolution();
+        List<String> reference = words.stream().map(Token::text).filter(w -> !policy.ignoreWords().contains(w)).toList();
+        if (reference.isEmpty() || reference.size() > MAX_CASE_WORDS_IN_PHRASE) {
+            return Optional.empty();
+        }
+        List<EntityMatch> matches = lookups.computeIfAbsent(String.join(" ", reference), s -> {
+            List<EntityMatch> found = resolver.cases(s, policy.candidates());
+            return found == null ? List.of() : List.copyOf(found);
+        });
+        return policy.decide(matches).resolved().map(EntityMatch::id);
+    }
+
     /** Turns a parse into a reading; empty when a slot is left with nothing in it ("open the case"). */
     private Optional<Reading> read(IntentDefinition definition, PhrasePattern pattern, PhrasePattern.Parse parse,
                                    List<Token> tokens,
@@ -125,10 +206,15 @@ public final class IntentRouter {
         Map<String, List<EntityMatch>> unresolved = new LinkedHashMap<>();
         int literals = parse.literals();
         double evidence = 1.0;
+        Optional<CaseInPhrase> caseInPhrase = caseInPhrase(definition, parse, tokens, lookups);
+        if (caseInPhrase.isPresent()) {
+            slots.put(caseInPhrase.get().slot(), caseInPhrase.get().caseId());
+            literals += caseInPhrase.get().joinWords();
+        }
         for (SlotSpec slot : definition.slots().values()) {
             PhrasePattern.Span span = parse.slots().get(slot.name());
             if (span == null) {
-                if (slot.fromContext() && utterance.contextCaseId().isPresent()) {
+                if (!slots.containsKey(slot.name()) && slot.fromContext() && utterance.contextCaseId().isPresent()) {
                     slots.put(slot.name(), utterance.contextCaseId().get());
                 }
                 continue;
@@ -136,6 +222,9 @@ public final class IntentRouter {
             List<Token> captured = new ArrayList<>();
             for (PhrasePattern.Span piece : parse.pieces().get(slot.name())) {
                 captured.addAll(tokens.subList(piece.start(), piece.end()));
+            }
+            if (caseInPhrase.isPresent() && caseInPhrase.get().phraseSlot().equals(slot.name())) {
+                captured = caseInPhrase.get().rest();
             }
             switch (slot.type()) {
                 case CASE -> {
@@ -151,6 +240,9 @@ public final class IntentRouter {
                         return found == null ? List.of() : List.copyOf(found);
                     });
                     CaseResolutionPolicy.Decision decision = policy.decide(matches);
+                    if (pattern.isVocabularyOnly() && decision.resolved().isEmpty() && decision.candidates().isEmpty()) {
+                        return Optional.empty(); // a loose phrasing names a case only when the firm has one like it
+                    }
                     if (decision.resolved().isPresent()) {
                         slots.put(slot.name(), decision.resolved().get().id());
                     } else {
@@ -167,12 +259,16 @@ public final class IntentRouter {
                     slots.put(slot.name(), document.get().value());
                     if (!document.get().known()) { // a known kind's words were counted as literal by the match
                         evidence *= factors.freeTextDocument();
+                    } else if (caseInPhrase.isPresent() && caseInPhrase.get().phraseSlot().equals(slot.name())) {
+                        literals += captured.size(); // the kind was found only once the case was taken out
                     }
                 }
                 case TEXT -> slots.put(slot.name(), String.join(" ", captured.stream().map(Token::surface).toList()));
                 default -> {
                     // a checked type: the match only cut the slot where its words form a value
-                    Optional<SlotValue> read = parse.pieces().get(slot.name()).size() == 1
+                    boolean whole = parse.pieces().get(slot.name()).size() == 1
+                            && !(caseInPhrase.isPresent() && caseInPhrase.get().phraseSlot().equals(slot.name()));
+                    Optional<SlotValue> read = whole
                             ? values.read(slot.type(), span.start(), span.end())
                             : values.readWords(slot.type(), captured);
                     if (read.isEmpty() || (read.get().valid() && read.get().value().isEmpty())) {

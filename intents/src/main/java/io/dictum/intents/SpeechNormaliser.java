@@ -2,7 +2,9 @@ package io.dictum.intents;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +28,8 @@ final class SpeechNormaliser {
     private final List<List<String>> anywhere;
     private final List<List<String>> leading;
     private final List<List<String>> trailing;
+    /** One word said for several ("gimme" → give me), rewritten before fillers are dropped. */
+    private final Map<String, List<String>> spokenForms;
 
     /**
      * @param anywhere filler phrases dropped wherever they occur ("um", "please")
@@ -40,9 +44,20 @@ final class SpeechNormaliser {
      *                 Miller" keeps its words
      */
     SpeechNormaliser(List<String> anywhere, List<String> leading, List<String> trailing) {
+        this(anywhere, leading, trailing, Map.of());
+    }
+
+    /**
+     * @param spokenForms a word as said → the words it stands for ("gimme" → "give me", "whered" → "where did"), so
+     *                    that patterns are written once, in full words
+     */
+    SpeechNormaliser(List<String> anywhere, List<String> leading, List<String> trailing, Map<String, String> spokenForms) {
         this.anywhere = phrases(anywhere);
         this.leading = phrases(leading);
         this.trailing = phrases(trailing);
+        Map<String, List<String>> forms = new HashMap<>();
+        spokenForms.forEach((said, meant) -> forms.put(normalise(said), words(meant)));
+        this.spokenForms = Map.copyOf(forms);
     }
 
     /** The normalised words of a piece of text, without filler removal: used for pattern literals and word lists. */
@@ -60,7 +75,13 @@ final class SpeechNormaliser {
         List<Token> all = new ArrayList<>();
         Matcher m = WORD.matcher(utterance);
         while (m.find()) {
-            all.add(new Token(normalise(m.group()), m.group()));
+            String word = normalise(m.group());
+            List<String> meant = spokenForms.get(word);
+            if (meant == null) {
+                all.add(new Token(word, m.group()));
+            } else {
+                meant.forEach(w -> all.add(new Token(w, w)));
+            }
         }
         List<Token> kept = new ArrayList<>();
         int i = 0;
@@ -87,6 +108,11 @@ final class SpeechNormaliser {
     /** Whether a single normalised word is always dropped from speech, and so can never be matched by a pattern. */
     boolean isDroppedEverywhere(String word) {
         return anywhere.stream().anyMatch(p -> p.size() == 1 && p.get(0).equals(word));
+    }
+
+    /** Whether a normalised word is always rewritten into others before matching, so a pattern never sees it. */
+    boolean isRewritten(String word) {
+        return spokenForms.containsKey(word);
     }
 
     private static String normalise(String word) {

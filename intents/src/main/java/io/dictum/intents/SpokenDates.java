@@ -470,6 +470,8 @@ final class SpokenDates {
             return last.isBefore(today) ? Optional.of(SlotValue.impossible()) : interval(today, last);
         }
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        // "my week", "the rest of our month": the speaker's week is this week
+        w = w.stream().map(x -> x.equals("my") || x.equals("our") ? "this" : x).toList();
         String said = String.join(" ", w);
         if (said.equals("todays") || said.equals("tomorrows")) { // "today's deadlines"
             w = List.of(said.substring(0, said.length() - 1));
@@ -491,10 +493,10 @@ final class SpokenDates {
                 LocalDate first = today.plusMonths(1).withDayOfMonth(1);
                 return interval(first, first.with(TemporalAdjusters.lastDayOfMonth()));
             }
-            case "the rest of the week", "rest of the week", "the rest of this week" -> {
+            case "the rest of the week", "rest of the week", "the rest of this week", "rest of this week" -> {
                 return interval(today, monday.plusDays(6));
             }
-            case "the rest of the month", "rest of the month" -> {
+            case "the rest of the month", "rest of the month", "the rest of this month", "rest of this month" -> {
                 return interval(today, today.with(TemporalAdjusters.lastDayOfMonth()));
             }
             case "this weekend", "the weekend" -> {

@@ -98,15 +98,34 @@ class IntentCatalogueTest {
     }
 
     @Test
-    void aVocabularyPatternWithoutADocumentSlotIsRejected() throws IOException {
+    void aVocabularyPatternWithoutADocumentOrCaseSlotIsRejected() throws IOException {
         Path file = firmFile("""
                 intents:
-                  open_case:
+                  dictate_note:
                     vocabularyPatterns:
-                      - "fish out {case}"
+                      - "fish out {text}"
                 """);
         assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
-                .hasMessageContaining("fish out {case}").hasMessageContaining("no document slot");
+                .hasMessageContaining("fish out {text}").hasMessageContaining("no document or case slot");
+    }
+
+    @Test
+    void aFirmFileAddsSpokenFormsAndPatternsAreWrittenInFullWords() throws IOException {
+        assertThat(interpret(IntentCatalogue.defaults(), "pullup the Miller case").intent()).isEqualTo(Intent.UNKNOWN);
+        IntentCatalogue catalogue = IntentCatalogue.load(firmFile("""
+                spokenForms:
+                  pullup: pull up
+                """));
+        assertThat(interpret(catalogue, "pullup the Miller case").slots()).containsEntry("case", "case-miller");
+
+        Path spokenFormInAPattern = firmFile("""
+                intents:
+                  open_case:
+                    patterns:
+                      - "gimme [the] {case} case"
+                """);
+        assertThatThrownBy(() -> IntentCatalogue.load(spokenFormInAPattern)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("'gimme' is a spoken form");
     }
 
     @Test

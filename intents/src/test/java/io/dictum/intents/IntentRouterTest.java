@@ -137,6 +137,34 @@ class IntentRouterTest {
             assertThat(i.slots()).containsEntry("case", "case-miller");
         }
 
+        @Test
+        void dropsInterjectionsBeforeAndClosingRemarksAfterTheRequest() {
+            assertThat(interpret("okay so hold on, pause my time for a sec").intent()).isEqualTo(Intent.PAUSE_TIMER);
+            assertThat(interpret("stop the clock please, I'm finished").intent()).isEqualTo(Intent.STOP_TIMER);
+            assertThat(interpret("you can stop timing me now").intent()).isEqualTo(Intent.STOP_TIMER);
+        }
+
+        @Test
+        void readsOneWordSaidForSeveral() {
+            Interpretation i = interpret("gimme the Miller matter");
+
+            assertThat(i.intent()).isEqualTo(Intent.OPEN_CASE);
+            assertThat(i.slots()).containsEntry("case", "case-miller");
+            assertThat(interpret("where'd we put the police report").slots()).containsEntry("document", "police report");
+        }
+
+        @Test
+        void takesABareNameAfterALooseVerbOnlyWhenTheFirmHasSuchACase() {
+            Interpretation i = interpret("I'm working on Kowalczyk now");
+
+            assertThat(i.intent()).isEqualTo(Intent.OPEN_CASE);
+            assertThat(i.slots()).containsEntry("case", "case-kowalczyk");
+            assertThat(interpret("I'm working on the brief").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("let me see the thing").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("start billing Miller").slots()).containsEntry("case", "case-miller");
+            assertThat(interpret("start billing the client").intent()).isEqualTo(Intent.UNKNOWN);
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"Miller", "Miller, open it", "open", "the Miller case"})
         void doesNotGuessFromAFragment(String text) {
@@ -149,6 +177,23 @@ class IntentRouterTest {
 
     @Nested
     class FindDocument {
+
+        @Test
+        void takesACaseSaidInsideTheDocumentOrEventPhraseOutOfIt() {
+            Interpretation shared = interpret("send the client the settlement agreement in Miller");
+            assertThat(shared.intent()).isEqualTo(Intent.SHARE_DOCUMENT);
+            assertThat(shared.slots()).containsEntry("document", "settlement agreement").containsEntry("case", "case-miller");
+
+            Interpretation event = interpret("put the Kowalczyk mediation on the calendar for March tenth");
+            assertThat(event.intent()).isEqualTo(Intent.ADD_EVENT);
+            assertThat(event.slots()).containsEntry("event", "mediation").containsEntry("case", "case-kowalczyk");
+
+            // only words that settle one case are taken: a document's own "for" stays in its name
+            assertThat(interpret("send the client the motion for summary judgment").slots())
+                    .containsEntry("document", "motion for summary judgment").doesNotContainKey("case");
+            assertThat(interpret("send the client the letter for Zebulon").slots())
+                    .containsEntry("document", "letter for zebulon").doesNotContainKey("case");
+        }
 
         @Test
         void findsThePoliceReportWithoutACase() {

@@ -86,6 +86,7 @@ class SpokenDatesTest {
             "tomorrow | 2026-11-26/2026-11-26", "this month | 2026-11-01/2026-11-30",
             "next month | 2026-12-01/2026-12-31", "the next ten days | 2026-11-25/2026-12-04",
             "in the next two weeks | 2026-11-25/2026-12-08", "the rest of the week | 2026-11-25/2026-11-29",
+            "the rest of my week | 2026-11-25/2026-11-29", "my month | 2026-11-01/2026-11-30",
             "for friday | 2026-11-27/2026-11-27", "on friday | 2026-11-27/2026-11-27",
             "by friday | 2026-11-25/2026-11-27", "before the first | 2026-11-25/2026-11-30",
             "through next friday | 2026-11-25/2026-12-04"})
