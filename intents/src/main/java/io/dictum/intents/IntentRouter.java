@@ -119,6 +119,8 @@ public final class IntentRouter {
     private static final Set<String> DOCUMENT_CASE_JOINS = Set.of("in", "on", "for", "from");
     /** "on" is left out for events: "served on the hospital", "a hearing on the motion". */
     private static final Set<String> EVENT_CASE_JOINS = Set.of("in", "for");
+    /** Free text ends at "in" only, and only for an intent that changes nothing: "find everything about the lien in Miller". */
+    private static final Set<String> TEXT_CASE_JOINS = Set.of("in");
     /** A case said inside a document or event phrase is at most this many words ("the johnson versus acme"). */
     private static final int MAX_CASE_WORDS_IN_PHRASE = 3;
 
@@ -136,7 +138,8 @@ public final class IntentRouter {
      * Finds a case said at the end of a document or event phrase ("send the client the settlement agreement in
      * Okafor") or in front of it ("put the Garcia mediation on the calendar"), when the pattern has no place for the
      * case. Only a reference that settles exactly one case is taken out; anything else stays the phrase's words,
-     * so "the motion for summary judgment" keeps its name.
+     * so "the motion for summary judgment" keeps its name. Free text is cut only for a search: a note or a task
+     * keeps every word said ("the witness lives in Springfield" is no case reference).
      */
     private Optional<CaseInPhrase> caseInPhrase(IntentDefinition definition, PhrasePattern.Parse parse,
                                                 List<Token> tokens, Map<String, List<EntityMatch>> lookups) {
@@ -147,12 +150,16 @@ public final class IntentRouter {
         }
         for (SlotSpec slot : definition.slots().values()) {
             List<PhrasePattern.Span> pieces = parse.pieces().get(slot.name());
-            if (pieces == null || pieces.size() != 1
-                    || (slot.type() != SlotType.DOCUMENT && slot.type() != SlotType.EVENT)) {
+            Set<String> joins = switch (slot.type()) {
+                case DOCUMENT -> DOCUMENT_CASE_JOINS;
+                case EVENT -> EVENT_CASE_JOINS;
+                case TEXT -> definition.intent().changesData() ? Set.<String>of() : TEXT_CASE_JOINS;
+                default -> Set.<String>of();
+            };
+            if (pieces == null || pieces.size() != 1 || joins.isEmpty()) {
                 continue;
             }
             List<Token> words = tokens.subList(pieces.get(0).start(), pieces.get(0).end());
-            Set<String> joins = slot.type() == SlotType.DOCUMENT ? DOCUMENT_CASE_JOINS : EVENT_CASE_JOINS;
             // the reference may carry "the" and a case noun besides its own words
             int nearest = Math.max(1, words.size() - 2 - MAX_CASE_WORDS_IN_PHRASE);
             for (int at = words.size() - 2; at >= nearest; at--) {
@@ -163,6 +170,9 @@ public final class IntentRouter {
                                 List.copyOf(words.subList(0, at)), 1));
                     }
                 }
+            }
+            if (slot.type() == SlotType.TEXT) {
+                continue;
             }
             // "the garcia mediation": a case in front only when what follows is still a phrase of its own
             int from = !words.isEmpty() && words.get(0).text().equals("the") ? 1 : 0;

@@ -92,9 +92,14 @@ final class SlotReader {
     private static final Set<String> PRONOUNS = Set.of("i", "we", "you", "he", "she", "they", "it", "that", "this",
             "me", "us", "him", "her", "them", "ive", "weve", "im", "its", "thats", "there", "everything", "something");
 
+    /** What other intents add: "add a note to Miller ... until Monday" is a note, never an event called "note". */
+    private static final Set<String> NOT_EVENTS = Set.of("note", "notes", "task", "tasks", "reminder", "todo", "timer",
+            "memo");
+
     /**
-     * Lower case, leading articles and auxiliaries dropped; no value when the words begin with a pronoun. Words that
-     * are only auxiliaries ("was served" said as a piece of a longer event) give an empty value.
+     * Lower case, leading articles and auxiliaries dropped; no value when the words begin with a pronoun or with what
+     * another intent adds (a note, a task, a reminder). Words that are only auxiliaries ("was served" said as a piece of
+     * a longer event) give an empty value.
      */
     private static Optional<SlotValue> event(List<String> w) {
         if (!w.isEmpty() && PRONOUNS.contains(w.get(0))) {
@@ -103,6 +108,9 @@ final class SlotReader {
         int from = 0;
         while (from < w.size() && ARTICLES.contains(w.get(from))) {
             from++;
+        }
+        if (from < w.size() && NOT_EVENTS.contains(w.get(from))) {
+            return Optional.empty();
         }
         List<String> kept = w.subList(from, w.size()).stream().filter(x -> !AUXILIARIES.contains(x)).toList();
         return Optional.of(SlotValue.loose(String.join(" ", kept)));
