@@ -14,8 +14,14 @@ import java.util.Set;
  * @param margin      how far the best must lead the second for the choice to be safe
  * @param candidates  how many candidates to ask the resolver for
  * @param ignoreWords words dropped from the reference before it is looked up ("the", "case", ...)
+ * @param neverFirst  words no case reference begins with: a question or a pronoun ("show me what's due" names no case)
  */
-public record CaseResolutionPolicy(double minScore, double margin, int candidates, Set<String> ignoreWords) {
+public record CaseResolutionPolicy(double minScore, double margin, int candidates, Set<String> ignoreWords,
+                                   Set<String> neverFirst) {
+
+    public CaseResolutionPolicy(double minScore, double margin, int candidates, Set<String> ignoreWords) {
+        this(minScore, margin, candidates, ignoreWords, Set.of());
+    }
 
     public CaseResolutionPolicy {
         if (minScore < 0 || minScore > 1) {
@@ -28,6 +34,7 @@ public record CaseResolutionPolicy(double minScore, double margin, int candidate
             throw new IllegalArgumentException("candidates must be at least 1: " + candidates);
         }
         ignoreWords = Set.copyOf(ignoreWords);
+        neverFirst = Set.copyOf(neverFirst);
     }
 
     /** The outcome for one reference: the chosen match, or the candidates worth offering (possibly none). */

@@ -25,13 +25,14 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
     record Fillers(List<String> anywhere, List<String> leading, List<String> trailing) {
     }
 
-    record CaseResolution(Double minScore, Double margin, Integer candidates, List<String> ignoreWords) {
+    record CaseResolution(Double minScore, Double margin, Integer candidates, List<String> ignoreWords,
+                          List<String> neverFirst) {
     }
 
     record Confidence(Double matchFloor, Double ambiguousEntity, Double entityNotFound, Double freeTextDocument) {
     }
 
-    record Documents(List<String> dropWords, Map<String, List<String>> kinds) {
+    record Documents(List<String> dropWords, List<String> neverFirst, Map<String, List<String>> kinds) {
     }
 
     /**

@@ -19,13 +19,17 @@ final class DocumentVocabulary {
     }
 
     private final Set<String> dropWords;
+    /** A phrase that begins with one of these is no document ("find me anything on the lien", "show me what's due"). */
+    private final Set<String> neverFirst;
     private final Map<String, String> kindByKey = new HashMap<>();
 
     /**
-     * @param kinds canonical kind → its synonyms; a synonym claimed by two kinds is rejected
+     * @param neverFirst words no document phrase begins with: pronouns and question words
+     * @param kinds      canonical kind → its synonyms; a synonym claimed by two kinds is rejected
      */
-    DocumentVocabulary(Set<String> dropWords, Map<String, List<String>> kinds) {
+    DocumentVocabulary(Set<String> dropWords, Set<String> neverFirst, Map<String, List<String>> kinds) {
         this.dropWords = Set.copyOf(dropWords);
+        this.neverFirst = Set.copyOf(neverFirst);
         kinds.forEach((kind, synonyms) -> {
             String canonical = String.join(" ", SpeechNormaliser.words(kind));
             register(canonical, canonical);
@@ -50,7 +54,7 @@ final class DocumentVocabulary {
                 kept.add(w);
             }
         }
-        if (kept.isEmpty()) {
+        if (kept.isEmpty() || neverFirst.contains(kept.get(0))) {
             return Optional.empty();
         }
         String kind = kindByKey.get(key(kept));

@@ -196,11 +196,13 @@ public final class IntentCatalogue {
         Double margin;
         Integer candidates;
         final Set<String> ignoreWords = new LinkedHashSet<>();
+        final Set<String> neverFirst = new LinkedHashSet<>();
         Double matchFloor;
         Double ambiguousEntity;
         Double entityNotFound;
         Double freeTextDocument;
         final Set<String> dropWords = new LinkedHashSet<>();
+        final Set<String> documentNeverFirst = new LinkedHashSet<>();
         final Map<String, Set<String>> kinds = new LinkedHashMap<>();
         final Set<String> vocabularyDropWords = new LinkedHashSet<>();
         final Map<String, Set<String>> roles = new LinkedHashMap<>();
@@ -234,6 +236,7 @@ public final class IntentCatalogue {
                 margin = cr.margin() != null ? cr.margin() : margin;
                 candidates = cr.candidates() != null ? cr.candidates() : candidates;
                 addWords(source, "caseResolution.ignoreWords", cr.ignoreWords(), ignoreWords);
+                addWords(source, "caseResolution.neverFirst", cr.neverFirst(), neverFirst);
             }
             CatalogueFile.Confidence c = file.confidence();
             if (c != null) {
@@ -244,6 +247,7 @@ public final class IntentCatalogue {
             }
             if (file.documents() != null) {
                 addWords(source, "documents.dropWords", file.documents().dropWords(), dropWords);
+                addWords(source, "documents.neverFirst", file.documents().neverFirst(), documentNeverFirst);
                 if (file.documents().kinds() != null) {
                     file.documents().kinds().forEach((kind, synonyms) -> {
                         Set<String> all = kinds.computeIfAbsent(kind, k -> new LinkedHashSet<>());
@@ -339,7 +343,8 @@ public final class IntentCatalogue {
                 caseResolution = new CaseResolutionPolicy(required(all, "caseResolution.minScore", minScore),
                         required(all, "caseResolution.margin", margin),
                         required(all, "caseResolution.candidates", candidates),
-                        ignoreWords.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()));
+                        ignoreWords.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
+                        neverFirst.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()));
                 confidence = new ConfidencePolicy(required(all, "confidence.matchFloor", matchFloor),
                         required(all, "confidence.ambiguousEntity", ambiguousEntity),
                         required(all, "confidence.entityNotFound", entityNotFound),
@@ -348,6 +353,7 @@ public final class IntentCatalogue {
                 kinds.forEach((k, v) -> kindLists.put(k, List.copyOf(v)));
                 documents = new DocumentVocabulary(
                         dropWords.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
+                        documentNeverFirst.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
                         kindLists);
                 Set<String> vocabularyDrop = vocabularyDropWords.stream()
                         .flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet());

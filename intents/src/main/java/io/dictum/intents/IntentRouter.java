@@ -241,7 +241,7 @@ public final class IntentRouter {
                     CaseResolutionPolicy policy = catalogue.caseResolution();
                     List<String> reference = captured.stream().map(Token::text)
                             .filter(w -> !policy.ignoreWords().contains(w)).toList();
-                    if (reference.isEmpty()) {
+                    if (reference.isEmpty() || policy.neverFirst().contains(reference.get(0))) {
                         return Optional.empty();
                     }
                     String spoken = String.join(" ", reference);
