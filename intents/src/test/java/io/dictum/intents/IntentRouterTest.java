@@ -191,8 +191,17 @@ class IntentRouterTest {
             // only words that settle one case are taken: a document's own "for" stays in its name
             assertThat(interpret("send the client the motion for summary judgment").slots())
                     .containsEntry("document", "motion for summary judgment").doesNotContainKey("case");
-            assertThat(interpret("send the client the letter for Zebulon").slots())
+            assertThat(interpret("share the letter for Zebulon with the client").slots())
                     .containsEntry("document", "letter for zebulon").doesNotContainKey("case");
+        }
+
+        @Test
+        void sharesADocumentNobodyListedOnlyWhenTheClientIsNamedAfterIt() {
+            assertThat(interpret("share the Henderson letter with the client").slots())
+                    .containsEntry("document", "henderson letter");
+            assertThat(interpret("send the client my regards").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("share a cab with opposing counsel").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("send the client the police report").slots()).containsEntry("document", "police report");
         }
 
         @Test
