@@ -192,11 +192,15 @@ public final class IntentRouter {
         return Optional.empty();
     }
 
-    /** The case the words name, when they settle exactly one. */
+    /**
+     * The case the words name, when they settle exactly one and are names only: "in Kowalczyk was served" is no case
+     * reference, whatever a fuzzy index makes of it, because "was" belongs to no name.
+     */
     private Optional<String> settledCase(List<Token> words, Map<String, List<EntityMatch>> lookups) {
         CaseResolutionPolicy policy = catalogue.caseResolution();
         List<String> reference = words.stream().map(Token::text).filter(w -> !policy.ignoreWords().contains(w)).toList();
-        if (reference.isEmpty() || reference.size() > MAX_CASE_WORDS_IN_PHRASE) {
+        if (reference.isEmpty() || reference.size() > MAX_CASE_WORDS_IN_PHRASE
+                || reference.stream().anyMatch(catalogue.vocabularies().notNames()::contains)) {
             return Optional.empty();
         }
         List<EntityMatch> matches = lookups.computeIfAbsent(String.join(" ", reference), s -> {

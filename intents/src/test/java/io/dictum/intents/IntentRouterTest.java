@@ -193,6 +193,11 @@ class IntentRouterTest {
                     .containsEntry("document", "motion for summary judgment").doesNotContainKey("case");
             assertThat(interpret("share the letter for Zebulon with the client").slots())
                     .containsEntry("document", "letter for zebulon").doesNotContainKey("case");
+            // a fuzzy index may settle "kowalczyk was served" on Kowalczyk: words of no name are never a reference
+            FakeCaseResolver fuzzy = FakeCaseResolver.firm().answer("kowalczyk was served", FakeCaseResolver.KOWALCZYK);
+            Interpretation served = new IntentRouter(CATALOGUE, fuzzy)
+                    .interpret(new Utterance("the complaint in Kowalczyk was served today", Optional.empty(), NOW));
+            assertThat(served.slots()).containsEntry("event", "complaint served").containsEntry("case", "case-kowalczyk");
         }
 
         @Test
