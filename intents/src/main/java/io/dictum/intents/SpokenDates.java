@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  *   <li>a month and day without a year ("March third", "3/15") is the next occurrence, today included;</li>
  *   <li>a day alone ("the twenty first") is in this month when not past, otherwise in the next month;</li>
  *   <li>"end of the month" is its last day, "end of the week" the Friday of this week;</li>
+ *   <li>"a week from Monday", "two weeks from today", "ten days from March third" count from the date named (a
+ *   bare weekday as above);</li>
  *   <li>a date that does not exist ("February thirtieth", "the thirty first" in a 30-day month) is impossible:
  *   the slot is reported unresolved, never moved to a nearby date;</li>
  *   <li>an hour without am or pm follows business hours: 7 to 11 are morning, 12 is noon, 1 to 6 afternoon;</li>
@@ -112,6 +114,16 @@ final class SpokenDates {
         if (w.equals(List.of("the", "day", "before", "yesterday")) || w.equals(List.of("day", "before", "yesterday"))) {
             return some(today.minusDays(2));
         }
+        // "a week from Monday", "two weeks from today", "ten days from March third": an offset from a date
+        int from = w.indexOf("from");
+        if (from >= 2 && from <= n - 2) {
+            List<String> anchorWords = w.subList(from + 1, n);
+            Optional<Optional<LocalDate>> anchor = anchorWords.equals(List.of("now")) ? some(today)
+                    : dateOf(anchorWords, today);
+            if (anchor.isPresent()) {
+                return anchor.get().isEmpty() ? anchor : offset(w.subList(0, from), anchor.get().get());
+            }
+        }
         // weekdays
         DayOfWeek last = WEEKDAYS.get(w.get(n - 1));
         if (last != null) {
@@ -140,12 +152,9 @@ final class SpokenDates {
         if (n == 3 && WEEKDAYS.containsKey(first) && w.get(1).equals("next") && w.get(2).equals("week")) {
             return some(today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).with(TemporalAdjusters.nextOrSame(WEEKDAYS.get(first))));
         }
-        // "in two weeks", "in 3 days", "two weeks from today", "a week from now"
+        // "in two weeks", "in 3 days"
         if (first.equals("in") && n >= 3) {
             return offset(w.subList(1, n), today);
-        }
-        if (n >= 4 && w.get(n - 2).equals("from") && (w.get(n - 1).equals("today") || w.get(n - 1).equals("now"))) {
-            return offset(w.subList(0, n - 2), today);
         }
         // "end of the month", "the end of next week"
         Optional<Optional<LocalDate>> end = endOf(w, today);

@@ -27,7 +27,10 @@ class SpokenDatesTest {
             "next friday | 2026-12-04", "next monday | 2026-11-30", "last friday | 2026-11-20",
             "friday next week | 2026-12-04",
             "in two weeks | 2026-12-09", "in 3 days | 2026-11-28", "in a week | 2026-12-02",
-            "two weeks from today | 2026-12-09", "in one month | 2026-12-25",
+            "two weeks from today | 2026-12-09", "in one month | 2026-12-25", "a week from now | 2026-12-02",
+            // an offset counts from the date named
+            "a week from monday | 2026-12-07", "two weeks from tomorrow | 2026-12-10",
+            "ten days from march third | 2027-03-13", "three days from next friday | 2026-12-07",
             "end of the month | 2026-11-30", "the end of next month | 2026-12-31", "end of the week | 2026-11-27",
             "end of the year | 2026-12-31",
             // a month and day already past this year is next year's
@@ -47,14 +50,14 @@ class SpokenDatesTest {
     @ParameterizedTest
     @ValueSource(strings = {"february thirtieth", "february 30", "april thirty first", "2/30", "13/1",
             "the thirty first", "february twenty ninth", "february 29 2027", "2026-02-30", "monday december fourth",
-            "march thirty second", "march forty"})
+            "march thirty second", "march forty", "a week from february thirtieth"})
     void anImpossibleDateIsReportedNotMoved(String spoken) {
         assertThat(date(spoken)).contains(SlotValue.impossible());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"the hospital", "march", "next", "thirty minutes", "the complaint", "in the morning",
-            "friday the", "soon", "weekly", "in two", "second", "third", "twenty first"})
+            "friday the", "soon", "weekly", "in two", "second", "third", "twenty first", "the hearing from monday"})
     void wordsThatAreNoDateAreNone(String spoken) {
         assertThat(date(spoken)).isEmpty();
     }
