@@ -71,6 +71,16 @@ export const api = {
   delete: (path) => request('DELETE', path),
   postBody: (path, body, contentType) => request('POST', path, { body, contentType }),
   login: (username, password) => request('POST', '/auth/login', { json: { username, password }, auth: false }),
+  /** Every item of a paged list, page by page: a docket must never show only its first page. */
+  all: async (path) => {
+    const size = 200;
+    const items = [];
+    for (let page = 0; ; page += 1) {
+      const batch = await request('GET', `${path}${path.includes('?') ? '&' : '?'}page=${page}&size=${size}`);
+      items.push(...batch);
+      if (batch.length < size) return items;
+    }
+  },
 };
 
 /** Query string from an object, leaving out empty values. */

@@ -185,7 +185,7 @@ export async function caseView({ caseId }) {
     api.get(`/cases/${caseId}`),
     api.get(`/cases/${caseId}/parties`),
     api.get(`/cases/${caseId}/documents`),
-    api.get(`/deadlines${query({ caseId })}`),
+    api.all(`/deadlines${query({ caseId })}`),
     api.get('/deadlines/rule-sets'),
     api.get(`/cases/${caseId}/milestones`),
   ]);
@@ -208,7 +208,7 @@ export async function caseView({ caseId }) {
     select.value = keep;
   };
   const refreshDeadlines = async () => {
-    const fresh = await api.get(`/deadlines${query({ caseId })}`);
+    const fresh = await api.all(`/deadlines${query({ caseId })}`);
     replace(deadlinesHolder, deadlineList(fresh, { showCase: false, empty: 'No deadlines docketed.' }));
   };
   upload = uploadForm(caseId, documents, refreshDocuments);

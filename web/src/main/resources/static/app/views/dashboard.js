@@ -93,7 +93,7 @@ export async function dashboardView() {
   const from = localDate(0);
   const to = localDate(6);
   const [deadlines, recent, open] = await Promise.all([
-    api.get(`/deadlines${query({ from, to })}`),
+    api.all(`/deadlines${query({ from, to })}`),
     api.get('/cases?size=10'),
     api.get('/cases?size=200&status=open'),
   ]);

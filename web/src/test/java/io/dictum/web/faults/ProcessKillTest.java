@@ -205,8 +205,15 @@ class ProcessKillTest {
         int perEvent = docketed.get(0).get("deadlines").size();
         assertThat(docketed).allSatisfy(d -> assertThat(d.get("deadlines")).hasSize(perEvent));
         Map<String, Long> deadlines = new HashMap<>();
-        for (JsonNode d : dictum.get("/api/v1/deadlines?caseId=" + caseId)) {
-            deadlines.merge(d.get("eventId").asText(), 1L, Long::sum);
+        // the docket is paged (200 a page): read every page
+        for (int page = 0; ; page++) {
+            JsonNode batch = dictum.get("/api/v1/deadlines?size=200&caseId=" + caseId + "&page=" + page);
+            for (JsonNode d : batch) {
+                deadlines.merge(d.get("eventId").asText(), 1L, Long::sum);
+            }
+            if (batch.size() < 200) {
+                break;
+            }
         }
         assertThat(deadlines.keySet()).containsExactlyInAnyOrderElementsOf(events);
         assertThat(deadlines.values()).allMatch(n -> n == perEvent);
