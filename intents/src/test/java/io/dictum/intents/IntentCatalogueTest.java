@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,7 +106,7 @@ class IntentCatalogueTest {
                     vocabularyPatterns:
                       - "fish out {text}"
                 """);
-        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+        assertRefused(file)
                 .hasMessageContaining("fish out {text}").hasMessageContaining("no document or case slot");
     }
 
@@ -124,7 +125,7 @@ class IntentCatalogueTest {
                     patterns:
                       - "gimme [the] {case} case"
                 """);
-        assertThatThrownBy(() -> IntentCatalogue.load(spokenFormInAPattern)).isInstanceOf(CatalogueException.class)
+        assertRefused(spokenFormInAPattern)
                 .hasMessageContaining("'gimme' is a spoken form");
     }
 
@@ -167,8 +168,7 @@ class IntentCatalogueTest {
                       - "(open|pull up [the] {case}"
                 """);
 
-        assertThatThrownBy(() -> IntentCatalogue.load(file))
-                .isInstanceOf(CatalogueException.class)
+        assertRefused(file)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("intent open_case")
                 .hasMessageContaining("\"(open|pull up [the] {case}\"")
@@ -183,7 +183,7 @@ class IntentCatalogueTest {
                     patterns: ["fetch {doc}"]
                 """);
 
-        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+        assertRefused(file)
                 .hasMessageContaining("intent find_document").hasMessageContaining("slot {doc} is not declared");
     }
 
@@ -195,7 +195,7 @@ class IntentCatalogueTest {
                     patterns: ["fetch {document} [in] {case}"]
                 """);
 
-        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+        assertRefused(file)
                 .hasMessageContaining("slots {document} and {case} can meet with no required word between them");
     }
 
@@ -207,7 +207,7 @@ class IntentCatalogueTest {
                     patterns: ["[open] {case}"]
                 """);
 
-        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+        assertRefused(file)
                 .hasMessageContaining("without any literal word");
     }
 
@@ -219,7 +219,7 @@ class IntentCatalogueTest {
                     patterns: ["open [{case}]"]
                 """);
 
-        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+        assertRefused(file)
                 .hasMessageContaining("slot {case} is required");
     }
 
@@ -231,7 +231,7 @@ class IntentCatalogueTest {
                     patterns: ["please open {case}"]
                 """);
 
-        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+        assertRefused(file)
                 .hasMessageContaining("'please' is a filler");
     }
 
@@ -243,7 +243,7 @@ class IntentCatalogueTest {
                     patterns: ["bring up {case}"]
                 """);
 
-        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+        assertRefused(file)
                 .hasMessageContaining(file.toString()).hasMessageContaining("unknown intent 'open_cases'")
                 .hasMessageContaining("open_case,");
     }
@@ -256,7 +256,7 @@ class IntentCatalogueTest {
                     patterns: ["blah {text}"]
                 """);
 
-        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+        assertRefused(file)
                 .hasMessageContaining("intent unknown takes no patterns");
     }
 
@@ -270,7 +270,7 @@ class IntentCatalogueTest {
                     patterns: ["remind me {due}"]
                 """);
 
-        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+        assertRefused(file)
                 .hasMessageContaining("intent create_task, slot due").hasMessageContaining("unknown type 'weekday'")
                 .hasMessageContaining("date").hasMessageContaining("duration");
     }
@@ -283,7 +283,7 @@ class IntentCatalogueTest {
                     pattern: ["bring up {case}"]
                 """);
 
-        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+        assertRefused(file)
                 .hasMessageContaining(file.toString()).hasMessageContaining("intents.open_case.pattern");
     }
 
@@ -294,7 +294,7 @@ class IntentCatalogueTest {
                   minScore: 55
                 """);
 
-        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+        assertRefused(file)
                 .hasMessageContaining("minScore must be within [0, 1]");
     }
 
@@ -306,7 +306,7 @@ class IntentCatalogueTest {
                     incident report: [crash report]
                 """);
 
-        assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class)
+        assertRefused(file)
                 .hasMessageContaining("'crash report' belongs both to 'police report' and to 'incident report'");
     }
 
@@ -314,7 +314,7 @@ class IntentCatalogueTest {
     void aMissingFileIsNamed() {
         Path missing = dir.resolve("nope.yaml");
 
-        assertThatThrownBy(() -> IntentCatalogue.load(missing)).isInstanceOf(CatalogueException.class)
+        assertRefused(missing)
                 .hasMessageContaining(missing.toString());
     }
 
@@ -323,5 +323,10 @@ class IntentCatalogueTest {
         IntentCatalogue catalogue = IntentCatalogue.load(firmFile("# nothing yet\n"));
 
         assertThat(catalogue.patterns(Intent.OPEN_CASE)).isEqualTo(IntentCatalogue.defaults().patterns(Intent.OPEN_CASE));
+    }
+
+    /** Loading the file fails with a catalogue error; the message is checked by the caller. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(Path file) {
+        return assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class);
     }
 }
