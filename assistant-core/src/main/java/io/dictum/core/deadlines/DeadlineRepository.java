@@ -2,7 +2,6 @@ package io.dictum.core.deadlines;
 
 import io.dictum.core.access.CaseFilter;
 import io.dictum.core.cases.CaseId;
-import io.dictum.core.contacts.ContactId;
 import io.dictum.core.db.Binding;
 import io.dictum.core.paging.PageRequest;
 import io.dictum.core.paging.Sorting;

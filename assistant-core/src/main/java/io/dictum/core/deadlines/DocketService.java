@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
-import io.dictum.core.contacts.ContactId;
 import io.dictum.core.errors.ForbiddenException;
 import io.dictum.core.errors.InvalidInputException;
 import io.dictum.core.errors.NotFoundException;
