@@ -32,8 +32,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *     decoding;</li>
  * <li>otherwise (free text such as a note, several phrases run together, anything off the list) the open recogniser
  *     decodes the kept audio, and the phrase-list reading wins only when it explains the whole utterance (no
- *     {@code [unk]}) confidently, the open reading heard most of its words, and the open reading is not a listed
- *     command by itself; else the open reading is the result.
+ *     {@code [unk]}) confidently, the open reading heard enough of its words (more of them when the reading is a
+ *     chain of listed pieces rather than one listed phrase), and the open reading is not a listed command by itself;
+ *     else the open reading is the result.
  *     Off-list speech is forced onto a chain of listed words with high confidence surprisingly often, which is why
  *     a chain is never taken on its own word.</li>
  * </ul>
@@ -76,6 +77,12 @@ public final class StreamingRecognizer implements AutoCloseable {
      * listed phrase, but that phrase then shares almost no words with what the open recogniser heard.
      */
     static final double MIN_AGREEMENT = 0.4;
+    /**
+     * The same for a reading that is a chain of listed pieces rather than one listed phrase. A chain can string a name
+     * onto a command from a few sounds alike ("open the injury new wei chen case" for "open the Nguyen case", where
+     * "wei chen" names another firm's client) while the command's own words alone reach {@link #MIN_AGREEMENT}.
+     */
+    static final double MIN_CHAIN_AGREEMENT = 0.6;
 
     /**
      * How to decode a stream.
@@ -174,17 +181,27 @@ public final class StreamingRecognizer implements AutoCloseable {
     private long openSamples;
     private long openLag;
     private long biasedLag;
+    /** What the open recogniser had heard before this stream (it may have served others). */
+    private final long openHeardBefore;
     private final StreamResampler resampler;
     private boolean started;
     private boolean closed;
     private long bytesReceived;
     private Result lastPartial;
 
-    StreamingRecognizer(SpeechEngine engine, Options options, Recognizer recognizer, Recognizer biasedRecognizer) {
+    /**
+     * A stream on recognisers that may have served earlier streams ({@link RecognizerReserve}): their word times count
+     * from their first sample, so each one's lag starts at minus what it has heard.
+     */
+    StreamingRecognizer(SpeechEngine engine, Options options, RecognizerReserve.Ready open,
+                        RecognizerReserve.Ready biased) {
         this.engine = engine;
         this.options = options;
-        this.recognizer = recognizer;
-        this.biasedRecognizer = biasedRecognizer;
+        this.recognizer = open.vosk();
+        this.openHeardBefore = open.heard();
+        this.openLag = -open.heard();
+        this.biasedRecognizer = biased == null ? null : biased.vosk();
+        this.biasedLag = biased == null ? 0 : -biased.heard();
         this.biasing = biasedRecognizer != null;
         this.listening = biasedRecognizer == null ? null : options.bias();
         if (biasedRecognizer != null) {
@@ -324,14 +341,29 @@ public final class StreamingRecognizer implements AutoCloseable {
         return biasing;
     }
 
-    /** Frees the native recogniser, waiting for a call in progress. Idempotent. */
+    /**
+     * Gives the recognisers back to the engine for later streams, or frees them, waiting for a call in progress.
+     * Idempotent. An open recogniser restricted to the client's phrases is always freed, and so is a phrase-list
+     * recogniser that was switched to other phrases (the engine keeps only those for the current command list).
+     */
     @Override
     public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            recognizer.close();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (options.phrases().isEmpty()) {
+                if (options.maxAlternatives() > 0) {
+                    recognizer.setMaxAlternatives(0);
+                }
+                engine.takeBack(recognizer, openHeardBefore + openSamples, null);
+            } else {
+                recognizer.close();
+            }
+        } finally {
             if (biasedRecognizer != null) {
-                biasedRecognizer.close();
+                engine.takeBack(biasedRecognizer, streamSamples - biasedLag, listening);
             }
         }
     }
@@ -506,7 +538,8 @@ public final class StreamingRecognizer implements AutoCloseable {
             return new Result(true, open.json(), open.text(), open.words(), false, onStreamTimeline(words));
         }
         if (text.isEmpty() || text.contains(UNKNOWN) || words.isEmpty()
-                || meanConfidence(words) < MIN_BIAS_CONFIDENCE || agreement(text, open.text()) < MIN_AGREEMENT) {
+                || meanConfidence(words) < MIN_BIAS_CONFIDENCE
+                || agreement(text, open.text()) < (listening.contains(text) ? MIN_AGREEMENT : MIN_CHAIN_AGREEMENT)) {
             return open;
         }
         if (listening.contains(open.text())) {

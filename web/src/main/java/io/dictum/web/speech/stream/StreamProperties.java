@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxFrameBytes     largest audio frame accepted (DICTUM_STREAM_MAX_FRAME_BYTES); 0 means 256 KiB, 8 s of
  *                          16 kHz audio
  * @param decoders          threads decoding streams (DICTUM_STREAM_DECODERS); 0 means one per core
+ * @param readyRecognisers  recognisers of each kind kept built ahead for new streams
+ *                          (DICTUM_STREAM_READY_RECOGNISERS); negative means four per core, 0 none
  */
 @ConfigurationProperties("dictum.speech.stream")
 public record StreamProperties(int maxStreams, int maxStreamsPerUser, Duration idleTimeout, int maxFrameBytes,
-                               int decoders) {
+                               int decoders, int readyRecognisers) {
     public StreamProperties {
         int cores = Runtime.getRuntime().availableProcessors();
         maxStreams = maxStreams <= 0 ? 8 * cores : maxStreams;
@@ -24,5 +26,6 @@ public record StreamProperties(int maxStreams, int maxStreamsPerUser, Duration i
                 ? Duration.ofSeconds(30) : idleTimeout;
         maxFrameBytes = maxFrameBytes <= 0 ? 256 * 1024 : maxFrameBytes;
         decoders = decoders <= 0 ? cores : decoders;
+        readyRecognisers = readyRecognisers < 0 ? 4 * cores : readyRecognisers;
     }
 }

@@ -3,6 +3,7 @@ package io.dictum.web.speech.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dictum.speech.AudioClip;
+import io.dictum.speech.SpeechEngine;
 import io.dictum.web.DictumApplication;
 import io.dictum.web.speech.SpeechService;
 import java.net.URI;
@@ -70,6 +71,9 @@ public final class SpeechStreamBenchmark {
     private static final double KEEPS_UP_SECONDS = 0.5;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int LABEL_WIDTH = 27;
+    private static final String ROW_HEADER = "%4s  %-" + LABEL_WIDTH + "s  %12s  %12s  %13s  %14s  %14s  %16s  %16s"
+            + "  %s%n";
 
     /**
      * What one stream measured: its duration, each frame's wait for its answer, and per utterance the time from its
@@ -132,7 +136,7 @@ public final class SpeechStreamBenchmark {
                 System.out.println("Real-time pace (0.1 s frames every 0.1 s), command mode, {\"reset\":1} at the end of"
                         + " each utterance; frame latency = frame sent to its answer received; end>command = reset"
                         + " sent to the command result:");
-                System.out.printf(Locale.ROOT, "%4s  %-9s  %12s  %12s  %13s  %14s  %14s  %16s  %16s  %s%n", "N",
+                System.out.printf(Locale.ROOT, ROW_HEADER, "N",
                         "starts", "frame p50 ms", "frame p95 ms", "2nd half p95", "end>final p50", "end>final p95",
                         "end>command p50", "end>command p95", "keeps up");
                 int[] largest = new int[2];
@@ -156,6 +160,7 @@ public final class SpeechStreamBenchmark {
                 System.out.printf(Locale.ROOT, "%nLargest N that stays real-time (second-half p95 frame latency <= %.1f s)"
                         + " on %d cores: %d streams starting together, %d staggered.%n", KEEPS_UP_SECONDS, cores,
                         largest[0], largest[1]);
+                pressByPressRows(app, http, uri, token, utterances, Math.min(8, maxN));
             }
         } finally {
             app.close();
@@ -166,7 +171,12 @@ public final class SpeechStreamBenchmark {
     /** One row of the real-time table: n paced command streams, together or staggered (see the class comment). */
     private static boolean pacedRow(HttpClient http, URI uri, String token, List<byte[]> utterances, int n,
                                     boolean staggered) throws Exception {
-        List<Run> runs = streams(http, uri, token, utterances, n, true, "command", staggered);
+        return pacedRow(http, uri, token, utterances, n, staggered, false, staggered ? "staggered" : "together");
+    }
+
+    private static boolean pacedRow(HttpClient http, URI uri, String token, List<byte[]> utterances, int n,
+                                    boolean staggered, boolean perPress, String label) throws Exception {
+        List<Run> runs = streams(http, uri, token, utterances, n, true, "command", staggered, perPress);
         List<Double> frames = new ArrayList<>();
         List<Double> steady = new ArrayList<>();
         List<Double> finals = new ArrayList<>();
@@ -184,16 +194,48 @@ public final class SpeechStreamBenchmark {
             }
         }
         boolean keepsUp = percentile(steady, 95) <= KEEPS_UP_SECONDS;
-        System.out.printf(Locale.ROOT, "%4d  %-9s  %12.0f  %12.0f  %10.0f ms  %12.0f ms  %12.0f ms  %13.0f ms"
-                        + "  %13.0f ms  %s (intents right %d/%d)%n", n, staggered ? "staggered" : "together",
+        System.out.printf(Locale.ROOT, "%4d  %-" + LABEL_WIDTH + "s  %12.0f  %12.0f  %10.0f ms  %12.0f ms  %12.0f ms  %13.0f ms"
+                        + "  %13.0f ms  %s (intents right %d/%d)%n", n, label,
                 1000 * percentile(frames, 50), 1000 * percentile(frames, 95), 1000 * percentile(steady, 95),
                 1000 * percentile(finals, 50), 1000 * percentile(finals, 95),
                 1000 * percentile(commands, 50), 1000 * percentile(commands, 95),
                 keepsUp ? "yes" : "no", right, runs.size() * SESSION.size());
-        if (n == 8) {
+        if (n == 8 && !perPress) {
             printPerUtterance(runs);
         }
         return keepsUp;
+    }
+
+    /**
+     * Each utterance on a stream of its own, as the browser talks (one stream per press of the talk button), with
+     * recognisers built ahead for new streams and without: a new stream otherwise builds its two recognisers first.
+     */
+    private static void pressByPressRows(ConfigurableApplicationContext app, HttpClient http, URI uri, String token,
+                                         List<byte[]> utterances, int n) throws Exception {
+        SpeechEngine engine = app.getBean(SpeechService.class).engine();
+        CommandVocabulary vocabulary = app.getBean(CommandVocabulary.class);
+        int ready = app.getBean(StreamProperties.class).readyRecognisers();
+        System.out.printf(Locale.ROOT, "%nOne stream per press of the talk button (eof at the release), %d users, with"
+                + " %d recognisers of each kind built ahead and with none:%n", n, ready);
+        System.out.printf(Locale.ROOT, ROW_HEADER, "N", "starts", "frame p50 ms", "frame p95 ms", "2nd half p95",
+                "end>final p50", "end>final p95", "end>command p50", "end>command p95", "keeps up");
+        for (boolean staggered : new boolean[] {false, true}) {
+            for (int size : new int[] {ready, 0}) {
+                engine.keepReady(size);
+                for (int i = 0; i < 600 && engine.lacksReady(vocabulary.phrases()); i++) {
+                    Thread.sleep(50);
+                }
+                SpeechEngine.Readiness before = engine.readiness();
+                String label = (staggered ? "staggered" : "together") + (size > 0 ? ", built ahead" : ", none ahead");
+                pacedRow(http, uri, token, utterances, n, staggered, true, label);
+                SpeechEngine.Readiness after = engine.readiness();
+                if (size > 0) {
+                    System.out.printf(Locale.ROOT, "%4s  recognisers taken ready %d, built on demand %d%n", "",
+                            after.taken() - before.taken(), after.missed() - before.missed());
+                }
+            }
+        }
+        engine.keepReady(ready);
     }
 
     private static List<Integer> sizes(int maxN) {
@@ -279,15 +321,18 @@ public final class SpeechStreamBenchmark {
      */
     private static List<Run> streams(HttpClient http, URI uri, String token, List<byte[]> pieces, int n,
                                      boolean paced, String mode) throws Exception {
-        return streams(http, uri, token, pieces, n, paced, mode, false);
+        return streams(http, uri, token, pieces, n, paced, mode, false, false);
     }
 
     /**
      * Like the above; staggered, stream i says the pieces starting from piece i (in a circle) and begins i/n of a
-     * mean piece's length late. A run's per-piece lists are given in the pieces' own order either way.
+     * mean piece's length late. A run's per-piece lists are given in the pieces' own order either way. With
+     * {@code perPress}, each piece is a stream of its own ended with eof, as the browser opens one per press of the
+     * talk button, and the next press follows once the stream has closed.
      */
     private static List<Run> streams(HttpClient http, URI uri, String token, List<byte[]> pieces, int n,
-                                     boolean paced, String mode, boolean staggered) throws Exception {
+                                     boolean paced, String mode, boolean staggered, boolean perPress)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -302,7 +347,8 @@ public final class SpeechStreamBenchmark {
                 futures.add(pool.submit(() -> {
                     start.await();
                     TimeUnit.NANOSECONDS.sleep(delay);
-                    Run run = stream(http, uri, token, mine, paced, mode);
+                    Run run = perPress ? pressByPress(http, uri, token, mine, mode)
+                            : stream(http, uri, token, mine, paced, mode);
                     for (List<?> perPiece : List.of(run.toFinal(), run.toCommand(), run.intents())) {
                         Collections.rotate(perPiece, rotation);
                     }
@@ -318,6 +364,27 @@ public final class SpeechStreamBenchmark {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** One stream per piece, at real-time pace, one after the other; the lists are joined in the pieces' order. */
+    private static Run pressByPress(HttpClient http, URI uri, String token, List<byte[]> pieces, String mode)
+            throws Exception {
+        double seconds = 0;
+        List<Double> frames = new ArrayList<>();
+        List<Double> toFinal = new ArrayList<>();
+        List<Double> toCommand = new ArrayList<>();
+        List<String> intents = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (byte[] piece : pieces) {
+            Run press = stream(http, uri, token, List.of(piece), true, mode);
+            seconds += press.seconds();
+            frames.addAll(press.frameLatencies());
+            toFinal.addAll(press.toFinal());
+            toCommand.addAll(press.toCommand());
+            intents.addAll(press.intents());
+            text.append(text.length() > 0 ? " | " : "").append(press.text());
+        }
+        return new Run(seconds, frames, toFinal, toCommand, intents, text.toString());
     }
 
     private static Run stream(HttpClient http, URI uri, String token, List<byte[]> pieces, boolean paced,

@@ -69,7 +69,7 @@ class StreamIdleTimeoutTest extends WebTestSupport {
 
     @BeforeEach
     void startShortIdleServer() {
-        StreamProperties properties = new StreamProperties(0, 0, IDLE, 0, 0);
+        StreamProperties properties = new StreamProperties(0, 0, IDLE, 0, 0, 0);
         limits = new StreamLimits(properties);
         SpeechStreamHandler handler = new SpeechStreamHandler(speech, assistant, limits, properties, rateLimits,
                 decoders, json, notes, vocabulary, contexts, cases);

@@ -15,7 +15,7 @@ class StreamLimitsTest {
 
     @Test
     void admitsWithinTheTotalAndPerUserLimitsAndReleasesOnce() {
-        StreamLimits limits = new StreamLimits(new StreamProperties(3, 2, Duration.ofSeconds(30), 0, 1));
+        StreamLimits limits = new StreamLimits(new StreamProperties(3, 2, Duration.ofSeconds(30), 0, 1, 0));
         UserId a = user();
         UserId b = user();
         StreamLimits.Lease a1 = limits.admit(a).lease().orElseThrow();
@@ -37,10 +37,12 @@ class StreamLimitsTest {
 
     @Test
     void defaultsComeFromTheMachine() {
-        StreamProperties p = new StreamProperties(0, 0, null, 0, 0);
+        StreamProperties p = new StreamProperties(0, 0, null, 0, 0, -1);
         assertThat(p.maxStreams()).isEqualTo(8 * Runtime.getRuntime().availableProcessors());
         assertThat(p.maxStreamsPerUser()).isEqualTo(3);
         assertThat(p.idleTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(p.maxFrameBytes()).isEqualTo(256 * 1024);
+        assertThat(p.readyRecognisers()).isEqualTo(4 * Runtime.getRuntime().availableProcessors());
+        assertThat(new StreamProperties(0, 0, null, 0, 0, 0).readyRecognisers()).as("0 keeps none ready").isZero();
     }
 }

@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dictum.core.users.UserId;
 import io.dictum.speech.AudioClip;
+import io.dictum.speech.SpeechEngine;
+import io.dictum.web.speech.SpeechService;
 import io.dictum.web.WebTestSupport;
 import io.dictum.web.speech.stream.StreamTestClient.Conversation;
 import io.dictum.web.speech.stream.StreamTestClient.Step;
@@ -47,6 +49,12 @@ class StreamWebSocketTest extends WebTestSupport {
 
     @Autowired
     StreamProperties properties;
+
+    @Autowired
+    SpeechService speech;
+
+    @Autowired
+    CommandVocabulary vocabulary;
 
     private StreamTestClient ws;
 
@@ -155,6 +163,25 @@ class StreamWebSocketTest extends WebTestSupport {
         int at = c.messages().indexOf(c.messages().stream().filter(m -> m.has("command")).findFirst().orElseThrow());
         assertThat(c.messages().get(at - 1).path("text").asText()).contains("case");
         assertThat(c.status()).isEqualTo(CloseStatus.NORMAL);
+    }
+
+    @Test
+    void aNewStreamTakesRecognisersBuiltAheadAndGivesThemBack() throws InterruptedException {
+        SpeechEngine engine = speech.engine();
+        assertThat(properties.readyRecognisers()).isPositive();
+        await(() -> !vocabulary.phrases().isEmpty() && !engine.lacksReady(vocabulary.phrases()));
+        SpeechEngine.Readiness before = engine.readiness();
+        assertThat(before.open()).isEqualTo(before.listening()).isEqualTo(properties.readyRecognisers());
+
+        Conversation c = talk(login("ahale"), "mode=command", utterance("open-the-miller-case.flite-slt.16k.wav"));
+        assertThat(c.all("command").get(0).at("/result/openedCase/title").asText()).isEqualTo("Miller v. Acme Trucking");
+        SpeechEngine.Readiness after = engine.readiness();
+        // the open one at least; the listening one too unless the firm's names changed the list meanwhile
+        assertThat(after.taken()).as("recognisers taken from the reserve").isGreaterThan(before.taken());
+        assertThat(after.taken() + after.missed()).isEqualTo(before.taken() + before.missed() + 2);
+        // the ended stream gives its recognisers back for the next one
+        await(() -> engine.readiness().givenBack() > before.givenBack());
+        await(() -> !engine.lacksReady(vocabulary.phrases()));
     }
 
     @Test
