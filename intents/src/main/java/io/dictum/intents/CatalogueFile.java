@@ -25,8 +25,10 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
     record Fillers(List<String> anywhere, List<String> leading, List<String> trailing) {
     }
 
+    /** {@code joins} by slot type (document, event); {@code textJoins} by intent id. */
     record CaseResolution(Double minScore, Double margin, Integer candidates, List<String> ignoreWords,
-                          List<String> neverFirst) {
+                          List<String> neverFirst, Map<String, List<String>> joins,
+                          Map<String, List<String>> textJoins) {
     }
 
     record Confidence(Double matchFloor, Double ambiguousEntity, Double entityNotFound, Double freeTextDocument) {

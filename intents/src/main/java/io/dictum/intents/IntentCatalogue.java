@@ -197,6 +197,8 @@ public final class IntentCatalogue {
         Integer candidates;
         final Set<String> ignoreWords = new LinkedHashSet<>();
         final Set<String> neverFirst = new LinkedHashSet<>();
+        final Map<SlotType, Set<String>> joins = new EnumMap<>(SlotType.class);
+        final Map<Intent, Set<String>> textJoins = new EnumMap<>(Intent.class);
         Double matchFloor;
         Double ambiguousEntity;
         Double entityNotFound;
@@ -237,6 +239,28 @@ public final class IntentCatalogue {
                 candidates = cr.candidates() != null ? cr.candidates() : candidates;
                 addWords(source, "caseResolution.ignoreWords", cr.ignoreWords(), ignoreWords);
                 addWords(source, "caseResolution.neverFirst", cr.neverFirst(), neverFirst);
+                if (cr.joins() != null) {
+                    cr.joins().forEach((type, words) -> {
+                        SlotType slotType = SlotType.fromId(type)
+                                .filter(s -> s == SlotType.DOCUMENT || s == SlotType.EVENT)
+                                .orElseThrow(() -> new CatalogueException(source + ": caseResolution.joins." + type
+                                        + ": a case is joined to a document or an event phrase only (free text: textJoins)"));
+                        addJoinWords(source, "caseResolution.joins." + type, words,
+                                joins.computeIfAbsent(slotType, k -> new LinkedHashSet<>()));
+                    });
+                }
+                if (cr.textJoins() != null) {
+                    cr.textJoins().forEach((id, words) -> {
+                        Intent intent;
+                        try {
+                            intent = Intent.fromId(id);
+                        } catch (IllegalArgumentException e) {
+                            throw new CatalogueException(source + ": caseResolution.textJoins: unknown intent '" + id + "'");
+                        }
+                        addJoinWords(source, "caseResolution.textJoins." + id, words,
+                                textJoins.computeIfAbsent(intent, k -> new LinkedHashSet<>()));
+                    });
+                }
             }
             CatalogueFile.Confidence c = file.confidence();
             if (c != null) {
@@ -319,6 +343,19 @@ public final class IntentCatalogue {
             }
         }
 
+        /** A join is compared with one word of the phrase, so it must be one word. */
+        private static void addJoinWords(String source, String field, List<String> words, Set<String> into) {
+            if (words == null) {
+                return;
+            }
+            for (String w : words) {
+                if (w == null || SpeechNormaliser.words(w).size() != 1) {
+                    throw new CatalogueException(source + ": " + field + " must list single words: " + w);
+                }
+                into.add(SpeechNormaliser.words(w).get(0));
+            }
+        }
+
         private static void addWords(String source, String field, List<String> words, Set<String> into) {
             if (words == null) {
                 return;
@@ -344,7 +381,8 @@ public final class IntentCatalogue {
                         required(all, "caseResolution.margin", margin),
                         required(all, "caseResolution.candidates", candidates),
                         ignoreWords.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
-                        neverFirst.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()));
+                        neverFirst.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
+                        joins, textJoins);
                 confidence = new ConfidencePolicy(required(all, "confidence.matchFloor", matchFloor),
                         required(all, "confidence.ambiguousEntity", ambiguousEntity),
                         required(all, "confidence.entityNotFound", entityNotFound),
@@ -374,6 +412,14 @@ public final class IntentCatalogue {
                 IntentDefinition d = compileIntent(intent, draft, normaliser);
                 if (!d.patterns().isEmpty()) {
                     definitions.put(intent, d);
+                }
+            });
+            textJoins.keySet().forEach(intent -> {
+                IntentDefinition d = definitions.get(intent);
+                if (d == null || d.slots().values().stream().noneMatch(s -> s.type() == SlotType.TEXT)
+                        || d.slots().values().stream().noneMatch(s -> s.type() == SlotType.CASE)) {
+                    throw new CatalogueException(all + ": caseResolution.textJoins." + intent.id()
+                            + ": the intent needs a text slot and a case slot for a case to be taken off its text");
                 }
             });
             return new IntentCatalogue(sources, normaliser, caseResolution, confidence, documents, vocabularies,

@@ -115,12 +115,6 @@ public final class IntentRouter {
         }
     }
 
-    /** Words that join a case to the document or event it belongs to: "the settlement agreement in Okafor". */
-    private static final Set<String> DOCUMENT_CASE_JOINS = Set.of("in", "on", "for", "from");
-    /** "on" is left out for events: "served on the hospital", "a hearing on the motion". */
-    private static final Set<String> EVENT_CASE_JOINS = Set.of("in", "for");
-    /** Free text ends at "in" only, and only for an intent that changes nothing: "find everything about the lien in Miller". */
-    private static final Set<String> TEXT_CASE_JOINS = Set.of("in");
     /** A case said inside a document or event phrase is at most this many words ("the johnson versus acme"). */
     private static final int MAX_CASE_WORDS_IN_PHRASE = 3;
 
@@ -138,8 +132,9 @@ public final class IntentRouter {
      * Finds a case said at the end of a document or event phrase ("send the client the settlement agreement in
      * Okafor") or in front of it ("put the Garcia mediation on the calendar"), when the pattern has no place for the
      * case. Only a reference that settles exactly one case is taken out; anything else stays the phrase's words,
-     * so "the motion for summary judgment" keeps its name. Free text is cut only for a search: a note or a task
-     * keeps every word said ("the witness lives in Springfield" is no case reference).
+     * so "the motion for summary judgment" keeps its name. The joining words are the catalogue's (caseResolution):
+     * free text is cut only for the intents it lists, so a note keeps every word said ("the witness lives in
+     * Springfield" is no case reference).
      */
     private Optional<CaseInPhrase> caseInPhrase(IntentDefinition definition, PhrasePattern.Parse parse,
                                                 List<Token> tokens, Map<String, List<EntityMatch>> lookups) {
@@ -150,12 +145,7 @@ public final class IntentRouter {
         }
         for (SlotSpec slot : definition.slots().values()) {
             List<PhrasePattern.Span> pieces = parse.pieces().get(slot.name());
-            Set<String> joins = switch (slot.type()) {
-                case DOCUMENT -> DOCUMENT_CASE_JOINS;
-                case EVENT -> EVENT_CASE_JOINS;
-                case TEXT -> definition.intent().changesData() ? Set.<String>of() : TEXT_CASE_JOINS;
-                default -> Set.<String>of();
-            };
+            Set<String> joins = catalogue.caseResolution().joinsFor(definition.intent(), slot.type());
             if (pieces == null || pieces.size() != 1 || joins.isEmpty()) {
                 continue;
             }

@@ -146,6 +146,58 @@ class IntentCatalogueTest {
     }
 
     @Test
+    void aFirmFileAddsTheWordsThatJoinACaseToAPhrase() throws IOException {
+        assertThat(IntentCatalogue.defaults().caseResolution().joinsFor(Intent.FIND_DOCUMENT, SlotType.DOCUMENT))
+                .containsExactlyInAnyOrder("in", "on", "for", "from");
+        assertThat(IntentCatalogue.defaults().caseResolution().joinsFor(Intent.DICTATE_NOTE, SlotType.TEXT)).isEmpty();
+        assertThat(interpret(IntentCatalogue.defaults(), "find the police report under Miller").slots())
+                .doesNotContainKey("case");
+
+        IntentCatalogue catalogue = IntentCatalogue.load(firmFile("""
+                caseResolution:
+                  joins:
+                    document: [under]
+                  textJoins:
+                    dictate_note: [re]
+                """));
+
+        Interpretation document = interpret(catalogue, "find the police report under Miller");
+        assertThat(document.slots()).containsEntry("document", "police report").containsEntry("case", "case-miller");
+        Interpretation note = interpret(catalogue, "take a note the adjuster called back re Miller");
+        assertThat(note.slots()).containsEntry("text", "the adjuster called back").containsEntry("case", "case-miller");
+        // the bundled joins are kept beside the firm's
+        assertThat(interpret(catalogue, "find the police report in Miller").slots()).containsEntry("case", "case-miller");
+    }
+
+    @Test
+    void rejectsAJoinThatIsNoSingleWordOrJoinsNothing() throws IOException {
+        assertRefused(firmFile("""
+                caseResolution:
+                  joins:
+                    document: [in the]
+                """))
+                .hasMessageContaining("caseResolution.joins.document must list single words");
+        assertRefused(firmFile("""
+                caseResolution:
+                  joins:
+                    date: [in]
+                """))
+                .hasMessageContaining("caseResolution.joins.date");
+        assertRefused(firmFile("""
+                caseResolution:
+                  textJoins:
+                    open_case: [in]
+                """))
+                .hasMessageContaining("caseResolution.textJoins.open_case").hasMessageContaining("text slot");
+        assertRefused(firmFile("""
+                caseResolution:
+                  textJoins:
+                    open_the_case: [in]
+                """))
+                .hasMessageContaining("unknown intent 'open_the_case'");
+    }
+
+    @Test
     void aFirmFileCanPreferDocumentsForPhrasesNobodyKnows() throws IOException {
         // equally specific readings are ranked by their slot factors, so this order is the firm's to choose
         IntentCatalogue documentsFirst = IntentCatalogue.load(firmFile("""
