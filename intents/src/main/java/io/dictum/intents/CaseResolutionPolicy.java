@@ -21,13 +21,15 @@ import java.util.Set;
  *                    by the type of the phrase's slot: a document or an event
  * @param textJoins   the same for free text, by intent: only the intents listed take a case off their text's end
  *                    ("find everything about the lien in Miller"); a note keeps every word said
+ * @param leadingJoins words that may come before a case said ahead of the request: "in Garcia the judgment was
+ *                    entered yesterday"
  */
 public record CaseResolutionPolicy(double minScore, double margin, int candidates, Set<String> ignoreWords,
                                    Set<String> neverFirst, Map<SlotType, Set<String>> joins,
-                                   Map<Intent, Set<String>> textJoins) {
+                                   Map<Intent, Set<String>> textJoins, Set<String> leadingJoins) {
 
     public CaseResolutionPolicy(double minScore, double margin, int candidates, Set<String> ignoreWords) {
-        this(minScore, margin, candidates, ignoreWords, Set.of(), Map.of(), Map.of());
+        this(minScore, margin, candidates, ignoreWords, Set.of(), Map.of(), Map.of(), Set.of());
     }
 
     public CaseResolutionPolicy {
@@ -44,6 +46,7 @@ public record CaseResolutionPolicy(double minScore, double margin, int candidate
         neverFirst = Set.copyOf(neverFirst);
         joins = copy(joins);
         textJoins = copy(textJoins);
+        leadingJoins = Set.copyOf(leadingJoins);
     }
 
     private static <K extends Enum<K>> Map<K, Set<String>> copy(Map<K, Set<String>> words) {

@@ -22,13 +22,17 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
     record Persons(Integer maxWords, List<String> notNames) {
     }
 
-    record Fillers(List<String> anywhere, List<String> leading, List<String> trailing) {
+    /** {@code breaks}: words that end a remark said before the request ("I'm off the phone now, stop the timer"). */
+    record Fillers(List<String> anywhere, List<String> leading, List<String> trailing, List<String> breaks) {
     }
 
-    /** {@code joins} by slot type (document, event); {@code textJoins} by intent id. */
+    /**
+     * {@code joins} by slot type (document, event); {@code textJoins} by intent id; {@code leadingJoins} before a case
+     * said ahead of the request ("in Garcia, the judgment was entered").
+     */
     record CaseResolution(Double minScore, Double margin, Integer candidates, List<String> ignoreWords,
                           List<String> neverFirst, Map<String, List<String>> joins,
-                          Map<String, List<String>> textJoins) {
+                          Map<String, List<String>> textJoins, List<String> leadingJoins) {
     }
 
     record Confidence(Double matchFloor, Double ambiguousEntity, Double entityNotFound, Double freeTextDocument) {

@@ -44,10 +44,12 @@ public final class IntentCatalogue {
     private final DocumentVocabulary documents;
     private final SlotReader.Vocabularies vocabularies;
     private final Map<Intent, IntentDefinition> definitions;
+    private final Set<String> clauseBreaks;
 
     private IntentCatalogue(List<String> sources, SpeechNormaliser normaliser, CaseResolutionPolicy caseResolution,
                             ConfidencePolicy confidence, DocumentVocabulary documents,
-                            SlotReader.Vocabularies vocabularies, Map<Intent, IntentDefinition> definitions) {
+                            SlotReader.Vocabularies vocabularies, Map<Intent, IntentDefinition> definitions,
+                            Set<String> clauseBreaks) {
         this.sources = List.copyOf(sources);
         this.normaliser = normaliser;
         this.caseResolution = caseResolution;
@@ -55,6 +57,7 @@ public final class IntentCatalogue {
         this.documents = documents;
         this.vocabularies = vocabularies;
         this.definitions = Collections.unmodifiableMap(definitions);
+        this.clauseBreaks = Set.copyOf(clauseBreaks);
     }
 
     /** The bundled catalogue alone. */
@@ -117,6 +120,11 @@ public final class IntentCatalogue {
     /** The words an utterance is matched with: lower case, without punctuation and fillers. */
     public List<String> words(String utterance) {
         return normaliser.tokens(utterance).stream().map(Token::text).toList();
+    }
+
+    /** Words after which a remark ends and a request may begin: "I'm off the phone now stop the timer". */
+    Set<String> clauseBreaks() {
+        return clauseBreaks;
     }
 
     ConfidencePolicy confidence() {
@@ -199,6 +207,8 @@ public final class IntentCatalogue {
         final Set<String> neverFirst = new LinkedHashSet<>();
         final Map<SlotType, Set<String>> joins = new EnumMap<>(SlotType.class);
         final Map<Intent, Set<String>> textJoins = new EnumMap<>(Intent.class);
+        final Set<String> leadingJoins = new LinkedHashSet<>();
+        final Set<String> breaks = new LinkedHashSet<>();
         Double matchFloor;
         Double ambiguousEntity;
         Double entityNotFound;
@@ -222,6 +232,7 @@ public final class IntentCatalogue {
                 addWords(source, "fillers.anywhere", file.fillers().anywhere(), anywhere);
                 addWords(source, "fillers.leading", file.fillers().leading(), leading);
                 addWords(source, "fillers.trailing", file.fillers().trailing(), trailing);
+                addJoinWords(source, "fillers.breaks", file.fillers().breaks(), breaks);
             }
             if (file.spokenForms() != null) {
                 file.spokenForms().forEach((said, meant) -> {
@@ -249,6 +260,7 @@ public final class IntentCatalogue {
                                 joins.computeIfAbsent(slotType, k -> new LinkedHashSet<>()));
                     });
                 }
+                addJoinWords(source, "caseResolution.leadingJoins", cr.leadingJoins(), leadingJoins);
                 if (cr.textJoins() != null) {
                     cr.textJoins().forEach((id, words) -> {
                         Intent intent;
@@ -382,7 +394,7 @@ public final class IntentCatalogue {
                         required(all, "caseResolution.candidates", candidates),
                         ignoreWords.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
                         neverFirst.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
-                        joins, textJoins);
+                        joins, textJoins, leadingJoins);
                 confidence = new ConfidencePolicy(required(all, "confidence.matchFloor", matchFloor),
                         required(all, "confidence.ambiguousEntity", ambiguousEntity),
                         required(all, "confidence.entityNotFound", entityNotFound),
@@ -423,7 +435,7 @@ public final class IntentCatalogue {
                 }
             });
             return new IntentCatalogue(sources, normaliser, caseResolution, confidence, documents, vocabularies,
-                    definitions);
+                    definitions, breaks);
         }
 
         private static Map<String, List<String>> lists(Map<String, Set<String>> values) {

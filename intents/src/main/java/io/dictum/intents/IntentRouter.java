@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,23 @@ public final class IntentRouter {
         if (tokens.isEmpty()) {
             return unknown();
         }
-        List<String> words = tokens.stream().map(Token::text).toList();
         Map<String, List<EntityMatch>> lookups = new HashMap<>(); // one resolver call per reference per utterance
+        List<Reading> readings = readings(tokens, utterance, lookups);
+        if (readings.isEmpty() || !readings.get(0).spokenCase()) {
+            Optional<List<Reading>> caseFirst = caseSaidFirst(tokens, utterance, lookups, readings.isEmpty());
+            if (caseFirst.isPresent()) {
+                return interpretation(caseFirst.get());
+            }
+        }
+        if (readings.isEmpty()) {
+            return remarkThenRequest(tokens, utterance, lookups).map(this::interpretation).orElseGet(IntentRouter::unknown);
+        }
+        return interpretation(readings);
+    }
+
+    /** Every reading of the words, best first. */
+    private List<Reading> readings(List<Token> tokens, Utterance utterance, Map<String, List<EntityMatch>> lookups) {
+        List<String> words = tokens.stream().map(Token::text).toList();
         SlotReader values = new SlotReader(tokens, utterance.referenceTime().toLocalDate(), catalogue.vocabularies());
         List<Reading> readings = new ArrayList<>();
         int order = 0;
@@ -47,10 +63,11 @@ public final class IntentRouter {
                         .ifPresent(readings::add);
             }
         }
-        if (readings.isEmpty()) {
-            return unknown();
-        }
         readings.sort(Reading.BEST_FIRST);
+        return readings;
+    }
+
+    private Interpretation interpretation(List<Reading> readings) {
         Reading best = readings.get(0);
         double confidence = best.confidence(catalogue.confidence().matchFloor());
         List<Alternative> alternatives = new ArrayList<>();
@@ -64,6 +81,121 @@ public final class IntentRouter {
         }
         alternatives.sort(Comparator.comparingDouble(Alternative::confidence).reversed());
         return new Interpretation(best.intent(), best.slots(), round(confidence), alternatives, best.unresolved());
+    }
+
+    /** A case said first is at most a joining word, "the", three words of a name and a case noun. */
+    private static final int MAX_LEADING_CASE_WORDS = 6;
+
+    /**
+     * A case said ahead of the request: "Delgado, what's due", "in Garcia the judgment was entered yesterday",
+     * "Chen settlement agreement". Taken only when the first words settle exactly one case and the rest reads as a
+     * request whose intent takes a case and did not name one; a case and a document kind alone (nothing else read)
+     * ask for the document.
+     */
+    private Optional<List<Reading>> caseSaidFirst(List<Token> tokens, Utterance utterance,
+                                                  Map<String, List<EntityMatch>> lookups, boolean wholeReadsNothing) {
+        CaseResolutionPolicy policy = catalogue.caseResolution();
+        for (int end = 1; end < tokens.size() && end <= MAX_LEADING_CASE_WORDS; end++) {
+            List<Token> reference = tokens.subList(0, end);
+            if (policy.leadingJoins().contains(reference.get(0).text())) {
+                reference = reference.subList(1, reference.size());
+            }
+            List<String> named = reference.stream().map(Token::text).filter(w -> !policy.ignoreWords().contains(w)).toList();
+            if (named.isEmpty() || policy.neverFirst().contains(named.get(0))) {
+                continue;
+            }
+            // the rest is read first: the first words are looked up only when a request that takes a case follows
+            List<Token> rest = tokens.subList(end, tokens.size());
+            List<Reading> readings = readings(rest, utterance, lookups);
+            boolean takesCase = readings.isEmpty()
+                    ? wholeReadsNothing && knownDocument(rest).isPresent() : takesCase(readings.get(0));
+            Optional<String> id = takesCase ? settledCase(reference, lookups) : Optional.empty();
+            if (id.isPresent()) {
+                return readings.isEmpty() ? documentAlone(rest, id.get()).map(List::of) : withCase(readings, id.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "Chen settlement agreement": a document kind the vocabulary knows, said alone after a case, is asked for. */
+    private Optional<Reading> documentAlone(List<Token> words, String caseId) {
+        IntentDefinition find = catalogue.definitions().get(Intent.FIND_DOCUMENT);
+        if (find == null) {
+            return Optional.empty();
+        }
+        Optional<SlotSpec> documentSlot = find.slots().values().stream().filter(s -> s.type() == SlotType.DOCUMENT).findFirst();
+        Optional<SlotSpec> caseSlot = find.slots().values().stream().filter(s -> s.type() == SlotType.CASE).findFirst();
+        Optional<DocumentVocabulary.Normalised> kind = knownDocument(words);
+        if (documentSlot.isEmpty() || caseSlot.isEmpty() || kind.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> slots = new LinkedHashMap<>();
+        slots.put(documentSlot.get().name(), kind.get().value());
+        slots.put(caseSlot.get().name(), caseId);
+        return Optional.of(new Reading(Intent.FIND_DOCUMENT, 0, words.size(), words.size(), 1.0, true, slots, Map.of()));
+    }
+
+    /**
+     * A remark, then the request: "I'm off the phone now stop the timer", "I'm starting on the Okafor brief now start
+     * the clock". Tried only when the whole says nothing the catalogue reads: the request is what follows the first
+     * clause break (catalogue fillers.breaks) that leaves words reading as one; a case the remark names, settling
+     * exactly one, is the request's when it names none itself.
+     */
+    private Optional<List<Reading>> remarkThenRequest(List<Token> tokens, Utterance utterance,
+                                                      Map<String, List<EntityMatch>> lookups) {
+        for (int at = 1; at < tokens.size() - 1; at++) {
+            if (!catalogue.clauseBreaks().contains(tokens.get(at).text())) {
+                continue;
+            }
+            List<Reading> readings = readings(tokens.subList(at + 1, tokens.size()), utterance, lookups);
+            if (readings.isEmpty()) {
+                continue;
+            }
+            if (!takesCase(readings.get(0))) {
+                return Optional.of(readings);
+            }
+            Set<String> named = new HashSet<>();
+            List<Token> remark = tokens.subList(0, at);
+            for (int start = 0; start < remark.size(); start++) {
+                for (int end = start + 1; end <= Math.min(remark.size(), start + 2); end++) {
+                    settledCase(remark.subList(start, end), lookups).ifPresent(named::add);
+                }
+            }
+            return Optional.of(named.size() == 1
+                    ? withCase(readings, named.iterator().next()).orElse(readings) : readings);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<DocumentVocabulary.Normalised> knownDocument(List<Token> words) {
+        return catalogue.documents().normalise(words.stream().map(Token::text).toList())
+                .filter(DocumentVocabulary.Normalised::known);
+    }
+
+    /** Whether the reading's intent takes a case and the reading named none. */
+    private boolean takesCase(Reading reading) {
+        return !reading.spokenCase() && caseSlot(reading.intent()).isPresent();
+    }
+
+    private Optional<SlotSpec> caseSlot(Intent intent) {
+        return catalogue.definitions().get(intent).slots().values().stream()
+                .filter(s -> s.type() == SlotType.CASE).findFirst();
+    }
+
+    /** The readings with the case given to the best, when its intent takes a case and it named none. */
+    private Optional<List<Reading>> withCase(List<Reading> readings, String caseId) {
+        if (readings.isEmpty() || !takesCase(readings.get(0))) {
+            return Optional.empty();
+        }
+        Reading best = readings.get(0);
+        return caseSlot(best.intent()).map(slot -> {
+                    Map<String, String> slots = new LinkedHashMap<>(best.slots());
+                    slots.put(slot.name(), caseId);
+                    List<Reading> out = new ArrayList<>(readings);
+                    out.set(0, new Reading(best.intent(), best.order(), best.literals(), best.tokens(), best.evidence(),
+                            true, slots, best.unresolved()));
+                    return out;
+                });
     }
 
     /** Lets a pattern's checked slots take only the words that form a value of their type. */
@@ -101,8 +233,9 @@ public final class IntentRouter {
      *
      * @param literals literal words matched plus words of vocabulary document phrases
      * @param evidence product of the slot factors: 1 when every slot settled
+     * @param spokenCase whether a case was said (settled or not), rather than taken from the conversation
      */
-    private record Reading(Intent intent, int order, int literals, int tokens, double evidence,
+    private record Reading(Intent intent, int order, int literals, int tokens, double evidence, boolean spokenCase,
                            Map<String, String> slots, Map<String, List<EntityMatch>> unresolved) {
 
         static final Comparator<Reading> BEST_FIRST = Comparator.comparingInt(Reading::literals).reversed()
@@ -164,7 +297,12 @@ public final class IntentRouter {
             if (slot.type() == SlotType.TEXT) {
                 continue;
             }
-            // "the garcia mediation": a case in front only when what follows is still a phrase of its own
+            // "the garcia mediation": a case in front only when what follows is still a phrase of its own, and the
+            // whole is no kind of its own ("the insurance policy" names no Acme Insurance case)
+            if (slot.type() == SlotType.DOCUMENT && catalogue.documents().normalise(words.stream().map(Token::text).toList())
+                    .filter(DocumentVocabulary.Normalised::known).isPresent()) {
+                continue;
+            }
             int from = !words.isEmpty() && words.get(0).text().equals("the") ? 1 : 0;
             for (int end = from + 1; end <= from + 2 && end < words.size(); end++) {
                 List<Token> rest = words.subList(end, words.size());
@@ -288,6 +426,9 @@ public final class IntentRouter {
                 }
             }
         }
-        return Optional.of(new Reading(definition.intent(), order, literals, tokens.size(), evidence, slots, unresolved));
+        boolean spokenCase = caseInPhrase.isPresent() || definition.slots().values().stream()
+                .anyMatch(s -> s.type() == SlotType.CASE && parse.slots().containsKey(s.name()));
+        return Optional.of(new Reading(definition.intent(), order, literals, tokens.size(), evidence, spokenCase, slots,
+                unresolved));
     }
 }

@@ -350,6 +350,62 @@ class IntentRouterTest {
     }
 
     @Nested
+    class CaseSaidAheadOfTheRequest {
+
+        @Test
+        void aCaseSaidFirstIsTheRequestsCase() {
+            assertThat(interpret("Miller, what's due this week").slots()).containsEntry("case", "case-miller")
+                    .containsKey("period");
+            Interpretation event = interpret("in Kowalczyk the complaint was served yesterday");
+            assertThat(event.intent()).isEqualTo(Intent.ADD_EVENT);
+            assertThat(event.slots()).containsEntry("case", "case-kowalczyk").containsEntry("event", "complaint served");
+        }
+
+        @Test
+        void aCaseAndADocumentKindAloneAskForTheDocument() {
+            Interpretation i = interpret("Miller police report");
+
+            assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+            assertThat(i.slots()).containsEntry("document", "police report").containsEntry("case", "case-miller");
+        }
+
+        @Test
+        void firstWordsThatSettleNoCaseOrARequestWithoutACaseChangeNothing() {
+            assertThat(interpret("Miller called about the settlement").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("Johnson, stop the timer").slots()).isEmpty();
+        }
+
+        @Test
+        void aRemarkBeforeTheRequestIsLeftOutAndLendsItsCase() {
+            assertThat(interpret("I'm off the phone now stop the timer").intent()).isEqualTo(Intent.STOP_TIMER);
+            Interpretation i = interpret("I'm starting on the Miller brief now start the clock");
+            assertThat(i.intent()).isEqualTo(Intent.START_TIMER);
+            assertThat(i.slots()).containsEntry("case", "case-miller");
+            assertThat(interpret("we're done now let's open a bottle of wine").intent()).isEqualTo(Intent.UNKNOWN);
+        }
+
+        @Test
+        void aDocumentKindNamesNoCaseFromItsOwnWords() {
+            resolver.answer("insurance", new EntityMatch("case-acme-insurance", "Johnson v. Acme Insurance", 0.8));
+
+            Interpretation i = interpret("I need to see the insurance policy");
+
+            assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+            assertThat(i.slots()).containsExactly(Map.entry("document", "insurance policy"));
+        }
+
+        @Test
+        void aTaskSaidInACaseIsThatCasesTask() {
+            Interpretation i = interpret("remind me to check the docket in Miller");
+
+            assertThat(i.slots()).containsEntry("description", "check the docket").containsEntry("case", "case-miller");
+            // a note keeps every word said
+            assertThat(interpret("take a note the witness lives in Miller").slots())
+                    .containsEntry("text", "the witness lives in Miller");
+        }
+    }
+
+    @Nested
     class CaseResolution {
 
         @Test
