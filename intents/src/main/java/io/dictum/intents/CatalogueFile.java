@@ -22,8 +22,12 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
     record Persons(Integer maxWords, List<String> notNames) {
     }
 
-    /** {@code breaks}: words that end a remark said before the request ("I'm off the phone now, stop the timer"). */
-    record Fillers(List<String> anywhere, List<String> leading, List<String> trailing, List<String> breaks) {
+    /**
+     * {@code breaks}: words that end a remark said before the request ("I'm off the phone now, stop the timer");
+     * {@code remarks}: words that begin one said after it ("... for Keisha Moore, she was fired ...").
+     */
+    record Fillers(List<String> anywhere, List<String> leading, List<String> trailing, List<String> breaks,
+                   List<String> remarks) {
     }
 
     /**

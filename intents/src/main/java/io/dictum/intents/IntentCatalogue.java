@@ -45,11 +45,12 @@ public final class IntentCatalogue {
     private final SlotReader.Vocabularies vocabularies;
     private final Map<Intent, IntentDefinition> definitions;
     private final Set<String> clauseBreaks;
+    private final Set<String> remarkStarts;
 
     private IntentCatalogue(List<String> sources, SpeechNormaliser normaliser, CaseResolutionPolicy caseResolution,
                             ConfidencePolicy confidence, DocumentVocabulary documents,
                             SlotReader.Vocabularies vocabularies, Map<Intent, IntentDefinition> definitions,
-                            Set<String> clauseBreaks) {
+                            Set<String> clauseBreaks, Set<String> remarkStarts) {
         this.sources = List.copyOf(sources);
         this.normaliser = normaliser;
         this.caseResolution = caseResolution;
@@ -58,6 +59,7 @@ public final class IntentCatalogue {
         this.vocabularies = vocabularies;
         this.definitions = Collections.unmodifiableMap(definitions);
         this.clauseBreaks = Set.copyOf(clauseBreaks);
+        this.remarkStarts = Set.copyOf(remarkStarts);
     }
 
     /** The bundled catalogue alone. */
@@ -125,6 +127,11 @@ public final class IntentCatalogue {
     /** Words after which a remark ends and a request may begin: "I'm off the phone now stop the timer". */
     Set<String> clauseBreaks() {
         return clauseBreaks;
+    }
+
+    /** Words that begin a remark said after the request: "... for Keisha Moore she was fired after ...". */
+    Set<String> remarkStarts() {
+        return remarkStarts;
     }
 
     ConfidencePolicy confidence() {
@@ -209,6 +216,7 @@ public final class IntentCatalogue {
         final Map<Intent, Set<String>> textJoins = new EnumMap<>(Intent.class);
         final Set<String> leadingJoins = new LinkedHashSet<>();
         final Set<String> breaks = new LinkedHashSet<>();
+        final Set<String> remarks = new LinkedHashSet<>();
         Double matchFloor;
         Double ambiguousEntity;
         Double entityNotFound;
@@ -233,6 +241,7 @@ public final class IntentCatalogue {
                 addWords(source, "fillers.leading", file.fillers().leading(), leading);
                 addWords(source, "fillers.trailing", file.fillers().trailing(), trailing);
                 addJoinWords(source, "fillers.breaks", file.fillers().breaks(), breaks);
+                addJoinWords(source, "fillers.remarks", file.fillers().remarks(), remarks);
             }
             if (file.spokenForms() != null) {
                 file.spokenForms().forEach((said, meant) -> {
@@ -435,7 +444,7 @@ public final class IntentCatalogue {
                 }
             });
             return new IntentCatalogue(sources, normaliser, caseResolution, confidence, documents, vocabularies,
-                    definitions, breaks);
+                    definitions, breaks, remarks);
         }
 
         private static Map<String, List<String>> lists(Map<String, Set<String>> values) {

@@ -43,7 +43,8 @@ public final class IntentRouter {
             }
         }
         if (readings.isEmpty()) {
-            return remarkThenRequest(tokens, utterance, lookups).map(this::interpretation).orElseGet(IntentRouter::unknown);
+            return remarkThenRequest(tokens, utterance, lookups).or(() -> requestThenRemark(tokens, utterance, lookups))
+                    .map(this::interpretation).orElseGet(IntentRouter::unknown);
         }
         return interpretation(readings);
     }
@@ -180,6 +181,24 @@ public final class IntentRouter {
     private Optional<SlotSpec> caseSlot(Intent intent) {
         return catalogue.definitions().get(intent).slots().values().stream()
                 .filter(s -> s.type() == SlotType.CASE).findFirst();
+    }
+
+    /**
+     * The request, then a remark: "set up a new employment case for Keisha Moore she was fired after complaining about
+     * overtime", "put the clock on pause while I take this call". Tried only when the whole and a remark before it
+     * read nothing: the longest start that ends before a word beginning a remark (catalogue fillers.remarks) and reads.
+     */
+    private Optional<List<Reading>> requestThenRemark(List<Token> tokens, Utterance utterance,
+                                                      Map<String, List<EntityMatch>> lookups) {
+        for (int at = tokens.size() - 1; at >= 2; at--) {
+            if (catalogue.remarkStarts().contains(tokens.get(at).text())) {
+                List<Reading> readings = readings(tokens.subList(0, at), utterance, lookups);
+                if (!readings.isEmpty()) {
+                    return Optional.of(readings);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The readings with the case given to the best, when its intent takes a case and it named none. */
