@@ -102,8 +102,12 @@ public final class IntentRouter {
                 reference = reference.subList(1, reference.size());
             }
             List<String> named = reference.stream().map(Token::text).filter(w -> !policy.ignoreWords().contains(w)).toList();
-            if (named.isEmpty() || policy.neverFirst().contains(named.get(0))) {
-                continue;
+            if (named.isEmpty()) {
+                continue; // "the", "in the"
+            }
+            if (policy.neverFirst().contains(named.get(0))
+                    || named.stream().anyMatch(catalogue.vocabularies().notNames()::contains)) {
+                break; // a longer start holds the same word
             }
             // the rest is read first: the first words are looked up only when a request that takes a case follows
             List<Token> rest = tokens.subList(end, tokens.size());
