@@ -9,25 +9,33 @@ import java.util.Map;
  * One catalogue file as written. Every field may be absent: a firm's file usually holds a few patterns only, and is
  * merged over the bundled one by {@link IntentCatalogue}.
  */
-record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spokenForms, CaseResolution caseResolution,
-                     Confidence confidence, Documents documents, Vocabularies vocabularies, Persons persons,
-                     Map<String, IntentEntry> intents) {
+record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spokenForms, Needs needs,
+                     CaseResolution caseResolution, Confidence confidence, Documents documents,
+                     Vocabularies vocabularies, Persons persons, Map<String, IntentEntry> intents) {
+
+    /** A request said as a need: see {@link NeedPhrasing}. */
+    record Needs(List<String> openers, Map<String, String> participles, Map<String, String> things) {
+    }
 
     /** Closed value sets: canonical snake_case value → the ways of saying it. */
     record Vocabularies(List<String> dropWords, Map<String, List<String>> role,
                         @JsonProperty("matter_type") Map<String, List<String>> matterType) {
     }
 
-    /** What a person slot accepts: at most {@code maxWords} words, none of them in {@code notNames}. */
-    record Persons(Integer maxWords, List<String> notNames) {
+    /**
+     * What a person slot accepts: at most {@code maxWords} words, none of them in {@code notNames}; {@code capitals}
+     * are said in lower case but written in capitals ("Coastline Roofing LLC").
+     */
+    record Persons(Integer maxWords, List<String> notNames, List<String> capitals) {
     }
 
     /**
      * {@code breaks}: words that end a remark said before the request ("I'm off the phone now, stop the timer");
-     * {@code remarks}: words that begin one said after it ("... for Keisha Moore, she was fired ...").
+     * {@code remarks}: words that begin one said after it ("... for Keisha Moore, she was fired ...");
+     * {@code gerundAfter}: leading phrases after which the request's verb is said as a gerund ("would you mind opening").
      */
     record Fillers(List<String> anywhere, List<String> leading, List<String> trailing, List<String> breaks,
-                   List<String> remarks) {
+                   List<String> remarks, List<String> gerundAfter) {
     }
 
     /**

@@ -46,11 +46,14 @@ public final class IntentCatalogue {
     private final Map<Intent, IntentDefinition> definitions;
     private final Set<String> clauseBreaks;
     private final Set<String> remarkStarts;
+    private final List<List<String>> gerundAfter;
+    private final NeedPhrasing needs;
 
     private IntentCatalogue(List<String> sources, SpeechNormaliser normaliser, CaseResolutionPolicy caseResolution,
                             ConfidencePolicy confidence, DocumentVocabulary documents,
                             SlotReader.Vocabularies vocabularies, Map<Intent, IntentDefinition> definitions,
-                            Set<String> clauseBreaks, Set<String> remarkStarts) {
+                            Set<String> clauseBreaks, Set<String> remarkStarts, List<List<String>> gerundAfter,
+                            NeedPhrasing needs) {
         this.sources = List.copyOf(sources);
         this.normaliser = normaliser;
         this.caseResolution = caseResolution;
@@ -60,6 +63,8 @@ public final class IntentCatalogue {
         this.definitions = Collections.unmodifiableMap(definitions);
         this.clauseBreaks = Set.copyOf(clauseBreaks);
         this.remarkStarts = Set.copyOf(remarkStarts);
+        this.gerundAfter = List.copyOf(gerundAfter);
+        this.needs = needs;
     }
 
     /** The bundled catalogue alone. */
@@ -134,6 +139,16 @@ public final class IntentCatalogue {
         return remarkStarts;
     }
 
+    /** Phrases after which a request's verb is said as a gerund: "would you mind opening the Chen matter". */
+    List<List<String>> gerundAfter() {
+        return gerundAfter;
+    }
+
+    /** A request said as a need: "I need the Bayview Medical file open". */
+    NeedPhrasing needs() {
+        return needs;
+    }
+
     ConfidencePolicy confidence() {
         return confidence;
     }
@@ -169,7 +184,7 @@ public final class IntentCatalogue {
         String yaml = text.get();
         try (JsonParser parser = YAML.createParser(yaml)) {
             if (parser.nextToken() == null) {
-                return new CatalogueFile(null, null, null, null, null, null, null, null, null); // an empty firm file changes nothing
+                return new CatalogueFile(null, null, null, null, null, null, null, null, null, null); // an empty firm file changes nothing
             }
             return YAML.readValue(parser, CatalogueFile.class);
         } catch (JsonProcessingException e) {
@@ -217,6 +232,10 @@ public final class IntentCatalogue {
         final Set<String> leadingJoins = new LinkedHashSet<>();
         final Set<String> breaks = new LinkedHashSet<>();
         final Set<String> remarks = new LinkedHashSet<>();
+        final Set<String> gerundAfter = new LinkedHashSet<>();
+        final Set<String> needOpeners = new LinkedHashSet<>();
+        final Map<String, String> participles = new LinkedHashMap<>();
+        final Map<String, String> neededThings = new LinkedHashMap<>();
         Double matchFloor;
         Double ambiguousEntity;
         Double entityNotFound;
@@ -229,6 +248,7 @@ public final class IntentCatalogue {
         final Map<String, Set<String>> matterTypes = new LinkedHashMap<>();
         Integer maxNameWords;
         final Set<String> notNames = new LinkedHashSet<>();
+        final Set<String> capitals = new LinkedHashSet<>();
         final Map<Intent, IntentDraft> intents = new EnumMap<>(Intent.class);
 
         void merge(String source, CatalogueFile file) {
@@ -242,6 +262,7 @@ public final class IntentCatalogue {
                 addWords(source, "fillers.trailing", file.fillers().trailing(), trailing);
                 addJoinWords(source, "fillers.breaks", file.fillers().breaks(), breaks);
                 addJoinWords(source, "fillers.remarks", file.fillers().remarks(), remarks);
+                addWords(source, "fillers.gerundAfter", file.fillers().gerundAfter(), gerundAfter);
             }
             if (file.spokenForms() != null) {
                 file.spokenForms().forEach((said, meant) -> {
@@ -251,6 +272,11 @@ public final class IntentCatalogue {
                     }
                     spokenForms.put(SpeechNormaliser.words(said).get(0), meant);
                 });
+            }
+            if (file.needs() != null) {
+                addWords(source, "needs.openers", file.needs().openers(), needOpeners);
+                addPhrases(source, "needs.participles", file.needs().participles(), participles);
+                addPhrases(source, "needs.things", file.needs().things(), neededThings);
             }
             CatalogueFile.CaseResolution cr = file.caseResolution();
             if (cr != null) {
@@ -310,6 +336,7 @@ public final class IntentCatalogue {
             if (p != null) {
                 maxNameWords = p.maxWords() != null ? p.maxWords() : maxNameWords;
                 addWords(source, "persons.notNames", p.notNames(), notNames);
+                addWords(source, "persons.capitals", p.capitals(), capitals);
             }
             if (file.intents() != null) {
                 file.intents().forEach((id, entry) -> mergeIntent(source, id, entry));
@@ -424,7 +451,7 @@ public final class IntentCatalogue {
                         new PhraseVocabulary("vocabularies.role", vocabularyDrop, lists(roles)),
                         new PhraseVocabulary("vocabularies.matter_type", vocabularyDrop, lists(matterTypes)),
                         notNames.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
-                        maxWords);
+                        maxWords, capitals.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()));
             } catch (IllegalArgumentException e) {
                 throw new CatalogueException(all + ": " + e.getMessage(), e);
             }
@@ -444,7 +471,27 @@ public final class IntentCatalogue {
                 }
             });
             return new IntentCatalogue(sources, normaliser, caseResolution, confidence, documents, vocabularies,
-                    definitions, breaks, remarks);
+                    definitions, breaks, remarks, gerundAfter.stream().map(SpeechNormaliser::words).toList(),
+                    new NeedPhrasing(needOpeners.stream().map(SpeechNormaliser::words).toList(), phrases(participles),
+                            phrases(neededThings)));
+        }
+
+        private static void addPhrases(String source, String field, Map<String, String> said, Map<String, String> into) {
+            if (said == null) {
+                return;
+            }
+            said.forEach((from, to) -> {
+                if (from == null || to == null || SpeechNormaliser.words(from).isEmpty() || SpeechNormaliser.words(to).isEmpty()) {
+                    throw new CatalogueException(source + ": " + field + " has an entry with no word in it: " + from + ": " + to);
+                }
+                into.put(from, to);
+            });
+        }
+
+        private static Map<List<String>, List<String>> phrases(Map<String, String> said) {
+            Map<List<String>, List<String>> out = new LinkedHashMap<>();
+            said.forEach((from, to) -> out.put(SpeechNormaliser.words(from), SpeechNormaliser.words(to)));
+            return out;
         }
 
         private static Map<String, List<String>> lists(Map<String, Set<String>> values) {

@@ -23,10 +23,15 @@ public final class IntentRouter {
 
     private final IntentCatalogue catalogue;
     private final EntityResolver resolver;
+    /** Every word a pattern can match: a gerund is read as a verb only when a pattern uses that verb. */
+    private final Set<String> literalWords;
 
     public IntentRouter(IntentCatalogue catalogue, EntityResolver resolver) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
+        Set<String> literals = new HashSet<>();
+        catalogue.definitions().values().forEach(d -> d.patterns().forEach(p -> literals.addAll(p.literalWords())));
+        this.literalWords = Set.copyOf(literals);
     }
 
     public Interpretation interpret(Utterance utterance) {
@@ -39,14 +44,116 @@ public final class IntentRouter {
         if (readings.isEmpty() || !readings.get(0).spokenCase()) {
             Optional<List<Reading>> caseFirst = caseSaidFirst(tokens, utterance, lookups, readings.isEmpty());
             if (caseFirst.isPresent()) {
-                return interpretation(caseFirst.get());
+                return interpretation(described(caseFirst.get(), tokens));
             }
         }
         if (readings.isEmpty()) {
-            return remarkThenRequest(tokens, utterance, lookups).or(() -> requestThenRemark(tokens, utterance, lookups))
-                    .map(this::interpretation).orElseGet(IntentRouter::unknown);
+            return gerundRequest(tokens, utterance, lookups)
+                    .or(() -> catalogue.needs().request(tokens).map(r -> readings(r, utterance, lookups))
+                            .filter(r -> !r.isEmpty()))
+                    .or(() -> remarkThenRequest(tokens, utterance, lookups))
+                    .or(() -> requestThenRemark(tokens, utterance, lookups))
+                    .map(r -> interpretation(described(r, tokens))).orElseGet(IntentRouter::unknown);
         }
-        return interpretation(readings);
+        return interpretation(described(readings, tokens));
+    }
+
+    /** Words that only introduce a matter type said as a description ("it's a divorce"). */
+    private static final Set<String> DESCRIPTION_ARTICLES = Set.of("a", "an", "the", "its", "his", "her", "their", "our", "my");
+    /** Nouns after which a single word is a matter type ("a malpractice case"). */
+    private static final Set<String> MATTER_NOUNS = Set.of("case", "matter", "claim", "file", "dispute", "suit");
+
+    /**
+     * "Create a case for Jerome Wallace, he's been charged with assault", "we just signed Anthony Russo, it's a
+     * surgical error case": a matter type said anywhere in the sentence, as a description, fills the reading's
+     * matter-type slot when the pattern left it empty and the words describe exactly one type. A single word counts only
+     * with an article before it or a case noun after it ("a divorce", "a malpractice case"), and no word of another slot
+     * is read, so a client's name or a remark's "will" describes nothing.
+     */
+    private List<Reading> described(List<Reading> readings, List<Token> tokens) {
+        Reading best = readings.get(0);
+        Optional<SlotSpec> slot = catalogue.definitions().get(best.intent()).slots().values().stream()
+                .filter(s -> s.type() == SlotType.MATTER_TYPE).findFirst();
+        if (slot.isEmpty() || best.slots().containsKey(slot.get().name())) {
+            return readings;
+        }
+        Set<String> taken = new HashSet<>();
+        best.slots().values().forEach(v -> taken.addAll(SpeechNormaliser.words(v)));
+        List<String> words = tokens.stream().map(Token::text).toList();
+        Set<String> described = new HashSet<>();
+        for (int start = 0; start < words.size(); start++) {
+            if (DESCRIPTION_ARTICLES.contains(words.get(start))) {
+                continue;
+            }
+            for (int end = Math.min(words.size(), start + 6); end > start; end--) {
+                List<String> phrase = words.subList(start, end);
+                if (phrase.stream().anyMatch(taken::contains)) {
+                    continue;
+                }
+                Optional<String> type = catalogue.vocabularies().matterTypes().lookup(phrase);
+                boolean framed = end - start > 1 || (start > 0 && DESCRIPTION_ARTICLES.contains(words.get(start - 1)))
+                        || (end < words.size() && MATTER_NOUNS.contains(words.get(end)));
+                if (type.isPresent() && framed) {
+                    described.add(type.get());
+                    start = end - 1;
+                    break;
+                }
+            }
+        }
+        if (described.size() != 1) {
+            return readings;
+        }
+        Map<String, String> slots = new LinkedHashMap<>(best.slots());
+        slots.put(slot.get().name(), described.iterator().next());
+        List<Reading> out = new ArrayList<>(readings);
+        out.set(0, new Reading(best.intent(), best.order(), best.literals(), best.tokens(), best.evidence(),
+                best.spokenCase(), slots, best.unresolved()));
+        return out;
+    }
+
+    /**
+     * "Would you mind opening the Chen matter": after a polite phrase (catalogue fillers.gerundAfter) the request's
+     * verb is said as a gerund. Tried only when the whole reads nothing, and only with a verb some pattern uses
+     * ("opening" → open, "setting" → set, "scheduling" → schedule).
+     */
+    private Optional<List<Reading>> gerundRequest(List<Token> tokens, Utterance utterance,
+                                                  Map<String, List<EntityMatch>> lookups) {
+        String first = tokens.get(0).text();
+        if (first.length() < 5 || !first.endsWith("ing") || !saidAfterGerundPhrase(utterance, first)) {
+            return Optional.empty();
+        }
+        String stem = first.substring(0, first.length() - 3);
+        List<String> verbs = new ArrayList<>(List.of(stem, stem + "e"));
+        if (stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2)) {
+            verbs.add(stem.substring(0, stem.length() - 1)); // "setting" → set
+        }
+        for (String verb : verbs) {
+            if (!literalWords.contains(verb)) {
+                continue;
+            }
+            List<Token> request = new ArrayList<>(tokens);
+            request.set(0, new Token(verb, verb));
+            List<Reading> readings = readings(request, utterance, lookups);
+            if (!readings.isEmpty()) {
+                return Optional.of(readings);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean saidAfterGerundPhrase(Utterance utterance, String gerund) {
+        List<String> said = SpeechNormaliser.words(utterance.text());
+        for (int at = 0; at < said.size(); at++) {
+            if (!said.get(at).equals(gerund)) {
+                continue;
+            }
+            for (List<String> phrase : catalogue.gerundAfter()) {
+                if (at >= phrase.size() && said.subList(at - phrase.size(), at).equals(phrase)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Every reading of the words, best first. */
@@ -152,9 +259,10 @@ public final class IntentRouter {
             if (!catalogue.clauseBreaks().contains(tokens.get(at).text())) {
                 continue;
             }
-            List<Reading> readings = readings(tokens.subList(at + 1, tokens.size()), utterance, lookups);
-            if (readings.isEmpty()) {
-                continue;
+            List<Token> request = catalogue.normaliser().trimmed(tokens.subList(at + 1, tokens.size()));
+            List<Reading> readings = request.isEmpty() ? List.of() : readings(request, utterance, lookups);
+            if (readings.isEmpty() || readings.get(0).evidence() < 1) {
+                continue; // after a remark, only a request whose slots all settled: "... now open a bottle of wine"
             }
             if (!takesCase(readings.get(0))) {
                 return Optional.of(readings);
@@ -190,19 +298,32 @@ public final class IntentRouter {
     /**
      * The request, then a remark: "set up a new employment case for Keisha Moore she was fired after complaining about
      * overtime", "put the clock on pause while I take this call". Tried only when the whole and a remark before it
-     * read nothing: the longest start that ends before a word beginning a remark (catalogue fillers.remarks) and reads.
+     * read nothing: the longest start that ends before a word beginning a remark (catalogue fillers.remarks) or a
+     * matter type said as a description, and reads.
      */
     private Optional<List<Reading>> requestThenRemark(List<Token> tokens, Utterance utterance,
                                                       Map<String, List<EntityMatch>> lookups) {
         for (int at = tokens.size() - 1; at >= 2; at--) {
-            if (catalogue.remarkStarts().contains(tokens.get(at).text())) {
-                List<Reading> readings = readings(tokens.subList(0, at), utterance, lookups);
+            if (catalogue.remarkStarts().contains(tokens.get(at).text()) || describesMatter(tokens, at)) {
+                List<Token> request = catalogue.normaliser().trimmed(tokens.subList(0, at));
+                List<Reading> readings = request.isEmpty() ? List.of() : readings(request, utterance, lookups);
                 if (!readings.isEmpty()) {
                     return Optional.of(readings);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether a matter type of two words or more begins here: "... for Marcus Bell, slip and fall at a grocery store". */
+    private boolean describesMatter(List<Token> tokens, int at) {
+        List<String> words = tokens.stream().map(Token::text).toList();
+        for (int end = at + 2; end <= Math.min(words.size(), at + 6); end++) {
+            if (catalogue.vocabularies().matterTypes().lookup(words.subList(at, end)).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The readings with the case given to the best, when its intent takes a case and it named none. */
@@ -354,11 +475,34 @@ public final class IntentRouter {
                 || reference.stream().anyMatch(catalogue.vocabularies().notNames()::contains)) {
             return Optional.empty();
         }
-        List<EntityMatch> matches = lookups.computeIfAbsent(String.join(" ", reference), s -> {
-            List<EntityMatch> found = resolver.cases(s, policy.candidates());
+        return decideCase(reference, lookups).resolved().map(EntityMatch::id);
+    }
+
+    /**
+     * What the firm's index makes of a spoken reference. "The Nguyen divorce", "the Thompson criminal case": words at
+     * its end that only say what kind of matter it is (the matter-type vocabulary) are left out when the whole settles
+     * no case and the rest settles one.
+     */
+    private CaseResolutionPolicy.Decision decideCase(List<String> reference, Map<String, List<EntityMatch>> lookups) {
+        CaseResolutionPolicy policy = catalogue.caseResolution();
+        CaseResolutionPolicy.Decision decision = policy.decide(lookup(reference, lookups));
+        for (int kind = 1; decision.resolved().isEmpty() && kind <= 3 && kind < reference.size(); kind++) {
+            List<String> name = reference.subList(0, reference.size() - kind);
+            if (catalogue.vocabularies().matterTypes().lookup(reference.subList(name.size(), reference.size())).isPresent()) {
+                CaseResolutionPolicy.Decision named = policy.decide(lookup(name, lookups));
+                if (named.resolved().isPresent()) {
+                    return named;
+                }
+            }
+        }
+        return decision;
+    }
+
+    private List<EntityMatch> lookup(List<String> reference, Map<String, List<EntityMatch>> lookups) {
+        return lookups.computeIfAbsent(String.join(" ", reference), s -> {
+            List<EntityMatch> found = resolver.cases(s, catalogue.caseResolution().candidates());
             return found == null ? List.of() : List.copyOf(found);
         });
-        return policy.decide(matches).resolved().map(EntityMatch::id);
     }
 
     /** Turns a parse into a reading; empty when a slot is left with nothing in it ("open the case"). */
@@ -399,12 +543,7 @@ public final class IntentRouter {
                     if (reference.isEmpty() || policy.neverFirst().contains(reference.get(0))) {
                         return Optional.empty();
                     }
-                    String spoken = String.join(" ", reference);
-                    List<EntityMatch> matches = lookups.computeIfAbsent(spoken, s -> {
-                        List<EntityMatch> found = resolver.cases(s, policy.candidates());
-                        return found == null ? List.of() : List.copyOf(found);
-                    });
-                    CaseResolutionPolicy.Decision decision = policy.decide(matches);
+                    CaseResolutionPolicy.Decision decision = decideCase(reference, lookups);
                     if (pattern.isVocabularyOnly() && decision.resolved().isEmpty() && decision.candidates().isEmpty()) {
                         return Optional.empty(); // a loose phrasing names a case only when the firm has one like it
                     }

@@ -15,7 +15,8 @@ import java.util.Set;
 final class SlotReader {
 
     /** The catalogue data the readers need: the role and matter-type vocabularies and the words that are no names. */
-    record Vocabularies(DocumentVocabulary documents, PhraseVocabulary roles, PhraseVocabulary matterTypes, Set<String> notNames, int maxNameWords) {
+    record Vocabularies(DocumentVocabulary documents, PhraseVocabulary roles, PhraseVocabulary matterTypes, Set<String> notNames, int maxNameWords,
+                        Set<String> capitals) {
     }
 
     private final List<Token> tokens;
@@ -136,7 +137,9 @@ final class SlotReader {
                 return Optional.empty();
             }
             String s = t.surface().replace("’", "'");
-            if (s.equals(s.toLowerCase(Locale.ROOT)) && !(i > start && NAME_PARTICLES.contains(s))) {
+            if (vocabularies.capitals().contains(t.text())) {
+                s = s.toUpperCase(Locale.ROOT); // "llc" is written "LLC"
+            } else if (s.equals(s.toLowerCase(Locale.ROOT)) && !(i > start && NAME_PARTICLES.contains(s))) {
                 s = titleCase(s);
             }
             if (name.length() > 0) {

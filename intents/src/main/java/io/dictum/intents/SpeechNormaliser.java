@@ -93,16 +93,24 @@ final class SpeechNormaliser {
                 kept.add(all.get(i++));
             }
         }
+        return trimmed(kept);
+    }
+
+    /**
+     * The words without leading and trailing fillers: for a whole utterance, and for a request said after a remark or
+     * before one ("I'm starting on Thompson now, can you start my timer").
+     */
+    List<Token> trimmed(List<Token> words) {
         int start = 0;
         int filler;
-        while ((filler = longestPhraseAt(kept, start, leading)) > 0) {
+        while ((filler = longestPhraseAt(words, start, leading)) > 0) {
             start += filler;
         }
-        int end = kept.size();
-        while ((filler = longestPhraseEndingAt(kept, start, end, trailing)) > 0) {
+        int end = words.size();
+        while ((filler = longestPhraseEndingAt(words, start, end, trailing)) > 0) {
             end -= filler;
         }
-        return List.copyOf(kept.subList(start, end));
+        return List.copyOf(words.subList(start, end));
     }
 
     /** Whether a single normalised word is always dropped from speech, and so can never be matched by a pattern. */

@@ -295,7 +295,7 @@ class IntentRouterTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"find the crash report", "find the accident report", "find the police reports",
+        @ValueSource(strings = {"find the crash report", "find the police accident report", "find the police reports",
                 "get me the Police Report."})
         void normalisesPoliceReportSynonymsAndPlurals(String text) {
             Interpretation i = interpret(text);
@@ -382,6 +382,9 @@ class IntentRouterTest {
             assertThat(i.intent()).isEqualTo(Intent.START_TIMER);
             assertThat(i.slots()).containsEntry("case", "case-miller");
             assertThat(interpret("we're done now let's open a bottle of wine").intent()).isEqualTo(Intent.UNKNOWN);
+            // fillers are left out of the request too, and a remark lends its case
+            assertThat(interpret("okay starting on Miller now can you start my timer").slots())
+                    .containsEntry("case", "case-miller");
         }
 
         @Test
@@ -402,6 +405,54 @@ class IntentRouterTest {
             // a note keeps every word said
             assertThat(interpret("take a note the witness lives in Miller").slots())
                     .containsEntry("text", "the witness lives in Miller");
+        }
+    }
+
+    @Nested
+    class RequestsSaidOtherwise {
+
+        @Test
+        void aMatterTypeDescribedAnywhereIsTheNewMattersType() {
+            Interpretation i = interpret("create a case for Jerome Wallace he's been charged with assault");
+            assertThat(i.intent()).isEqualTo(Intent.CREATE_CASE);
+            assertThat(i.slots()).containsEntry("client", "Jerome Wallace").containsEntry("matterType", "criminal_defense");
+
+            Interpretation intake = interpret("new client intake for Marcus Bell slip and fall at a grocery store");
+            assertThat(intake.slots()).containsEntry("client", "Marcus Bell").containsEntry("matterType", "personal_injury");
+            // a single word describes a matter only when framed as one: a remark's "will" is no estate matter
+            assertThat(interpret("new matter for Dana Ross she will call tomorrow").slots()).doesNotContainKey("matterType");
+        }
+
+        @Test
+        void companyFormsKeepTheirCapitals() {
+            assertThat(interpret("new matter for coastline roofing llc").slots())
+                    .containsEntry("client", "Coastline Roofing LLC");
+        }
+
+        @Test
+        void aVerbSaidAsAGerundAfterAPolitePhraseIsTheRequest() {
+            assertThat(interpret("would you mind opening the Miller matter").slots()).containsEntry("case", "case-miller");
+            assertThat(interpret("would you mind checking conflicts on Acme Insurance").intent())
+                    .isEqualTo(Intent.CHECK_CONFLICTS);
+            // without the polite phrase a gerund is talk
+            assertThat(interpret("booking the flights for the deposition").intent()).isEqualTo(Intent.UNKNOWN);
+        }
+
+        @Test
+        void aRequestSaidAsANeedIsTheRequest() {
+            Interpretation opened = interpret("I need a new matter opened for Priya Raman");
+            assertThat(opened.intent()).isEqualTo(Intent.CREATE_CASE);
+            assertThat(opened.slots()).containsEntry("client", "Priya Raman");
+            assertThat(interpret("I need the Miller file open").slots()).containsEntry("case", "case-miller");
+            assertThat(interpret("I need a search on dog bite statutes").slots())
+                    .containsEntry("query", "dog bite statutes");
+            assertThat(interpret("I need a coffee").intent()).isEqualTo(Intent.UNKNOWN);
+        }
+
+        @Test
+        void aCaseQualifiedByItsKindOfMatterIsThatCase() {
+            resolver.answer("miller divorce");
+            assertThat(interpret("take me to the Miller divorce").slots()).containsEntry("case", "case-miller");
         }
     }
 

@@ -1,0 +1,61 @@
+package io.dictum.intents;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A request said as a need (catalogue {@code needs}): "I need the Bayview Medical file open" is "open the Bayview
+ * Medical file", "I need a new matter opened for Priya Raman" is "open a new matter for Priya Raman" (a participle said
+ * after what it acts on), "I need a search on dog bite statutes" is "run a search on dog bite statutes" (a thing asked
+ * for, said for the request that makes it). All phrases are normalised words.
+ *
+ * @param openers     what a need begins with ("i need")
+ * @param participles participle → the verb said in its place, in front
+ * @param things      thing asked for → the request that makes it
+ */
+record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> participles,
+                    Map<List<String>, List<String>> things) {
+
+    NeedPhrasing {
+        openers = openers.stream().sorted(Comparator.comparingInt((List<String> o) -> o.size()).reversed()).toList();
+        participles = Map.copyOf(participles);
+        things = Map.copyOf(things);
+    }
+
+    /** The words said as a request, when they are said as a need; empty otherwise. */
+    Optional<List<Token>> request(List<Token> tokens) {
+        List<String> words = tokens.stream().map(Token::text).toList();
+        int from = openers.stream().filter(o -> o.size() < words.size() && words.subList(0, o.size()).equals(o))
+                .mapToInt(List::size).findFirst().orElse(0);
+        if (from == 0) {
+            return Optional.empty();
+        }
+        for (Map.Entry<List<String>, List<String>> thing : things.entrySet()) {
+            int end = from + thing.getKey().size();
+            if (end <= words.size() && words.subList(from, end).equals(thing.getKey())) {
+                List<Token> request = new ArrayList<>(said(thing.getValue()));
+                request.addAll(tokens.subList(end, tokens.size()));
+                return Optional.of(request);
+            }
+        }
+        for (int at = from + 1; at < words.size(); at++) {
+            for (Map.Entry<List<String>, List<String>> participle : participles.entrySet()) {
+                int end = at + participle.getKey().size();
+                if (end <= words.size() && words.subList(at, end).equals(participle.getKey())) {
+                    List<Token> request = new ArrayList<>(said(participle.getValue()));
+                    request.addAll(tokens.subList(from, at));
+                    request.addAll(tokens.subList(end, tokens.size()));
+                    return Optional.of(request);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Token> said(List<String> words) {
+        return words.stream().map(w -> new Token(w, w)).toList();
+    }
+}
