@@ -23,13 +23,16 @@ import java.util.Set;
  *                    ("find everything about the lien in Miller"); a note keeps every word said
  * @param leadingJoins words that may come before a case said ahead of the request: "in Garcia the judgment was
  *                    entered yesterday"
+ * @param textFront   intents whose free text may begin with the case it is about, after one of the leading joins or
+ *                    none: "make a note on Okafor the landlord replaced the railing", "I spent point four on Miller
+ *                    reviewing the bills"
  */
 public record CaseResolutionPolicy(double minScore, double margin, int candidates, Set<String> ignoreWords,
                                    Set<String> neverFirst, Map<SlotType, Set<String>> joins,
-                                   Map<Intent, Set<String>> textJoins, Set<String> leadingJoins) {
+                                   Map<Intent, Set<String>> textJoins, Set<String> leadingJoins, Set<Intent> textFront) {
 
     public CaseResolutionPolicy(double minScore, double margin, int candidates, Set<String> ignoreWords) {
-        this(minScore, margin, candidates, ignoreWords, Set.of(), Map.of(), Map.of(), Set.of());
+        this(minScore, margin, candidates, ignoreWords, Set.of(), Map.of(), Map.of(), Set.of(), Set.of());
     }
 
     public CaseResolutionPolicy {
@@ -47,6 +50,7 @@ public record CaseResolutionPolicy(double minScore, double margin, int candidate
         joins = copy(joins);
         textJoins = copy(textJoins);
         leadingJoins = Set.copyOf(leadingJoins);
+        textFront = Set.copyOf(textFront);
     }
 
     private static <K extends Enum<K>> Map<K, Set<String>> copy(Map<K, Set<String>> words) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -230,6 +231,7 @@ public final class IntentCatalogue {
         final Map<SlotType, Set<String>> joins = new EnumMap<>(SlotType.class);
         final Map<Intent, Set<String>> textJoins = new EnumMap<>(Intent.class);
         final Set<String> leadingJoins = new LinkedHashSet<>();
+        final Set<Intent> textFront = EnumSet.noneOf(Intent.class);
         final Set<String> breaks = new LinkedHashSet<>();
         final Set<String> remarks = new LinkedHashSet<>();
         final Set<String> gerundAfter = new LinkedHashSet<>();
@@ -296,6 +298,15 @@ public final class IntentCatalogue {
                     });
                 }
                 addJoinWords(source, "caseResolution.leadingJoins", cr.leadingJoins(), leadingJoins);
+                if (cr.textFront() != null) {
+                    for (String id : cr.textFront()) {
+                        try {
+                            textFront.add(Intent.fromId(id));
+                        } catch (IllegalArgumentException e) {
+                            throw new CatalogueException(source + ": caseResolution.textFront: unknown intent '" + id + "'");
+                        }
+                    }
+                }
                 if (cr.textJoins() != null) {
                     cr.textJoins().forEach((id, words) -> {
                         Intent intent;
@@ -430,7 +441,7 @@ public final class IntentCatalogue {
                         required(all, "caseResolution.candidates", candidates),
                         ignoreWords.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
                         neverFirst.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
-                        joins, textJoins, leadingJoins);
+                        joins, textJoins, leadingJoins, textFront);
                 confidence = new ConfidencePolicy(required(all, "confidence.matchFloor", matchFloor),
                         required(all, "confidence.ambiguousEntity", ambiguousEntity),
                         required(all, "confidence.entityNotFound", entityNotFound),
@@ -463,10 +474,14 @@ public final class IntentCatalogue {
                 }
             });
             textJoins.keySet().forEach(intent -> {
-                IntentDefinition d = definitions.get(intent);
-                if (d == null || d.slots().values().stream().noneMatch(s -> s.type() == SlotType.TEXT)
-                        || d.slots().values().stream().noneMatch(s -> s.type() == SlotType.CASE)) {
+                if (!takesCaseOffText(definitions.get(intent))) {
                     throw new CatalogueException(all + ": caseResolution.textJoins." + intent.id()
+                            + ": the intent needs a text slot and a case slot for a case to be taken off its text");
+                }
+            });
+            textFront.forEach(intent -> {
+                if (!takesCaseOffText(definitions.get(intent))) {
+                    throw new CatalogueException(all + ": caseResolution.textFront: " + intent.id()
                             + ": the intent needs a text slot and a case slot for a case to be taken off its text");
                 }
             });
@@ -492,6 +507,11 @@ public final class IntentCatalogue {
             Map<List<String>, List<String>> out = new LinkedHashMap<>();
             said.forEach((from, to) -> out.put(SpeechNormaliser.words(from), SpeechNormaliser.words(to)));
             return out;
+        }
+
+        private static boolean takesCaseOffText(IntentDefinition d) {
+            return d != null && d.slots().values().stream().anyMatch(s -> s.type() == SlotType.TEXT)
+                    && d.slots().values().stream().anyMatch(s -> s.type() == SlotType.CASE);
         }
 
         private static Map<String, List<String>> lists(Map<String, Set<String>> values) {

@@ -423,7 +423,9 @@ public final class IntentRouter {
         for (SlotSpec slot : definition.slots().values()) {
             List<PhrasePattern.Span> pieces = parse.pieces().get(slot.name());
             Set<String> joins = catalogue.caseResolution().joinsFor(definition.intent(), slot.type());
-            if (pieces == null || pieces.size() != 1 || joins.isEmpty()) {
+            boolean textFront = slot.type() == SlotType.TEXT
+                    && catalogue.caseResolution().textFront().contains(definition.intent());
+            if (pieces == null || pieces.size() != 1 || (joins.isEmpty() && !textFront)) {
                 continue;
             }
             List<Token> words = tokens.subList(pieces.get(0).start(), pieces.get(0).end());
@@ -439,6 +441,10 @@ public final class IntentRouter {
                 }
             }
             if (slot.type() == SlotType.TEXT) {
+                Optional<CaseInPhrase> front = caseBeginningText(definition, caseSlot, slot, words, lookups);
+                if (front.isPresent()) {
+                    return front;
+                }
                 continue;
             }
             // "the garcia mediation": a case in front only when what follows is still a phrase of its own, and the
@@ -459,6 +465,40 @@ public final class IntentRouter {
                         return Optional.of(new CaseInPhrase(caseSlot.name(), id.get(), slot.name(), List.copyOf(rest), 0));
                     }
                 }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "Make a note on Okafor the landlord replaced the railing", "I spent point four on Miller reviewing the bills":
+     * free text of an intent the catalogue lists (caseResolution.textFront) that begins with a case, after a leading
+     * join or none, gives the case when the fewest words that settle exactly one case are followed by two words or more.
+     */
+    private Optional<CaseInPhrase> caseBeginningText(IntentDefinition definition, SlotSpec caseSlot, SlotSpec text,
+                                                     List<Token> words, Map<String, List<EntityMatch>> lookups) {
+        CaseResolutionPolicy policy = catalogue.caseResolution();
+        if (!policy.textFront().contains(definition.intent()) || words.isEmpty()) {
+            return Optional.empty();
+        }
+        int start = policy.leadingJoins().contains(words.get(0).text()) ? 1 : 0;
+        int joins = start;
+        if (start < words.size() && words.get(start).text().equals("the")) {
+            start++;
+        }
+        for (int end = start + 1; end <= Math.min(words.size(), start + MAX_CASE_WORDS_IN_PHRASE); end++) {
+            if (policy.ignoreWords().contains(words.get(end - 1).text())) {
+                break; // "the file the trustee wants": the reference ends at its case noun
+            }
+            Optional<String> id = settledCase(words.subList(start, end), lookups);
+            if (id.isPresent()) {
+                int rest = end < words.size() && policy.ignoreWords().contains(words.get(end).text())
+                        && !words.get(end).text().equals("the") ? end + 1 : end;
+                if (words.size() - rest < 2) {
+                    return Optional.empty();
+                }
+                return Optional.of(new CaseInPhrase(caseSlot.name(), id.get(), text.name(),
+                        List.copyOf(words.subList(rest, words.size())), joins));
             }
         }
         return Optional.empty();

@@ -195,6 +195,17 @@ class IntentCatalogueTest {
                     open_the_case: [in]
                 """))
                 .hasMessageContaining("unknown intent 'open_the_case'");
+        assertRefused(firmFile("""
+                caseResolution:
+                  textFront: [open_case]
+                """))
+                .hasMessageContaining("caseResolution.textFront: open_case").hasMessageContaining("text slot");
+        assertRefused(firmFile("""
+                needs:
+                  participles:
+                    opened: ""
+                """))
+                .hasMessageContaining("needs.participles");
     }
 
     @Test

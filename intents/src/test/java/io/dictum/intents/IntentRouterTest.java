@@ -450,6 +450,16 @@ class IntentRouterTest {
         }
 
         @Test
+        void aNoteOrATimeEntryMayBeginWithItsCase() {
+            Interpretation note = interpret("make a note on Miller the adjuster won't return calls");
+            assertThat(note.slots()).containsEntry("case", "case-miller")
+                    .containsEntry("text", "the adjuster won't return calls");
+            // words that settle no case stay the note's
+            assertThat(interpret("make a note on Friday the court is closed").slots())
+                    .containsEntry("text", "on Friday the court is closed").doesNotContainKey("case");
+        }
+
+        @Test
         void aCaseQualifiedByItsKindOfMatterIsThatCase() {
             resolver.answer("miller divorce");
             assertThat(interpret("take me to the Miller divorce").slots()).containsEntry("case", "case-miller");
