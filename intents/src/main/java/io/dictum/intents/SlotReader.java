@@ -1,6 +1,7 @@
 package io.dictum.intents;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,6 +115,15 @@ final class SlotReader {
             return Optional.empty();
         }
         List<String> kept = w.subList(from, w.size()).stream().filter(x -> !AUXILIARIES.contains(x)).toList();
+        // "served with discovery" is what was served: "discovery served", like "the complaint was served"
+        if (kept.size() > 2 && kept.get(0).equals("served") && kept.get(1).equals("with")) {
+            List<String> served = new ArrayList<>(kept.subList(2, kept.size()));
+            while (!served.isEmpty() && ARTICLES.contains(served.get(0))) {
+                served.remove(0);
+            }
+            served.add("served");
+            kept = served;
+        }
         return Optional.of(SlotValue.loose(String.join(" ", kept)));
     }
 

@@ -460,7 +460,8 @@ final class SpokenDates {
 
     /**
      * A period as an ISO interval {@code start/end}, both days included: "today", "this week" (Monday to Sunday),
-     * "next week", "this month", "next month", "the next ten days", "the next two weeks", "the rest of the week", or
+     * "next week", "this month", "next month", "the next ten days", "the next two weeks", "the rest of the week", "the
+ * week of December seventh" (the Monday-to-Sunday week holding that day), or
      * any single date ("Friday" is {@code d/d}).
      */
     static Optional<SlotValue> period(List<String> words, LocalDate today) {
@@ -495,6 +496,16 @@ final class SpokenDates {
                 month = month.plusYears(1);
             }
             return interval(month.atDay(1), month.atEndOfMonth());
+        }
+        // "the week of December seventh": the Monday-to-Sunday week holding that day
+        int of = w.size() > 3 && w.get(0).equals("the") ? 1 : 0;
+        if (w.size() > of + 2 && w.get(of).equals("week") && w.get(of + 1).equals("of")) {
+            Optional<SlotValue> day = date(w.subList(of + 2, w.size()), today);
+            if (day.isEmpty() || !day.get().valid()) {
+                return day;
+            }
+            LocalDate start = LocalDate.parse(day.get().value()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            return interval(start, start.plusDays(6));
         }
         // "by Friday", "before the fifteenth", "through next Friday": from today to that day
         if (w.size() > 1 && (w.get(0).equals("by") || w.get(0).equals("before") || w.get(0).equals("until")

@@ -460,6 +460,13 @@ class IntentRouterTest {
         }
 
         @Test
+        void beingServedWithSomethingIsThatThingServed() {
+            Interpretation i = interpret("we got served with the discovery requests in Miller yesterday");
+            assertThat(i.intent()).isEqualTo(Intent.ADD_EVENT);
+            assertThat(i.slots()).containsEntry("event", "discovery requests served").containsEntry("case", "case-miller");
+        }
+
+        @Test
         void aCaseQualifiedByItsKindOfMatterIsThatCase() {
             resolver.answer("miller divorce");
             assertThat(interpret("take me to the Miller divorce").slots()).containsEntry("case", "case-miller");

@@ -96,6 +96,8 @@ class SpokenDatesTest {
             "through next friday | 2026-11-25/2026-12-04",
             "between now and friday | 2026-11-25/2026-11-27", "from today through the first | 2026-11-25/2026-12-01",
             "the next thirty days | 2026-11-25/2026-12-24",
+            // the Monday-to-Sunday week holding the day named
+            "the week of december seventh | 2026-12-07/2026-12-13", "week of december ninth | 2026-12-07/2026-12-13",
             // a month said by name is the coming one: December this year, March next year
             "in december | 2026-12-01/2026-12-31", "december | 2026-12-01/2026-12-31",
             "in march | 2027-03-01/2027-03-31", "in may | 2027-05-01/2027-05-31", "november | 2026-11-01/2026-11-30"})
