@@ -13,8 +13,12 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
                      CaseResolution caseResolution, Confidence confidence, Documents documents,
                      Vocabularies vocabularies, Persons persons, Map<String, IntentEntry> intents) {
 
-    /** A request said as a need: see {@link NeedPhrasing}. */
-    record Needs(List<String> openers, Map<String, String> participles, Map<String, String> things) {
+    /**
+     * A request said as a need: see {@link NeedPhrasing}. {@code delegatedVerbs}: verbs of a task that may follow the
+     * person it is for without "to" ("have Miguel send the subpoena out").
+     */
+    record Needs(List<String> openers, Map<String, String> participles, Map<String, String> things,
+                 List<String> delegatedVerbs) {
     }
 
     /** Closed value sets: canonical snake_case value → the ways of saying it. */

@@ -238,6 +238,7 @@ public final class IntentCatalogue {
         final Set<String> needOpeners = new LinkedHashSet<>();
         final Map<String, String> participles = new LinkedHashMap<>();
         final Map<String, String> neededThings = new LinkedHashMap<>();
+        final Set<String> delegatedVerbs = new LinkedHashSet<>();
         Double matchFloor;
         Double ambiguousEntity;
         Double entityNotFound;
@@ -279,6 +280,7 @@ public final class IntentCatalogue {
                 addWords(source, "needs.openers", file.needs().openers(), needOpeners);
                 addPhrases(source, "needs.participles", file.needs().participles(), participles);
                 addPhrases(source, "needs.things", file.needs().things(), neededThings);
+                addJoinWords(source, "needs.delegatedVerbs", file.needs().delegatedVerbs(), delegatedVerbs);
             }
             CatalogueFile.CaseResolution cr = file.caseResolution();
             if (cr != null) {
@@ -488,7 +490,7 @@ public final class IntentCatalogue {
             return new IntentCatalogue(sources, normaliser, caseResolution, confidence, documents, vocabularies,
                     definitions, breaks, remarks, gerundAfter.stream().map(SpeechNormaliser::words).toList(),
                     new NeedPhrasing(needOpeners.stream().map(SpeechNormaliser::words).toList(), phrases(participles),
-                            phrases(neededThings)));
+                            phrases(neededThings), delegatedVerbs));
         }
 
         private static void addPhrases(String source, String field, Map<String, String> said, Map<String, String> into) {

@@ -51,6 +51,7 @@ public final class IntentRouter {
             return gerundRequest(tokens, utterance, lookups)
                     .or(() -> catalogue.needs().request(tokens).map(r -> readings(r, utterance, lookups))
                             .filter(r -> !r.isEmpty()))
+                    .or(() -> delegatedTask(tokens, utterance, lookups))
                     .or(() -> remarkThenRequest(tokens, utterance, lookups))
                     .or(() -> requestThenRemark(tokens, utterance, lookups))
                     .map(r -> interpretation(described(r, tokens))).orElseGet(IntentRouter::unknown);
@@ -139,6 +140,22 @@ public final class IntentRouter {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * "Have Miguel send the subpoena out for service by Monday": a task for a person, its "to" left out before one of
+     * the catalogue's task verbs (needs.delegatedVerbs). Taken only when the words with "to" read as a request that
+     * names the person (a person slot filled), so "have lunch with the client" stays talk.
+     */
+    private Optional<List<Reading>> delegatedTask(List<Token> tokens, Utterance utterance,
+                                                  Map<String, List<EntityMatch>> lookups) {
+        return catalogue.needs().delegated(tokens).map(request -> readings(request, utterance, lookups))
+                .filter(readings -> !readings.isEmpty() && namesAPerson(readings.get(0)));
+    }
+
+    private boolean namesAPerson(Reading reading) {
+        return catalogue.definitions().get(reading.intent()).slots().values().stream()
+                .anyMatch(s -> s.type() == SlotType.PERSON && reading.slots().containsKey(s.name()));
     }
 
     private boolean saidAfterGerundPhrase(Utterance utterance, String gerund) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A request said as a need (catalogue {@code needs}): "I need the Bayview Medical file open" is "open the Bayview
@@ -15,14 +16,30 @@ import java.util.Optional;
  * @param openers     what a need begins with ("i need")
  * @param participles participle → the verb said in its place, in front
  * @param things      thing asked for → the request that makes it
+ * @param delegatedVerbs verbs of a task that may follow the person it is for without "to": "have Miguel send the
+ *                    subpoena out" is "have Miguel to send ..."
  */
 record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> participles,
-                    Map<List<String>, List<String>> things) {
+                    Map<List<String>, List<String>> things, Set<String> delegatedVerbs) {
 
     NeedPhrasing {
         openers = openers.stream().sorted(Comparator.comparingInt((List<String> o) -> o.size()).reversed()).toList();
         participles = Map.copyOf(participles);
         things = Map.copyOf(things);
+        delegatedVerbs = Set.copyOf(delegatedVerbs);
+    }
+
+    /** The words with "to" said before the first task verb that follows a word other than "to"; empty when none. */
+    Optional<List<Token>> delegated(List<Token> tokens) {
+        for (int at = 2; at < tokens.size() - 1; at++) {
+            if (delegatedVerbs.contains(tokens.get(at).text()) && !tokens.get(at - 1).text().equals("to")) {
+                List<Token> request = new ArrayList<>(tokens.subList(0, at));
+                request.add(new Token("to", "to"));
+                request.addAll(tokens.subList(at, tokens.size()));
+                return Optional.of(request);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The words said as a request, when they are said as a need; empty otherwise. */

@@ -460,6 +460,15 @@ class IntentRouterTest {
         }
 
         @Test
+        void aTaskForAPersonMayLeaveOutTo() {
+            Interpretation i = interpret("have Miguel send the subpoena out for service in Miller");
+            assertThat(i.intent()).isEqualTo(Intent.CREATE_TASK);
+            assertThat(i.slots()).containsEntry("assignee", "Miguel").containsEntry("case", "case-miller")
+                    .containsEntry("description", "send the subpoena out for service");
+            assertThat(interpret("have lunch with the client").intent()).isEqualTo(Intent.UNKNOWN);
+        }
+
+        @Test
         void beingServedWithSomethingIsThatThingServed() {
             Interpretation i = interpret("we got served with the discovery requests in Miller yesterday");
             assertThat(i.intent()).isEqualTo(Intent.ADD_EVENT);
