@@ -54,6 +54,7 @@ public final class IntentRouter {
                     .or(() -> delegatedTask(tokens, utterance, lookups))
                     .or(() -> remarkThenRequest(tokens, utterance, lookups))
                     .or(() -> requestThenRemark(tokens, utterance, lookups))
+                    .or(() -> questionAfterRemark(tokens, utterance, lookups))
                     .map(r -> interpretation(described(r, tokens))).orElseGet(IntentRouter::unknown);
         }
         return interpretation(described(readings, tokens));
@@ -330,6 +331,34 @@ public final class IntentRouter {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * "Before we take this one, run conflicts on Jessica Tran": a remark with no clause break, then a request that
+     * changes nothing. Tried last, when nothing else reads: the longest end of the words, from the third word on, that
+     * reads as a request changing no data with every slot settled, two literal words or more and no slot beginning
+     * with a pronoun or a question word ("... ran conflicts on them last week" is talk); a request that changes data
+     * is never taken from the end of talk ("I told him to stop the timer").
+     */
+    private Optional<List<Reading>> questionAfterRemark(List<Token> tokens, Utterance utterance,
+                                                        Map<String, List<EntityMatch>> lookups) {
+        for (int at = 2; at < tokens.size() - 1; at++) {
+            List<Token> request = catalogue.normaliser().trimmed(tokens.subList(at, tokens.size()));
+            if (request.size() < 2) {
+                continue;
+            }
+            List<Reading> readings = readings(request, utterance, lookups);
+            if (!readings.isEmpty() && !readings.get(0).intent().changesData() && readings.get(0).evidence() >= 1
+                    && readings.get(0).literals() >= 2 && readings.get(0).slots().values().stream()
+                    .map(SpeechNormaliser::words).noneMatch(w -> !w.isEmpty() && neverBeginsAValue(w.get(0)))) {
+                return Optional.of(readings);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean neverBeginsAValue(String word) {
+        return catalogue.caseResolution().neverFirst().contains(word);
     }
 
     /** Whether a matter type of two words or more begins here: "... for Marcus Bell, slip and fall at a grocery store". */

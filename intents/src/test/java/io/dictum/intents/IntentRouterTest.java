@@ -460,6 +460,16 @@ class IntentRouterTest {
         }
 
         @Test
+        void aRequestThatChangesNothingMayEndARemark() {
+            Interpretation i = interpret("before we take this one run conflicts on Jessica Tran");
+            assertThat(i.intent()).isEqualTo(Intent.CHECK_CONFLICTS);
+            assertThat(i.slots()).containsEntry("name", "Jessica Tran");
+            assertThat(interpret("i think sarah already ran conflicts on them last week").intent()).isEqualTo(Intent.UNKNOWN);
+            // a request that changes data is never taken from the end of talk
+            assertThat(interpret("i told him to stop the timer").intent()).isEqualTo(Intent.UNKNOWN);
+        }
+
+        @Test
         void aTaskForAPersonMayLeaveOutTo() {
             Interpretation i = interpret("have Miguel send the subpoena out for service in Miller");
             assertThat(i.intent()).isEqualTo(Intent.CREATE_TASK);
