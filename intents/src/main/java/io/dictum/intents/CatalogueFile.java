@@ -18,7 +18,7 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
      * person it is for without "to" ("have Miguel send the subpoena out").
      */
     record Needs(List<String> openers, Map<String, String> participles, Map<String, String> things,
-                 List<String> delegatedVerbs) {
+                 List<String> delegatedVerbs, Map<String, String> askedAfter) {
     }
 
     /** Closed value sets: canonical snake_case value → the ways of saying it. */

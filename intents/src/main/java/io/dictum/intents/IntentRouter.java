@@ -54,6 +54,7 @@ public final class IntentRouter {
                     .or(() -> delegatedTask(tokens, utterance, lookups))
                     .or(() -> remarkThenRequest(tokens, utterance, lookups))
                     .or(() -> requestThenRemark(tokens, utterance, lookups))
+                    .or(() -> askedAfter(tokens, utterance, lookups))
                     .or(() -> questionAfterRemark(tokens, utterance, lookups))
                     .map(r -> interpretation(described(r, tokens))).orElseGet(IntentRouter::unknown);
         }
@@ -355,6 +356,17 @@ public final class IntentRouter {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * "The parenting plan in Nguyen, where is it": a request said after what it asks about (catalogue
+     * needs.askedAfter) is read in front of it, when every slot of the reading settles ("... can you draft one" after
+     * talk drafts nothing).
+     */
+    private Optional<List<Reading>> askedAfter(List<Token> tokens, Utterance utterance,
+                                               Map<String, List<EntityMatch>> lookups) {
+        return catalogue.needs().askedFirst(tokens).map(request -> readings(request, utterance, lookups))
+                .filter(readings -> !readings.isEmpty() && readings.get(0).evidence() >= 1);
     }
 
     private boolean neverBeginsAValue(String word) {

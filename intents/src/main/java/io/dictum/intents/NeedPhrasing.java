@@ -18,15 +18,33 @@ import java.util.Set;
  * @param things      thing asked for → the request that makes it
  * @param delegatedVerbs verbs of a task that may follow the person it is for without "to": "have Miguel send the
  *                    subpoena out" is "have Miguel to send ..."
+ * @param askedAfter  a request said after what it asks about → the words said in its place, in front: "the parenting
+ *                    plan in Nguyen, where is it" is "where is the parenting plan in Nguyen"
  */
 record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> participles,
-                    Map<List<String>, List<String>> things, Set<String> delegatedVerbs) {
+                    Map<List<String>, List<String>> things, Set<String> delegatedVerbs,
+                    Map<List<String>, List<String>> askedAfter) {
 
     NeedPhrasing {
         openers = openers.stream().sorted(Comparator.comparingInt((List<String> o) -> o.size()).reversed()).toList();
         participles = Map.copyOf(participles);
         things = Map.copyOf(things);
         delegatedVerbs = Set.copyOf(delegatedVerbs);
+        askedAfter = Map.copyOf(askedAfter);
+    }
+
+    /** The words with a request said at their end put in front; empty when none ends them. */
+    Optional<List<Token>> askedFirst(List<Token> tokens) {
+        List<String> words = tokens.stream().map(Token::text).toList();
+        for (Map.Entry<List<String>, List<String>> asked : askedAfter.entrySet()) {
+            int at = words.size() - asked.getKey().size();
+            if (at > 0 && words.subList(at, words.size()).equals(asked.getKey())) {
+                List<Token> request = new ArrayList<>(said(asked.getValue()));
+                request.addAll(tokens.subList(0, at));
+                return Optional.of(request);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The words with "to" said before the first task verb that follows a word other than "to"; empty when none. */

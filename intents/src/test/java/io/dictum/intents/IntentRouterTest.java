@@ -470,6 +470,16 @@ class IntentRouterTest {
         }
 
         @Test
+        void aRequestSaidAfterWhatItAsksAboutIsRead() {
+            Interpretation i = interpret("the police report in Miller where is it");
+            assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+            assertThat(i.slots()).containsEntry("document", "police report").containsEntry("case", "case-miller");
+            // a request after talk is taken only when every slot settles
+            assertThat(interpret("we need to send them something nice can you draft one").intent())
+                    .isEqualTo(Intent.UNKNOWN);
+        }
+
+        @Test
         void aTaskForAPersonMayLeaveOutTo() {
             Interpretation i = interpret("have Miguel send the subpoena out for service in Miller");
             assertThat(i.intent()).isEqualTo(Intent.CREATE_TASK);
