@@ -447,6 +447,10 @@ class IntentRouterTest {
             assertThat(interpret("I need a search on dog bite statutes").slots())
                     .containsEntry("query", "dog bite statutes");
             assertThat(interpret("I need a coffee").intent()).isEqualTo(Intent.UNKNOWN);
+            // a thing with something done to it is no person to give a task to
+            Interpretation sent = interpret("I want the engagement letter sent to the client");
+            assertThat(sent.intent()).isEqualTo(Intent.SHARE_DOCUMENT);
+            assertThat(sent.slots()).containsEntry("document", "engagement letter");
         }
 
         @Test
