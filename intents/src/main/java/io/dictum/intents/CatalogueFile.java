@@ -15,10 +15,11 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
 
     /**
      * A request said as a need: see {@link NeedPhrasing}. {@code delegatedVerbs}: verbs of a task that may follow the
-     * person it is for without "to" ("have Miguel send the subpoena out").
+     * person it is for without "to", when the request begins with one of the {@code delegators} ("have Miguel send
+     * the subpoena out").
      */
     record Needs(List<String> openers, Map<String, String> participles, Map<String, String> things,
-                 List<String> delegatedVerbs, Map<String, String> askedAfter) {
+                 List<String> delegators, List<String> delegatedVerbs, Map<String, String> askedAfter) {
     }
 
     /** Closed value sets: canonical snake_case value → the ways of saying it. */

@@ -239,6 +239,7 @@ public final class IntentCatalogue {
         final Map<String, String> participles = new LinkedHashMap<>();
         final Map<String, String> neededThings = new LinkedHashMap<>();
         final Set<String> delegatedVerbs = new LinkedHashSet<>();
+        final Set<String> delegators = new LinkedHashSet<>();
         final Map<String, String> askedAfter = new LinkedHashMap<>();
         Double matchFloor;
         Double ambiguousEntity;
@@ -282,6 +283,7 @@ public final class IntentCatalogue {
                 addPhrases(source, "needs.participles", file.needs().participles(), participles);
                 addPhrases(source, "needs.things", file.needs().things(), neededThings);
                 addJoinWords(source, "needs.delegatedVerbs", file.needs().delegatedVerbs(), delegatedVerbs);
+                addJoinWords(source, "needs.delegators", file.needs().delegators(), delegators);
                 addPhrases(source, "needs.askedAfter", file.needs().askedAfter(), askedAfter);
             }
             CatalogueFile.CaseResolution cr = file.caseResolution();
@@ -492,7 +494,7 @@ public final class IntentCatalogue {
             return new IntentCatalogue(sources, normaliser, caseResolution, confidence, documents, vocabularies,
                     definitions, breaks, remarks, gerundAfter.stream().map(SpeechNormaliser::words).toList(),
                     new NeedPhrasing(needOpeners.stream().map(SpeechNormaliser::words).toList(), phrases(participles),
-                            phrases(neededThings), delegatedVerbs, phrases(askedAfter)));
+                            phrases(neededThings), delegators, delegatedVerbs, phrases(askedAfter)));
         }
 
         private static void addPhrases(String source, String field, Map<String, String> said, Map<String, String> into) {

@@ -16,19 +16,21 @@ import java.util.Set;
  * @param openers     what a need begins with ("i need")
  * @param participles participle → the verb said in its place, in front
  * @param things      thing asked for → the request that makes it
+ * @param delegators  words a request for someone else's task begins with when its "to" may be left out ("have")
  * @param delegatedVerbs verbs of a task that may follow the person it is for without "to": "have Miguel send the
  *                    subpoena out" is "have Miguel to send ..."
  * @param askedAfter  a request said after what it asks about → the words said in its place, in front: "the parenting
  *                    plan in Nguyen, where is it" is "where is the parenting plan in Nguyen"
  */
 record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> participles,
-                    Map<List<String>, List<String>> things, Set<String> delegatedVerbs,
+                    Map<List<String>, List<String>> things, Set<String> delegators, Set<String> delegatedVerbs,
                     Map<List<String>, List<String>> askedAfter) {
 
     NeedPhrasing {
         openers = openers.stream().sorted(Comparator.comparingInt((List<String> o) -> o.size()).reversed()).toList();
         participles = Map.copyOf(participles);
         things = Map.copyOf(things);
+        delegators = Set.copyOf(delegators);
         delegatedVerbs = Set.copyOf(delegatedVerbs);
         askedAfter = Map.copyOf(askedAfter);
     }
@@ -47,8 +49,14 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
         return Optional.empty();
     }
 
-    /** The words with "to" said before the first task verb that follows a word other than "to"; empty when none. */
+    /**
+     * The words with "to" said before the first task verb that follows a word other than "to", when they begin with a
+     * delegator; empty otherwise.
+     */
     Optional<List<Token>> delegated(List<Token> tokens) {
+        if (tokens.isEmpty() || !delegators.contains(tokens.get(0).text())) {
+            return Optional.empty(); // "we need the heat set up" delegates nothing
+        }
         for (int at = 2; at < tokens.size() - 1; at++) {
             if (delegatedVerbs.contains(tokens.get(at).text()) && !tokens.get(at - 1).text().equals("to")) {
                 List<Token> request = new ArrayList<>(tokens.subList(0, at));

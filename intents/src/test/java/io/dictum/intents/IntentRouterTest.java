@@ -490,6 +490,7 @@ class IntentRouterTest {
             assertThat(i.slots()).containsEntry("assignee", "Miguel").containsEntry("case", "case-miller")
                     .containsEntry("description", "send the subpoena out for service");
             assertThat(interpret("have lunch with the client").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("we need the heat set up in here").intent()).isEqualTo(Intent.UNKNOWN);
         }
 
         @Test
