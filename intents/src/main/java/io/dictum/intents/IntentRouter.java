@@ -50,7 +50,7 @@ public final class IntentRouter {
         if (readings.isEmpty()) {
             return gerundRequest(tokens, utterance, lookups)
                     .or(() -> catalogue.needs().request(tokens).map(r -> readings(r, utterance, lookups))
-                            .filter(r -> !r.isEmpty()))
+                            .filter(r -> !r.isEmpty() && r.get(0).evidence() >= 1))
                     .or(() -> delegatedTask(tokens, utterance, lookups))
                     .or(() -> remarkThenRequest(tokens, utterance, lookups))
                     .or(() -> requestThenRemark(tokens, utterance, lookups))
@@ -337,7 +337,7 @@ public final class IntentRouter {
     /**
      * "Before we take this one, run conflicts on Jessica Tran": a remark with no clause break, then a request that
      * changes nothing. Tried last, when nothing else reads: the longest end of the words, from the third word on, that
-     * reads as a request changing no data with every slot settled, two literal words or more and no slot beginning
+     * reads as a request changing no data with every slot settled, three literal words or more and no slot beginning
      * with a pronoun or a question word ("... ran conflicts on them last week" is talk); a request that changes data
      * is never taken from the end of talk ("I told him to stop the timer").
      */
@@ -350,7 +350,7 @@ public final class IntentRouter {
             }
             List<Reading> readings = readings(request, utterance, lookups);
             if (!readings.isEmpty() && !readings.get(0).intent().changesData() && readings.get(0).evidence() >= 1
-                    && readings.get(0).literals() >= 2 && readings.get(0).slots().values().stream()
+                    && readings.get(0).literals() >= 3 && readings.get(0).slots().values().stream()
                     .map(SpeechNormaliser::words).noneMatch(w -> !w.isEmpty() && neverBeginsAValue(w.get(0)))) {
                 return Optional.of(readings);
             }

@@ -447,6 +447,7 @@ class IntentRouterTest {
             assertThat(interpret("I need a search on dog bite statutes").slots())
                     .containsEntry("query", "dog bite statutes");
             assertThat(interpret("I need a coffee").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("I need the report drafted by tomorrow").intent()).isEqualTo(Intent.UNKNOWN);
             // a thing with something done to it is no person to give a task to
             Interpretation sent = interpret("I want the engagement letter sent to the client");
             assertThat(sent.intent()).isEqualTo(Intent.SHARE_DOCUMENT);
@@ -471,6 +472,7 @@ class IntentRouterTest {
             assertThat(interpret("i think sarah already ran conflicts on them last week").intent()).isEqualTo(Intent.UNKNOWN);
             // a request that changes data is never taken from the end of talk
             assertThat(interpret("i told him to stop the timer").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("the paralegal said conflicts on Acme are clear").intent()).isEqualTo(Intent.UNKNOWN);
         }
 
         @Test
