@@ -62,8 +62,8 @@ class IntentEvaluationTest {
         assertThat(development.intentAccuracy()).as(IntentEvaluation.format(development)).isGreaterThanOrEqualTo(0.96);
         assertThat(development.slotExactMatch()).as(IntentEvaluation.format(development)).isGreaterThanOrEqualTo(0.95);
         IntentEvaluation.Report formerly = chain.part(Block.FORMERLY_HELD_OUT);
-        assertThat(formerly.intentAccuracy()).as(IntentEvaluation.format(formerly)).isGreaterThanOrEqualTo(0.90);
-        assertThat(formerly.slotExactMatch()).as(IntentEvaluation.format(formerly)).isGreaterThanOrEqualTo(0.85);
+        assertThat(formerly.intentAccuracy()).as(IntentEvaluation.format(formerly)).isGreaterThanOrEqualTo(0.96);
+        assertThat(formerly.slotExactMatch()).as(IntentEvaluation.format(formerly)).isGreaterThanOrEqualTo(0.95);
     }
 
     @Test
