@@ -496,6 +496,16 @@ class IntentRouterTest {
         }
 
         @Test
+        void anEventAtACaseIsThatCasesAndOnTheBooksIsOnTheCalendar() {
+            Interpretation i = interpret("put an inspection of the stairwell at Miller on the books for March tenth");
+            assertThat(i.intent()).isEqualTo(Intent.ADD_EVENT);
+            assertThat(i.slots()).containsEntry("event", "inspection of the stairwell").containsEntry("case", "case-miller")
+                    .containsEntry("date", "2025-03-10");
+            assertThat(interpret("schedule a meeting at the courthouse on Friday").slots())
+                    .containsEntry("event", "meeting at the courthouse").doesNotContainKey("case");
+        }
+
+        @Test
         void beingServedWithSomethingIsThatThingServed() {
             Interpretation i = interpret("we got served with the discovery requests in Miller yesterday");
             assertThat(i.intent()).isEqualTo(Intent.ADD_EVENT);
