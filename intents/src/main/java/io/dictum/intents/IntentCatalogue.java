@@ -271,11 +271,11 @@ public final class IntentCatalogue {
             }
             if (file.spokenForms() != null) {
                 file.spokenForms().forEach((said, meant) -> {
-                    if (SpeechNormaliser.words(said).size() != 1 || meant == null || SpeechNormaliser.words(meant).isEmpty()) {
+                    if (SpeechNormaliser.words(said).isEmpty() || meant == null || SpeechNormaliser.words(meant).isEmpty()) {
                         throw new CatalogueException(source + ": spokenForms." + said
-                                + " must be one word said for one or more words meant: " + meant);
+                                + " must be words said for one or more words meant: " + meant);
                     }
-                    spokenForms.put(SpeechNormaliser.words(said).get(0), meant);
+                    spokenForms.put(String.join(" ", SpeechNormaliser.words(said)), meant);
                 });
             }
             if (file.needs() != null) {

@@ -665,7 +665,7 @@ public final class IntentRouter {
                         literals += captured.size(); // the kind was found only once the case was taken out
                     }
                 }
-                case TEXT -> slots.put(slot.name(), String.join(" ", captured.stream().map(Token::surface).toList()));
+                case TEXT -> slots.put(slot.name(), Token.said(captured));
                 default -> {
                     // a checked type: the match only cut the slot where its words form a value
                     boolean whole = parse.pieces().get(slot.name()).size() == 1

@@ -61,7 +61,7 @@ final class SlotReader {
         List<String> w = pieces.stream().map(Token::text).toList();
         return switch (type) {
             case EVENT -> event(w).filter(v -> !v.value().isEmpty());
-            case TEXT -> Optional.of(SlotValue.loose(String.join(" ", pieces.stream().map(Token::surface).toList())));
+            case TEXT -> Optional.of(SlotValue.loose(Token.said(pieces)));
             default -> throw new IllegalArgumentException(type.id() + " slots are not captured in pieces");
         };
     }

@@ -118,6 +118,14 @@ class IntentCatalogueTest {
                   pullup: pull up
                 """));
         assertThat(interpret(catalogue, "pullup the Miller case").slots()).containsEntry("case", "case-miller");
+        // several words said for others; a note keeps what was said
+        IntentCatalogue phrases = IntentCatalogue.load(firmFile("""
+                spokenForms:
+                  bring on up: pull up
+                """));
+        assertThat(interpret(phrases, "bring on up the Miller case").slots()).containsEntry("case", "case-miller");
+        assertThat(interpret(phrases, "take a note bring on up the witness").slots())
+                .containsEntry("text", "bring on up the witness");
 
         Path spokenFormInAPattern = firmFile("""
                 intents:
