@@ -54,8 +54,9 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
      * delegator; empty otherwise.
      */
     Optional<List<Token>> delegated(List<Token> tokens) {
-        if (tokens.isEmpty() || !delegators.contains(tokens.get(0).text())) {
-            return Optional.empty(); // "we need the heat set up" delegates nothing
+        if (tokens.size() < 3 || !delegators.contains(tokens.get(0).text())
+                || DETERMINERS.contains(tokens.get(1).text())) {
+            return Optional.empty(); // "we need the heat set up", "have the kids draft their lists" delegate nothing
         }
         for (int at = 2; at < tokens.size() - 1; at++) {
             if (delegatedVerbs.contains(tokens.get(at).text()) && !tokens.get(at - 1).text().equals("to")) {
@@ -67,6 +68,9 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
         }
         return Optional.empty();
     }
+
+    /** Words a person given a task by name never begins with. */
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "my", "our", "your", "his", "her", "their");
 
     /** The words said as a request, when they are said as a need; empty otherwise. */
     Optional<List<Token>> request(List<Token> tokens) {

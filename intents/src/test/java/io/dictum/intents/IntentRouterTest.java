@@ -493,6 +493,7 @@ class IntentRouterTest {
                     .containsEntry("description", "send the subpoena out for service");
             assertThat(interpret("have lunch with the client").intent()).isEqualTo(Intent.UNKNOWN);
             assertThat(interpret("we need the heat set up in here").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("have the kids draft their christmas lists").intent()).isEqualTo(Intent.UNKNOWN);
         }
 
         @Test
