@@ -49,7 +49,7 @@ public final class IntentRouter {
         }
         if (readings.isEmpty()) {
             return gerundRequest(tokens, utterance, lookups)
-                    .or(() -> catalogue.needs().request(tokens).map(r -> readings(r, utterance, lookups))
+                    .or(() -> catalogue.needs().request(tokens).map(r -> readingsBeforeRemark(r, utterance, lookups))
                             .filter(r -> !r.isEmpty() && r.get(0).evidence() >= 1))
                     .or(() -> delegatedTask(tokens, utterance, lookups))
                     .or(() -> remarkThenRequest(tokens, utterance, lookups))
@@ -371,6 +371,13 @@ public final class IntentRouter {
 
     private boolean neverBeginsAValue(String word) {
         return catalogue.caseResolution().neverFirst().contains(word);
+    }
+
+    /** The readings of the words, or of the request before a remark when they read nothing. */
+    private List<Reading> readingsBeforeRemark(List<Token> tokens, Utterance utterance,
+                                               Map<String, List<EntityMatch>> lookups) {
+        List<Reading> readings = readings(tokens, utterance, lookups);
+        return readings.isEmpty() ? requestThenRemark(tokens, utterance, lookups).orElse(List.of()) : readings;
     }
 
     /** Whether a matter type of two words or more begins here: "... for Marcus Bell, slip and fall at a grocery store". */
