@@ -443,6 +443,9 @@ class IntentRouterTest {
             Interpretation opened = interpret("I need a new matter opened for Priya Raman");
             assertThat(opened.intent()).isEqualTo(Intent.CREATE_CASE);
             assertThat(opened.slots()).containsEntry("client", "Priya Raman");
+            // a remark may follow, and may describe the matter
+            assertThat(interpret("I need a matter opened for Luis Ortega he was hurt in a car accident").slots())
+                    .containsEntry("client", "Luis Ortega").containsEntry("matterType", "personal_injury");
             assertThat(interpret("I need the Miller file open").slots()).containsEntry("case", "case-miller");
             assertThat(interpret("I need a search on dog bite statutes").slots())
                     .containsEntry("query", "dog bite statutes");
