@@ -1,7 +1,9 @@
 package io.dictum.intents;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -15,12 +17,22 @@ import java.util.Set;
  * @param candidates  how many candidates to ask the resolver for
  * @param ignoreWords words dropped from the reference before it is looked up ("the", "case", ...)
  * @param neverFirst  words no case reference begins with: a question or a pronoun ("show me what's due" names no case)
+ * @param joins       words that join a case said at the end of a phrase to it ("the settlement agreement in Okafor"),
+ *                    by the type of the phrase's slot: a document or an event
+ * @param textJoins   the same for free text, by intent: only the intents listed take a case off their text's end
+ *                    ("find everything about the lien in Miller"); a note keeps every word said
+ * @param leadingJoins words that may come before a case said ahead of the request: "in Garcia the judgment was
+ *                    entered yesterday"
+ * @param textFront   intents whose free text may begin with the case it is about, after one of the leading joins or
+ *                    none: "make a note on Okafor the landlord replaced the railing", "I spent point four on Miller
+ *                    reviewing the bills"
  */
 public record CaseResolutionPolicy(double minScore, double margin, int candidates, Set<String> ignoreWords,
-                                   Set<String> neverFirst) {
+                                   Set<String> neverFirst, Map<SlotType, Set<String>> joins,
+                                   Map<Intent, Set<String>> textJoins, Set<String> leadingJoins, Set<Intent> textFront) {
 
     public CaseResolutionPolicy(double minScore, double margin, int candidates, Set<String> ignoreWords) {
-        this(minScore, margin, candidates, ignoreWords, Set.of());
+        this(minScore, margin, candidates, ignoreWords, Set.of(), Map.of(), Map.of(), Set.of(), Set.of());
     }
 
     public CaseResolutionPolicy {
@@ -35,6 +47,21 @@ public record CaseResolutionPolicy(double minScore, double margin, int candidate
         }
         ignoreWords = Set.copyOf(ignoreWords);
         neverFirst = Set.copyOf(neverFirst);
+        joins = copy(joins);
+        textJoins = copy(textJoins);
+        leadingJoins = Set.copyOf(leadingJoins);
+        textFront = Set.copyOf(textFront);
+    }
+
+    private static <K extends Enum<K>> Map<K, Set<String>> copy(Map<K, Set<String>> words) {
+        Map<K, Set<String>> copy = new HashMap<>();
+        words.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
+        return Map.copyOf(copy);
+    }
+
+    /** The words that join a case to a phrase in a slot of this type, for this intent; none when it takes no case. */
+    public Set<String> joinsFor(Intent intent, SlotType type) {
+        return type == SlotType.TEXT ? textJoins.getOrDefault(intent, Set.of()) : joins.getOrDefault(type, Set.of());
     }
 
     /** The outcome for one reference: the chosen match, or the candidates worth offering (possibly none). */

@@ -9,24 +9,48 @@ import java.util.Map;
  * One catalogue file as written. Every field may be absent: a firm's file usually holds a few patterns only, and is
  * merged over the bundled one by {@link IntentCatalogue}.
  */
-record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spokenForms, CaseResolution caseResolution,
-                     Confidence confidence, Documents documents, Vocabularies vocabularies, Persons persons,
-                     Map<String, IntentEntry> intents) {
+record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spokenForms, Needs needs,
+                     CaseResolution caseResolution, Confidence confidence, Documents documents,
+                     Vocabularies vocabularies, Persons persons, Map<String, IntentEntry> intents) {
+
+    /**
+     * A request said as a need: see {@link NeedPhrasing}. {@code delegatedVerbs}: verbs of a task that may follow the
+     * person it is for without "to", when the request begins with one of the {@code delegators} ("have Miguel send
+     * the subpoena out").
+     */
+    record Needs(List<String> openers, Map<String, String> participles, Map<String, String> things,
+                 List<String> delegators, List<String> delegatedVerbs, Map<String, String> askedAfter) {
+    }
 
     /** Closed value sets: canonical snake_case value → the ways of saying it. */
     record Vocabularies(List<String> dropWords, Map<String, List<String>> role,
                         @JsonProperty("matter_type") Map<String, List<String>> matterType) {
     }
 
-    /** What a person slot accepts: at most {@code maxWords} words, none of them in {@code notNames}. */
-    record Persons(Integer maxWords, List<String> notNames) {
+    /**
+     * What a person slot accepts: at most {@code maxWords} words, none of them in {@code notNames}; {@code capitals}
+     * are said in lower case but written in capitals ("Coastline Roofing LLC").
+     */
+    record Persons(Integer maxWords, List<String> notNames, List<String> capitals) {
     }
 
-    record Fillers(List<String> anywhere, List<String> leading, List<String> trailing) {
+    /**
+     * {@code breaks}: words that end a remark said before the request ("I'm off the phone now, stop the timer");
+     * {@code remarks}: words that begin one said after it ("... for Keisha Moore, she was fired ...");
+     * {@code gerundAfter}: leading phrases after which the request's verb is said as a gerund ("would you mind opening").
+     */
+    record Fillers(List<String> anywhere, List<String> leading, List<String> trailing, List<String> breaks,
+                   List<String> remarks, List<String> gerundAfter) {
     }
 
+    /**
+     * {@code joins} by slot type (document, event); {@code textJoins} by intent id; {@code leadingJoins} before a case
+     * said ahead of the request ("in Garcia, the judgment was entered"); {@code textFront}: intent ids whose free text may
+     * begin with its case ("make a note on Okafor, the landlord ...").
+     */
     record CaseResolution(Double minScore, Double margin, Integer candidates, List<String> ignoreWords,
-                          List<String> neverFirst) {
+                          List<String> neverFirst, Map<String, List<String>> joins,
+                          Map<String, List<String>> textJoins, List<String> leadingJoins, List<String> textFront) {
     }
 
     record Confidence(Double matchFloor, Double ambiguousEntity, Double entityNotFound, Double freeTextDocument) {

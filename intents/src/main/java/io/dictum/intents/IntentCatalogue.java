@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,10 +45,16 @@ public final class IntentCatalogue {
     private final DocumentVocabulary documents;
     private final SlotReader.Vocabularies vocabularies;
     private final Map<Intent, IntentDefinition> definitions;
+    private final Set<String> clauseBreaks;
+    private final Set<String> remarkStarts;
+    private final List<List<String>> gerundAfter;
+    private final NeedPhrasing needs;
 
     private IntentCatalogue(List<String> sources, SpeechNormaliser normaliser, CaseResolutionPolicy caseResolution,
                             ConfidencePolicy confidence, DocumentVocabulary documents,
-                            SlotReader.Vocabularies vocabularies, Map<Intent, IntentDefinition> definitions) {
+                            SlotReader.Vocabularies vocabularies, Map<Intent, IntentDefinition> definitions,
+                            Set<String> clauseBreaks, Set<String> remarkStarts, List<List<String>> gerundAfter,
+                            NeedPhrasing needs) {
         this.sources = List.copyOf(sources);
         this.normaliser = normaliser;
         this.caseResolution = caseResolution;
@@ -55,6 +62,10 @@ public final class IntentCatalogue {
         this.documents = documents;
         this.vocabularies = vocabularies;
         this.definitions = Collections.unmodifiableMap(definitions);
+        this.clauseBreaks = Set.copyOf(clauseBreaks);
+        this.remarkStarts = Set.copyOf(remarkStarts);
+        this.gerundAfter = List.copyOf(gerundAfter);
+        this.needs = needs;
     }
 
     /** The bundled catalogue alone. */
@@ -119,6 +130,26 @@ public final class IntentCatalogue {
         return normaliser.tokens(utterance).stream().map(Token::text).toList();
     }
 
+    /** Words after which a remark ends and a request may begin: "I'm off the phone now stop the timer". */
+    Set<String> clauseBreaks() {
+        return clauseBreaks;
+    }
+
+    /** Words that begin a remark said after the request: "... for Keisha Moore she was fired after ...". */
+    Set<String> remarkStarts() {
+        return remarkStarts;
+    }
+
+    /** Phrases after which a request's verb is said as a gerund: "would you mind opening the Chen matter". */
+    List<List<String>> gerundAfter() {
+        return gerundAfter;
+    }
+
+    /** A request said as a need: "I need the Bayview Medical file open". */
+    NeedPhrasing needs() {
+        return needs;
+    }
+
     ConfidencePolicy confidence() {
         return confidence;
     }
@@ -154,7 +185,7 @@ public final class IntentCatalogue {
         String yaml = text.get();
         try (JsonParser parser = YAML.createParser(yaml)) {
             if (parser.nextToken() == null) {
-                return new CatalogueFile(null, null, null, null, null, null, null, null, null); // an empty firm file changes nothing
+                return new CatalogueFile(null, null, null, null, null, null, null, null, null, null); // an empty firm file changes nothing
             }
             return YAML.readValue(parser, CatalogueFile.class);
         } catch (JsonProcessingException e) {
@@ -197,6 +228,19 @@ public final class IntentCatalogue {
         Integer candidates;
         final Set<String> ignoreWords = new LinkedHashSet<>();
         final Set<String> neverFirst = new LinkedHashSet<>();
+        final Map<SlotType, Set<String>> joins = new EnumMap<>(SlotType.class);
+        final Map<Intent, Set<String>> textJoins = new EnumMap<>(Intent.class);
+        final Set<String> leadingJoins = new LinkedHashSet<>();
+        final Set<Intent> textFront = EnumSet.noneOf(Intent.class);
+        final Set<String> breaks = new LinkedHashSet<>();
+        final Set<String> remarks = new LinkedHashSet<>();
+        final Set<String> gerundAfter = new LinkedHashSet<>();
+        final Set<String> needOpeners = new LinkedHashSet<>();
+        final Map<String, String> participles = new LinkedHashMap<>();
+        final Map<String, String> neededThings = new LinkedHashMap<>();
+        final Set<String> delegatedVerbs = new LinkedHashSet<>();
+        final Set<String> delegators = new LinkedHashSet<>();
+        final Map<String, String> askedAfter = new LinkedHashMap<>();
         Double matchFloor;
         Double ambiguousEntity;
         Double entityNotFound;
@@ -209,6 +253,7 @@ public final class IntentCatalogue {
         final Map<String, Set<String>> matterTypes = new LinkedHashMap<>();
         Integer maxNameWords;
         final Set<String> notNames = new LinkedHashSet<>();
+        final Set<String> capitals = new LinkedHashSet<>();
         final Map<Intent, IntentDraft> intents = new EnumMap<>(Intent.class);
 
         void merge(String source, CatalogueFile file) {
@@ -220,15 +265,26 @@ public final class IntentCatalogue {
                 addWords(source, "fillers.anywhere", file.fillers().anywhere(), anywhere);
                 addWords(source, "fillers.leading", file.fillers().leading(), leading);
                 addWords(source, "fillers.trailing", file.fillers().trailing(), trailing);
+                addJoinWords(source, "fillers.breaks", file.fillers().breaks(), breaks);
+                addJoinWords(source, "fillers.remarks", file.fillers().remarks(), remarks);
+                addWords(source, "fillers.gerundAfter", file.fillers().gerundAfter(), gerundAfter);
             }
             if (file.spokenForms() != null) {
                 file.spokenForms().forEach((said, meant) -> {
-                    if (SpeechNormaliser.words(said).size() != 1 || meant == null || SpeechNormaliser.words(meant).isEmpty()) {
+                    if (SpeechNormaliser.words(said).isEmpty() || meant == null || SpeechNormaliser.words(meant).isEmpty()) {
                         throw new CatalogueException(source + ": spokenForms." + said
-                                + " must be one word said for one or more words meant: " + meant);
+                                + " must be words said for one or more words meant: " + meant);
                     }
-                    spokenForms.put(SpeechNormaliser.words(said).get(0), meant);
+                    spokenForms.put(String.join(" ", SpeechNormaliser.words(said)), meant);
                 });
+            }
+            if (file.needs() != null) {
+                addWords(source, "needs.openers", file.needs().openers(), needOpeners);
+                addPhrases(source, "needs.participles", file.needs().participles(), participles);
+                addPhrases(source, "needs.things", file.needs().things(), neededThings);
+                addJoinWords(source, "needs.delegatedVerbs", file.needs().delegatedVerbs(), delegatedVerbs);
+                addJoinWords(source, "needs.delegators", file.needs().delegators(), delegators);
+                addPhrases(source, "needs.askedAfter", file.needs().askedAfter(), askedAfter);
             }
             CatalogueFile.CaseResolution cr = file.caseResolution();
             if (cr != null) {
@@ -237,6 +293,38 @@ public final class IntentCatalogue {
                 candidates = cr.candidates() != null ? cr.candidates() : candidates;
                 addWords(source, "caseResolution.ignoreWords", cr.ignoreWords(), ignoreWords);
                 addWords(source, "caseResolution.neverFirst", cr.neverFirst(), neverFirst);
+                if (cr.joins() != null) {
+                    cr.joins().forEach((type, words) -> {
+                        SlotType slotType = SlotType.fromId(type)
+                                .filter(s -> s == SlotType.DOCUMENT || s == SlotType.EVENT)
+                                .orElseThrow(() -> new CatalogueException(source + ": caseResolution.joins." + type
+                                        + ": a case is joined to a document or an event phrase only (free text: textJoins)"));
+                        addJoinWords(source, "caseResolution.joins." + type, words,
+                                joins.computeIfAbsent(slotType, k -> new LinkedHashSet<>()));
+                    });
+                }
+                addJoinWords(source, "caseResolution.leadingJoins", cr.leadingJoins(), leadingJoins);
+                if (cr.textFront() != null) {
+                    for (String id : cr.textFront()) {
+                        try {
+                            textFront.add(Intent.fromId(id));
+                        } catch (IllegalArgumentException e) {
+                            throw new CatalogueException(source + ": caseResolution.textFront: unknown intent '" + id + "'");
+                        }
+                    }
+                }
+                if (cr.textJoins() != null) {
+                    cr.textJoins().forEach((id, words) -> {
+                        Intent intent;
+                        try {
+                            intent = Intent.fromId(id);
+                        } catch (IllegalArgumentException e) {
+                            throw new CatalogueException(source + ": caseResolution.textJoins: unknown intent '" + id + "'");
+                        }
+                        addJoinWords(source, "caseResolution.textJoins." + id, words,
+                                textJoins.computeIfAbsent(intent, k -> new LinkedHashSet<>()));
+                    });
+                }
             }
             CatalogueFile.Confidence c = file.confidence();
             if (c != null) {
@@ -265,6 +353,7 @@ public final class IntentCatalogue {
             if (p != null) {
                 maxNameWords = p.maxWords() != null ? p.maxWords() : maxNameWords;
                 addWords(source, "persons.notNames", p.notNames(), notNames);
+                addWords(source, "persons.capitals", p.capitals(), capitals);
             }
             if (file.intents() != null) {
                 file.intents().forEach((id, entry) -> mergeIntent(source, id, entry));
@@ -319,6 +408,19 @@ public final class IntentCatalogue {
             }
         }
 
+        /** A join is compared with one word of the phrase, so it must be one word. */
+        private static void addJoinWords(String source, String field, List<String> words, Set<String> into) {
+            if (words == null) {
+                return;
+            }
+            for (String w : words) {
+                if (w == null || SpeechNormaliser.words(w).size() != 1) {
+                    throw new CatalogueException(source + ": " + field + " must list single words: " + w);
+                }
+                into.add(SpeechNormaliser.words(w).get(0));
+            }
+        }
+
         private static void addWords(String source, String field, List<String> words, Set<String> into) {
             if (words == null) {
                 return;
@@ -344,7 +446,8 @@ public final class IntentCatalogue {
                         required(all, "caseResolution.margin", margin),
                         required(all, "caseResolution.candidates", candidates),
                         ignoreWords.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
-                        neverFirst.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()));
+                        neverFirst.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
+                        joins, textJoins, leadingJoins, textFront);
                 confidence = new ConfidencePolicy(required(all, "confidence.matchFloor", matchFloor),
                         required(all, "confidence.ambiguousEntity", ambiguousEntity),
                         required(all, "confidence.entityNotFound", entityNotFound),
@@ -365,7 +468,7 @@ public final class IntentCatalogue {
                         new PhraseVocabulary("vocabularies.role", vocabularyDrop, lists(roles)),
                         new PhraseVocabulary("vocabularies.matter_type", vocabularyDrop, lists(matterTypes)),
                         notNames.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
-                        maxWords);
+                        maxWords, capitals.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()));
             } catch (IllegalArgumentException e) {
                 throw new CatalogueException(all + ": " + e.getMessage(), e);
             }
@@ -376,8 +479,45 @@ public final class IntentCatalogue {
                     definitions.put(intent, d);
                 }
             });
+            textJoins.keySet().forEach(intent -> {
+                if (!takesCaseOffText(definitions.get(intent))) {
+                    throw new CatalogueException(all + ": caseResolution.textJoins." + intent.id()
+                            + ": the intent needs a text slot and a case slot for a case to be taken off its text");
+                }
+            });
+            textFront.forEach(intent -> {
+                if (!takesCaseOffText(definitions.get(intent))) {
+                    throw new CatalogueException(all + ": caseResolution.textFront: " + intent.id()
+                            + ": the intent needs a text slot and a case slot for a case to be taken off its text");
+                }
+            });
             return new IntentCatalogue(sources, normaliser, caseResolution, confidence, documents, vocabularies,
-                    definitions);
+                    definitions, breaks, remarks, gerundAfter.stream().map(SpeechNormaliser::words).toList(),
+                    new NeedPhrasing(needOpeners.stream().map(SpeechNormaliser::words).toList(), phrases(participles),
+                            phrases(neededThings), delegators, delegatedVerbs, phrases(askedAfter)));
+        }
+
+        private static void addPhrases(String source, String field, Map<String, String> said, Map<String, String> into) {
+            if (said == null) {
+                return;
+            }
+            said.forEach((from, to) -> {
+                if (from == null || to == null || SpeechNormaliser.words(from).isEmpty() || SpeechNormaliser.words(to).isEmpty()) {
+                    throw new CatalogueException(source + ": " + field + " has an entry with no word in it: " + from + ": " + to);
+                }
+                into.put(from, to);
+            });
+        }
+
+        private static Map<List<String>, List<String>> phrases(Map<String, String> said) {
+            Map<List<String>, List<String>> out = new LinkedHashMap<>();
+            said.forEach((from, to) -> out.put(SpeechNormaliser.words(from), SpeechNormaliser.words(to)));
+            return out;
+        }
+
+        private static boolean takesCaseOffText(IntentDefinition d) {
+            return d != null && d.slots().values().stream().anyMatch(s -> s.type() == SlotType.TEXT)
+                    && d.slots().values().stream().anyMatch(s -> s.type() == SlotType.CASE);
         }
 
         private static Map<String, List<String>> lists(Map<String, Set<String>> values) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,15 @@ public final class IntentRouter {
 
     private final IntentCatalogue catalogue;
     private final EntityResolver resolver;
+    /** Every word a pattern can match: a gerund is read as a verb only when a pattern uses that verb. */
+    private final Set<String> literalWords;
 
     public IntentRouter(IntentCatalogue catalogue, EntityResolver resolver) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
+        Set<String> literals = new HashSet<>();
+        catalogue.definitions().values().forEach(d -> d.patterns().forEach(p -> literals.addAll(p.literalWords())));
+        this.literalWords = Set.copyOf(literals);
     }
 
     public Interpretation interpret(Utterance utterance) {
@@ -33,8 +39,145 @@ public final class IntentRouter {
         if (tokens.isEmpty()) {
             return unknown();
         }
-        List<String> words = tokens.stream().map(Token::text).toList();
         Map<String, List<EntityMatch>> lookups = new HashMap<>(); // one resolver call per reference per utterance
+        List<Reading> readings = readings(tokens, utterance, lookups);
+        if (readings.isEmpty() || !readings.get(0).spokenCase()) {
+            Optional<List<Reading>> caseFirst = caseSaidFirst(tokens, utterance, lookups, readings.isEmpty());
+            if (caseFirst.isPresent()) {
+                return interpretation(described(caseFirst.get(), tokens));
+            }
+        }
+        if (readings.isEmpty()) {
+            return gerundRequest(tokens, utterance, lookups)
+                    .or(() -> catalogue.needs().request(tokens).map(r -> readingsBeforeRemark(r, utterance, lookups))
+                            .filter(r -> !r.isEmpty() && r.get(0).evidence() >= 1))
+                    .or(() -> delegatedTask(tokens, utterance, lookups))
+                    .or(() -> remarkThenRequest(tokens, utterance, lookups))
+                    .or(() -> requestThenRemark(tokens, utterance, lookups))
+                    .or(() -> askedAfter(tokens, utterance, lookups))
+                    .or(() -> questionAfterRemark(tokens, utterance, lookups))
+                    .map(r -> interpretation(described(r, tokens))).orElseGet(IntentRouter::unknown);
+        }
+        return interpretation(described(readings, tokens));
+    }
+
+    /** Words that only introduce a matter type said as a description ("it's a divorce"). */
+    private static final Set<String> DESCRIPTION_ARTICLES = Set.of("a", "an", "the", "its", "his", "her", "their", "our", "my");
+    /** Nouns after which a single word is a matter type ("a malpractice case"). */
+    private static final Set<String> MATTER_NOUNS = Set.of("case", "matter", "claim", "file", "dispute", "suit");
+
+    /**
+     * "Create a case for Jerome Wallace, he's been charged with assault", "we just signed Anthony Russo, it's a
+     * surgical error case": a matter type said anywhere in the sentence, as a description, fills the reading's
+     * matter-type slot when the pattern left it empty and the words describe exactly one type. A single word counts only
+     * with an article before it or a case noun after it ("a divorce", "a malpractice case"), and no word of another slot
+     * is read, so a client's name or a remark's "will" describes nothing.
+     */
+    private List<Reading> described(List<Reading> readings, List<Token> tokens) {
+        Reading best = readings.get(0);
+        Optional<SlotSpec> slot = catalogue.definitions().get(best.intent()).slots().values().stream()
+                .filter(s -> s.type() == SlotType.MATTER_TYPE).findFirst();
+        if (slot.isEmpty() || best.slots().containsKey(slot.get().name())) {
+            return readings;
+        }
+        Set<String> taken = new HashSet<>();
+        best.slots().values().forEach(v -> taken.addAll(SpeechNormaliser.words(v)));
+        List<String> words = tokens.stream().map(Token::text).toList();
+        Set<String> described = new HashSet<>();
+        for (int start = 0; start < words.size(); start++) {
+            if (DESCRIPTION_ARTICLES.contains(words.get(start))) {
+                continue;
+            }
+            for (int end = Math.min(words.size(), start + 6); end > start; end--) {
+                List<String> phrase = words.subList(start, end);
+                if (phrase.stream().anyMatch(taken::contains)) {
+                    continue;
+                }
+                Optional<String> type = catalogue.vocabularies().matterTypes().lookup(phrase);
+                boolean framed = end - start > 1 || (start > 0 && DESCRIPTION_ARTICLES.contains(words.get(start - 1)))
+                        || (end < words.size() && MATTER_NOUNS.contains(words.get(end)));
+                if (type.isPresent() && framed) {
+                    described.add(type.get());
+                    start = end - 1;
+                    break;
+                }
+            }
+        }
+        if (described.size() != 1) {
+            return readings;
+        }
+        Map<String, String> slots = new LinkedHashMap<>(best.slots());
+        slots.put(slot.get().name(), described.iterator().next());
+        List<Reading> out = new ArrayList<>(readings);
+        out.set(0, new Reading(best.intent(), best.order(), best.literals(), best.tokens(), best.evidence(),
+                best.spokenCase(), slots, best.unresolved()));
+        return out;
+    }
+
+    /**
+     * "Would you mind opening the Chen matter": after a polite phrase (catalogue fillers.gerundAfter) the request's
+     * verb is said as a gerund. Tried only when the whole reads nothing, and only with a verb some pattern uses
+     * ("opening" → open, "setting" → set, "scheduling" → schedule).
+     */
+    private Optional<List<Reading>> gerundRequest(List<Token> tokens, Utterance utterance,
+                                                  Map<String, List<EntityMatch>> lookups) {
+        String first = tokens.get(0).text();
+        if (first.length() < 5 || !first.endsWith("ing") || !saidAfterGerundPhrase(utterance, first)) {
+            return Optional.empty();
+        }
+        String stem = first.substring(0, first.length() - 3);
+        List<String> verbs = new ArrayList<>(List.of(stem, stem + "e"));
+        if (stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2)) {
+            verbs.add(stem.substring(0, stem.length() - 1)); // "setting" → set
+        }
+        for (String verb : verbs) {
+            if (!literalWords.contains(verb)) {
+                continue;
+            }
+            List<Token> request = new ArrayList<>(tokens);
+            request.set(0, new Token(verb, verb));
+            List<Reading> readings = readings(request, utterance, lookups);
+            if (!readings.isEmpty()) {
+                return Optional.of(readings);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "Have Miguel send the subpoena out for service by Monday": a task for a person, its "to" left out before one of
+     * the catalogue's task verbs (needs.delegatedVerbs). Taken only when the words with "to" read as a request that
+     * names the person (a person slot filled), so "have lunch with the client" stays talk.
+     */
+    private Optional<List<Reading>> delegatedTask(List<Token> tokens, Utterance utterance,
+                                                  Map<String, List<EntityMatch>> lookups) {
+        return catalogue.needs().delegated(tokens).map(request -> readings(request, utterance, lookups))
+                .filter(readings -> !readings.isEmpty() && namesAPerson(readings.get(0)));
+    }
+
+    private boolean namesAPerson(Reading reading) {
+        return catalogue.definitions().get(reading.intent()).slots().values().stream()
+                .anyMatch(s -> s.type() == SlotType.PERSON && reading.slots().containsKey(s.name()));
+    }
+
+    private boolean saidAfterGerundPhrase(Utterance utterance, String gerund) {
+        List<String> said = SpeechNormaliser.words(utterance.text());
+        for (int at = 0; at < said.size(); at++) {
+            if (!said.get(at).equals(gerund)) {
+                continue;
+            }
+            for (List<String> phrase : catalogue.gerundAfter()) {
+                if (at >= phrase.size() && said.subList(at - phrase.size(), at).equals(phrase)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Every reading of the words, best first. */
+    private List<Reading> readings(List<Token> tokens, Utterance utterance, Map<String, List<EntityMatch>> lookups) {
+        List<String> words = tokens.stream().map(Token::text).toList();
         SlotReader values = new SlotReader(tokens, utterance.referenceTime().toLocalDate(), catalogue.vocabularies());
         List<Reading> readings = new ArrayList<>();
         int order = 0;
@@ -47,10 +190,11 @@ public final class IntentRouter {
                         .ifPresent(readings::add);
             }
         }
-        if (readings.isEmpty()) {
-            return unknown();
-        }
         readings.sort(Reading.BEST_FIRST);
+        return readings;
+    }
+
+    private Interpretation interpretation(List<Reading> readings) {
         Reading best = readings.get(0);
         double confidence = best.confidence(catalogue.confidence().matchFloor());
         List<Alternative> alternatives = new ArrayList<>();
@@ -64,6 +208,203 @@ public final class IntentRouter {
         }
         alternatives.sort(Comparator.comparingDouble(Alternative::confidence).reversed());
         return new Interpretation(best.intent(), best.slots(), round(confidence), alternatives, best.unresolved());
+    }
+
+    /** A case said first is at most a joining word, "the", three words of a name and a case noun. */
+    private static final int MAX_LEADING_CASE_WORDS = 6;
+
+    /**
+     * A case said ahead of the request: "Delgado, what's due", "in Garcia the judgment was entered yesterday",
+     * "Chen settlement agreement". Taken only when the first words settle exactly one case and the rest reads as a
+     * request whose intent takes a case and did not name one; a case and a document kind alone (nothing else read)
+     * ask for the document.
+     */
+    private Optional<List<Reading>> caseSaidFirst(List<Token> tokens, Utterance utterance,
+                                                  Map<String, List<EntityMatch>> lookups, boolean wholeReadsNothing) {
+        CaseResolutionPolicy policy = catalogue.caseResolution();
+        for (int end = 1; end < tokens.size() && end <= MAX_LEADING_CASE_WORDS; end++) {
+            List<Token> reference = tokens.subList(0, end);
+            if (policy.leadingJoins().contains(reference.get(0).text())) {
+                reference = reference.subList(1, reference.size());
+            }
+            List<String> named = reference.stream().map(Token::text).filter(w -> !policy.ignoreWords().contains(w)).toList();
+            if (named.isEmpty()) {
+                continue; // "the", "in the"
+            }
+            if (policy.neverFirst().contains(named.get(0))
+                    || named.stream().anyMatch(catalogue.vocabularies().notNames()::contains)) {
+                break; // a longer start holds the same word
+            }
+            // the rest is read first: the first words are looked up only when a request that takes a case follows
+            List<Token> rest = tokens.subList(end, tokens.size());
+            List<Reading> readings = readings(rest, utterance, lookups);
+            boolean takesCase = readings.isEmpty()
+                    ? wholeReadsNothing && knownDocument(rest).isPresent() : takesCase(readings.get(0));
+            Optional<String> id = takesCase ? settledCase(reference, lookups) : Optional.empty();
+            if (id.isPresent()) {
+                return readings.isEmpty() ? documentAlone(rest, id.get()).map(List::of) : withCase(readings, id.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "Chen settlement agreement": a document kind the vocabulary knows, said alone after a case, is asked for. */
+    private Optional<Reading> documentAlone(List<Token> words, String caseId) {
+        IntentDefinition find = catalogue.definitions().get(Intent.FIND_DOCUMENT);
+        if (find == null) {
+            return Optional.empty();
+        }
+        Optional<SlotSpec> documentSlot = find.slots().values().stream().filter(s -> s.type() == SlotType.DOCUMENT).findFirst();
+        Optional<SlotSpec> caseSlot = find.slots().values().stream().filter(s -> s.type() == SlotType.CASE).findFirst();
+        Optional<DocumentVocabulary.Normalised> kind = knownDocument(words);
+        if (documentSlot.isEmpty() || caseSlot.isEmpty() || kind.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> slots = new LinkedHashMap<>();
+        slots.put(documentSlot.get().name(), kind.get().value());
+        slots.put(caseSlot.get().name(), caseId);
+        return Optional.of(new Reading(Intent.FIND_DOCUMENT, 0, words.size(), words.size(), 1.0, true, slots, Map.of()));
+    }
+
+    /**
+     * A remark, then the request: "I'm off the phone now stop the timer", "I'm starting on the Okafor brief now start
+     * the clock". Tried only when the whole says nothing the catalogue reads: the request is what follows the first
+     * clause break (catalogue fillers.breaks) that leaves words reading as one; a case the remark names, settling
+     * exactly one, is the request's when it names none itself.
+     */
+    private Optional<List<Reading>> remarkThenRequest(List<Token> tokens, Utterance utterance,
+                                                      Map<String, List<EntityMatch>> lookups) {
+        for (int at = 1; at < tokens.size() - 1; at++) {
+            if (!catalogue.clauseBreaks().contains(tokens.get(at).text())) {
+                continue;
+            }
+            List<Token> request = catalogue.normaliser().trimmed(tokens.subList(at + 1, tokens.size()));
+            List<Reading> readings = request.isEmpty() ? List.of() : readings(request, utterance, lookups);
+            if (readings.isEmpty() || readings.get(0).evidence() < 1) {
+                continue; // after a remark, only a request whose slots all settled: "... now open a bottle of wine"
+            }
+            if (!takesCase(readings.get(0))) {
+                return Optional.of(readings);
+            }
+            Set<String> named = new HashSet<>();
+            List<Token> remark = tokens.subList(0, at);
+            for (int start = 0; start < remark.size(); start++) {
+                for (int end = start + 1; end <= Math.min(remark.size(), start + 2); end++) {
+                    settledCase(remark.subList(start, end), lookups).ifPresent(named::add);
+                }
+            }
+            return Optional.of(named.size() == 1
+                    ? withCase(readings, named.iterator().next()).orElse(readings) : readings);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<DocumentVocabulary.Normalised> knownDocument(List<Token> words) {
+        return catalogue.documents().normalise(words.stream().map(Token::text).toList())
+                .filter(DocumentVocabulary.Normalised::known);
+    }
+
+    /** Whether the reading's intent takes a case and the reading named none. */
+    private boolean takesCase(Reading reading) {
+        return !reading.spokenCase() && caseSlot(reading.intent()).isPresent();
+    }
+
+    private Optional<SlotSpec> caseSlot(Intent intent) {
+        return catalogue.definitions().get(intent).slots().values().stream()
+                .filter(s -> s.type() == SlotType.CASE).findFirst();
+    }
+
+    /**
+     * The request, then a remark: "set up a new employment case for Keisha Moore she was fired after complaining about
+     * overtime", "put the clock on pause while I take this call". Tried only when the whole and a remark before it
+     * read nothing: the longest start that ends before a word beginning a remark (catalogue fillers.remarks) or a
+     * matter type said as a description, and reads.
+     */
+    private Optional<List<Reading>> requestThenRemark(List<Token> tokens, Utterance utterance,
+                                                      Map<String, List<EntityMatch>> lookups) {
+        for (int at = tokens.size() - 1; at >= 2; at--) {
+            if (catalogue.remarkStarts().contains(tokens.get(at).text()) || describesMatter(tokens, at)) {
+                List<Token> request = catalogue.normaliser().trimmed(tokens.subList(0, at));
+                List<Reading> readings = request.isEmpty() ? List.of() : readings(request, utterance, lookups);
+                if (!readings.isEmpty()) {
+                    return Optional.of(readings);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "Before we take this one, run conflicts on Jessica Tran": a remark with no clause break, then a request that
+     * changes nothing. Tried last, when nothing else reads: the longest end of the words, from the third word on, that
+     * reads as a request changing no data with every slot settled, three literal words or more and no slot beginning
+     * with a pronoun or a question word ("... ran conflicts on them last week" is talk); a request that changes data
+     * is never taken from the end of talk ("I told him to stop the timer").
+     */
+    private Optional<List<Reading>> questionAfterRemark(List<Token> tokens, Utterance utterance,
+                                                        Map<String, List<EntityMatch>> lookups) {
+        for (int at = 2; at < tokens.size() - 1; at++) {
+            List<Token> request = catalogue.normaliser().trimmed(tokens.subList(at, tokens.size()));
+            if (request.size() < 2) {
+                continue;
+            }
+            List<Reading> readings = readings(request, utterance, lookups);
+            if (!readings.isEmpty() && !readings.get(0).intent().changesData() && readings.get(0).evidence() >= 1
+                    && readings.get(0).literals() >= 3 && readings.get(0).slots().values().stream()
+                    .map(SpeechNormaliser::words).noneMatch(w -> !w.isEmpty() && neverBeginsAValue(w.get(0)))) {
+                return Optional.of(readings);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "The parenting plan in Nguyen, where is it": a request said after what it asks about (catalogue
+     * needs.askedAfter) is read in front of it, when every slot of the reading settles ("... can you draft one" after
+     * talk drafts nothing).
+     */
+    private Optional<List<Reading>> askedAfter(List<Token> tokens, Utterance utterance,
+                                               Map<String, List<EntityMatch>> lookups) {
+        return catalogue.needs().askedFirst(tokens).map(request -> readings(request, utterance, lookups))
+                .filter(readings -> !readings.isEmpty() && readings.get(0).evidence() >= 1);
+    }
+
+    private boolean neverBeginsAValue(String word) {
+        return catalogue.caseResolution().neverFirst().contains(word);
+    }
+
+    /** The readings of the words, or of the request before a remark when they read nothing. */
+    private List<Reading> readingsBeforeRemark(List<Token> tokens, Utterance utterance,
+                                               Map<String, List<EntityMatch>> lookups) {
+        List<Reading> readings = readings(tokens, utterance, lookups);
+        return readings.isEmpty() ? requestThenRemark(tokens, utterance, lookups).orElse(List.of()) : readings;
+    }
+
+    /** Whether a matter type of two words or more begins here: "... for Marcus Bell, slip and fall at a grocery store". */
+    private boolean describesMatter(List<Token> tokens, int at) {
+        List<String> words = tokens.stream().map(Token::text).toList();
+        for (int end = at + 2; end <= Math.min(words.size(), at + 6); end++) {
+            if (catalogue.vocabularies().matterTypes().lookup(words.subList(at, end)).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The readings with the case given to the best, when its intent takes a case and it named none. */
+    private Optional<List<Reading>> withCase(List<Reading> readings, String caseId) {
+        if (readings.isEmpty() || !takesCase(readings.get(0))) {
+            return Optional.empty();
+        }
+        Reading best = readings.get(0);
+        return caseSlot(best.intent()).map(slot -> {
+                    Map<String, String> slots = new LinkedHashMap<>(best.slots());
+                    slots.put(slot.name(), caseId);
+                    List<Reading> out = new ArrayList<>(readings);
+                    out.set(0, new Reading(best.intent(), best.order(), best.literals(), best.tokens(), best.evidence(),
+                            true, slots, best.unresolved()));
+                    return out;
+                });
     }
 
     /** Lets a pattern's checked slots take only the words that form a value of their type. */
@@ -101,8 +442,9 @@ public final class IntentRouter {
      *
      * @param literals literal words matched plus words of vocabulary document phrases
      * @param evidence product of the slot factors: 1 when every slot settled
+     * @param spokenCase whether a case was said (settled or not), rather than taken from the conversation
      */
-    private record Reading(Intent intent, int order, int literals, int tokens, double evidence,
+    private record Reading(Intent intent, int order, int literals, int tokens, double evidence, boolean spokenCase,
                            Map<String, String> slots, Map<String, List<EntityMatch>> unresolved) {
 
         static final Comparator<Reading> BEST_FIRST = Comparator.comparingInt(Reading::literals).reversed()
@@ -115,12 +457,6 @@ public final class IntentRouter {
         }
     }
 
-    /** Words that join a case to the document or event it belongs to: "the settlement agreement in Okafor". */
-    private static final Set<String> DOCUMENT_CASE_JOINS = Set.of("in", "on", "for", "from");
-    /** "on" is left out for events: "served on the hospital", "a hearing on the motion". */
-    private static final Set<String> EVENT_CASE_JOINS = Set.of("in", "for");
-    /** Free text ends at "in" only, and only for an intent that changes nothing: "find everything about the lien in Miller". */
-    private static final Set<String> TEXT_CASE_JOINS = Set.of("in");
     /** A case said inside a document or event phrase is at most this many words ("the johnson versus acme"). */
     private static final int MAX_CASE_WORDS_IN_PHRASE = 3;
 
@@ -138,8 +474,9 @@ public final class IntentRouter {
      * Finds a case said at the end of a document or event phrase ("send the client the settlement agreement in
      * Okafor") or in front of it ("put the Garcia mediation on the calendar"), when the pattern has no place for the
      * case. Only a reference that settles exactly one case is taken out; anything else stays the phrase's words,
-     * so "the motion for summary judgment" keeps its name. Free text is cut only for a search: a note or a task
-     * keeps every word said ("the witness lives in Springfield" is no case reference).
+     * so "the motion for summary judgment" keeps its name. The joining words are the catalogue's (caseResolution):
+     * free text is cut only for the intents it lists, so a note keeps every word said ("the witness lives in
+     * Springfield" is no case reference).
      */
     private Optional<CaseInPhrase> caseInPhrase(IntentDefinition definition, PhrasePattern.Parse parse,
                                                 List<Token> tokens, Map<String, List<EntityMatch>> lookups) {
@@ -150,13 +487,10 @@ public final class IntentRouter {
         }
         for (SlotSpec slot : definition.slots().values()) {
             List<PhrasePattern.Span> pieces = parse.pieces().get(slot.name());
-            Set<String> joins = switch (slot.type()) {
-                case DOCUMENT -> DOCUMENT_CASE_JOINS;
-                case EVENT -> EVENT_CASE_JOINS;
-                case TEXT -> definition.intent().changesData() ? Set.<String>of() : TEXT_CASE_JOINS;
-                default -> Set.<String>of();
-            };
-            if (pieces == null || pieces.size() != 1 || joins.isEmpty()) {
+            Set<String> joins = catalogue.caseResolution().joinsFor(definition.intent(), slot.type());
+            boolean textFront = slot.type() == SlotType.TEXT
+                    && catalogue.caseResolution().textFront().contains(definition.intent());
+            if (pieces == null || pieces.size() != 1 || (joins.isEmpty() && !textFront)) {
                 continue;
             }
             List<Token> words = tokens.subList(pieces.get(0).start(), pieces.get(0).end());
@@ -172,9 +506,18 @@ public final class IntentRouter {
                 }
             }
             if (slot.type() == SlotType.TEXT) {
+                Optional<CaseInPhrase> front = caseBeginningText(definition, caseSlot, slot, words, lookups);
+                if (front.isPresent()) {
+                    return front;
+                }
                 continue;
             }
-            // "the garcia mediation": a case in front only when what follows is still a phrase of its own
+            // "the garcia mediation": a case in front only when what follows is still a phrase of its own, and the
+            // whole is no kind of its own ("the insurance policy" names no Acme Insurance case)
+            if (slot.type() == SlotType.DOCUMENT && catalogue.documents().normalise(words.stream().map(Token::text).toList())
+                    .filter(DocumentVocabulary.Normalised::known).isPresent()) {
+                continue;
+            }
             int from = !words.isEmpty() && words.get(0).text().equals("the") ? 1 : 0;
             for (int end = from + 1; end <= from + 2 && end < words.size(); end++) {
                 List<Token> rest = words.subList(end, words.size());
@@ -193,6 +536,40 @@ public final class IntentRouter {
     }
 
     /**
+     * "Make a note on Okafor the landlord replaced the railing", "I spent point four on Miller reviewing the bills":
+     * free text of an intent the catalogue lists (caseResolution.textFront) that begins with a case, after a leading
+     * join or none, gives the case when the fewest words that settle exactly one case are followed by two words or more.
+     */
+    private Optional<CaseInPhrase> caseBeginningText(IntentDefinition definition, SlotSpec caseSlot, SlotSpec text,
+                                                     List<Token> words, Map<String, List<EntityMatch>> lookups) {
+        CaseResolutionPolicy policy = catalogue.caseResolution();
+        if (!policy.textFront().contains(definition.intent()) || words.isEmpty()) {
+            return Optional.empty();
+        }
+        int start = policy.leadingJoins().contains(words.get(0).text()) ? 1 : 0;
+        int joins = start;
+        if (start < words.size() && words.get(start).text().equals("the")) {
+            start++;
+        }
+        for (int end = start + 1; end <= Math.min(words.size(), start + MAX_CASE_WORDS_IN_PHRASE); end++) {
+            if (policy.ignoreWords().contains(words.get(end - 1).text())) {
+                break; // "the file the trustee wants": the reference ends at its case noun
+            }
+            Optional<String> id = settledCase(words.subList(start, end), lookups);
+            if (id.isPresent()) {
+                int rest = end < words.size() && policy.ignoreWords().contains(words.get(end).text())
+                        && !words.get(end).text().equals("the") ? end + 1 : end;
+                if (words.size() - rest < 2) {
+                    return Optional.empty();
+                }
+                return Optional.of(new CaseInPhrase(caseSlot.name(), id.get(), text.name(),
+                        List.copyOf(words.subList(rest, words.size())), joins));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The case the words name, when they settle exactly one and are names only: "in Kowalczyk was served" is no case
      * reference, whatever a fuzzy index makes of it, because "was" belongs to no name.
      */
@@ -203,11 +580,34 @@ public final class IntentRouter {
                 || reference.stream().anyMatch(catalogue.vocabularies().notNames()::contains)) {
             return Optional.empty();
         }
-        List<EntityMatch> matches = lookups.computeIfAbsent(String.join(" ", reference), s -> {
-            List<EntityMatch> found = resolver.cases(s, policy.candidates());
+        return decideCase(reference, lookups).resolved().map(EntityMatch::id);
+    }
+
+    /**
+     * What the firm's index makes of a spoken reference. "The Nguyen divorce", "the Thompson criminal case": words at
+     * its end that only say what kind of matter it is (the matter-type vocabulary) are left out when the whole settles
+     * no case and the rest settles one.
+     */
+    private CaseResolutionPolicy.Decision decideCase(List<String> reference, Map<String, List<EntityMatch>> lookups) {
+        CaseResolutionPolicy policy = catalogue.caseResolution();
+        CaseResolutionPolicy.Decision decision = policy.decide(lookup(reference, lookups));
+        for (int kind = 1; decision.resolved().isEmpty() && kind <= 3 && kind < reference.size(); kind++) {
+            List<String> name = reference.subList(0, reference.size() - kind);
+            if (catalogue.vocabularies().matterTypes().lookup(reference.subList(name.size(), reference.size())).isPresent()) {
+                CaseResolutionPolicy.Decision named = policy.decide(lookup(name, lookups));
+                if (named.resolved().isPresent()) {
+                    return named;
+                }
+            }
+        }
+        return decision;
+    }
+
+    private List<EntityMatch> lookup(List<String> reference, Map<String, List<EntityMatch>> lookups) {
+        return lookups.computeIfAbsent(String.join(" ", reference), s -> {
+            List<EntityMatch> found = resolver.cases(s, catalogue.caseResolution().candidates());
             return found == null ? List.of() : List.copyOf(found);
         });
-        return policy.decide(matches).resolved().map(EntityMatch::id);
     }
 
     /** Turns a parse into a reading; empty when a slot is left with nothing in it ("open the case"). */
@@ -248,12 +648,7 @@ public final class IntentRouter {
                     if (reference.isEmpty() || policy.neverFirst().contains(reference.get(0))) {
                         return Optional.empty();
                     }
-                    String spoken = String.join(" ", reference);
-                    List<EntityMatch> matches = lookups.computeIfAbsent(spoken, s -> {
-                        List<EntityMatch> found = resolver.cases(s, policy.candidates());
-                        return found == null ? List.of() : List.copyOf(found);
-                    });
-                    CaseResolutionPolicy.Decision decision = policy.decide(matches);
+                    CaseResolutionPolicy.Decision decision = decideCase(reference, lookups);
                     if (pattern.isVocabularyOnly() && decision.resolved().isEmpty() && decision.candidates().isEmpty()) {
                         return Optional.empty(); // a loose phrasing names a case only when the firm has one like it
                     }
@@ -277,7 +672,7 @@ public final class IntentRouter {
                         literals += captured.size(); // the kind was found only once the case was taken out
                     }
                 }
-                case TEXT -> slots.put(slot.name(), String.join(" ", captured.stream().map(Token::surface).toList()));
+                case TEXT -> slots.put(slot.name(), Token.said(captured));
                 default -> {
                     // a checked type: the match only cut the slot where its words form a value
                     boolean whole = parse.pieces().get(slot.name()).size() == 1
@@ -298,6 +693,9 @@ public final class IntentRouter {
                 }
             }
         }
-        return Optional.of(new Reading(definition.intent(), order, literals, tokens.size(), evidence, slots, unresolved));
+        boolean spokenCase = caseInPhrase.isPresent() || definition.slots().values().stream()
+                .anyMatch(s -> s.type() == SlotType.CASE && parse.slots().containsKey(s.name()));
+        return Optional.of(new Reading(definition.intent(), order, literals, tokens.size(), evidence, spokenCase, slots,
+                unresolved));
     }
 }

@@ -167,7 +167,7 @@ public final class SlotFilling {
                     }
                     slots.put(spec.name(), document.get().value());
                 }
-                case TEXT -> slots.put(spec.name(), String.join(" ", tokens.stream().map(Token::surface).toList()));
+                case TEXT -> slots.put(spec.name(), Token.said(tokens));
                 case EVENT -> {
                     Optional<SlotValue> event = reader.readWords(SlotType.EVENT, tokens);
                     if (event.isEmpty()) {
@@ -236,7 +236,7 @@ public final class SlotFilling {
             start++;
         }
         if (start < end) {
-            slots.put(spec.name(), String.join(" ", tokens.subList(start, end).stream().map(Token::surface).toList()));
+            slots.put(spec.name(), Token.said(tokens.subList(start, end)));
         }
     }
 

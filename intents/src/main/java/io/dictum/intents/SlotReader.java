@@ -1,6 +1,7 @@
 package io.dictum.intents;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,8 @@ import java.util.Set;
 final class SlotReader {
 
     /** The catalogue data the readers need: the role and matter-type vocabularies and the words that are no names. */
-    record Vocabularies(DocumentVocabulary documents, PhraseVocabulary roles, PhraseVocabulary matterTypes, Set<String> notNames, int maxNameWords) {
+    record Vocabularies(DocumentVocabulary documents, PhraseVocabulary roles, PhraseVocabulary matterTypes, Set<String> notNames, int maxNameWords,
+                        Set<String> capitals) {
     }
 
     private final List<Token> tokens;
@@ -59,7 +61,7 @@ final class SlotReader {
         List<String> w = pieces.stream().map(Token::text).toList();
         return switch (type) {
             case EVENT -> event(w).filter(v -> !v.value().isEmpty());
-            case TEXT -> Optional.of(SlotValue.loose(String.join(" ", pieces.stream().map(Token::surface).toList())));
+            case TEXT -> Optional.of(SlotValue.loose(Token.said(pieces)));
             default -> throw new IllegalArgumentException(type.id() + " slots are not captured in pieces");
         };
     }
@@ -113,6 +115,15 @@ final class SlotReader {
             return Optional.empty();
         }
         List<String> kept = w.subList(from, w.size()).stream().filter(x -> !AUXILIARIES.contains(x)).toList();
+        // "served with discovery" is what was served: "discovery served", like "the complaint was served"
+        if (kept.size() > 2 && kept.get(0).equals("served") && kept.get(1).equals("with")) {
+            List<String> served = new ArrayList<>(kept.subList(2, kept.size()));
+            while (!served.isEmpty() && ARTICLES.contains(served.get(0))) {
+                served.remove(0);
+            }
+            served.add("served");
+            kept = served;
+        }
         return Optional.of(SlotValue.loose(String.join(" ", kept)));
     }
 
@@ -136,7 +147,9 @@ final class SlotReader {
                 return Optional.empty();
             }
             String s = t.surface().replace("’", "'");
-            if (s.equals(s.toLowerCase(Locale.ROOT)) && !(i > start && NAME_PARTICLES.contains(s))) {
+            if (vocabularies.capitals().contains(t.text())) {
+                s = s.toUpperCase(Locale.ROOT); // "llc" is written "LLC"
+            } else if (s.equals(s.toLowerCase(Locale.ROOT)) && !(i > start && NAME_PARTICLES.contains(s))) {
                 s = titleCase(s);
             }
             if (name.length() > 0) {

@@ -30,6 +30,8 @@ final class SpeechNormaliser {
     private final List<List<String>> trailing;
     /** One word said for several ("gimme" → give me), rewritten before fillers are dropped. */
     private final Map<String, List<String>> spokenForms;
+    /** Several words said for others ("what have we got" → what do we have), longest first, rewritten likewise. */
+    private final List<Map.Entry<List<String>, List<String>>> spokenPhrases;
 
     /**
      * @param anywhere filler phrases dropped wherever they occur ("um", "please")
@@ -56,8 +58,18 @@ final class SpeechNormaliser {
         this.leading = phrases(leading);
         this.trailing = phrases(trailing);
         Map<String, List<String>> forms = new HashMap<>();
-        spokenForms.forEach((said, meant) -> forms.put(normalise(said), words(meant)));
+        List<Map.Entry<List<String>, List<String>>> phrases = new ArrayList<>();
+        spokenForms.forEach((said, meant) -> {
+            List<String> saidWords = words(said);
+            if (saidWords.size() == 1) {
+                forms.put(saidWords.get(0), words(meant));
+            } else if (saidWords.size() > 1) {
+                phrases.add(Map.entry(saidWords, words(meant)));
+            }
+        });
         this.spokenForms = Map.copyOf(forms);
+        phrases.sort(Comparator.comparingInt((Map.Entry<List<String>, List<String>> e) -> e.getKey().size()).reversed());
+        this.spokenPhrases = List.copyOf(phrases);
     }
 
     /** The normalised words of a piece of text, without filler removal: used for pattern literals and word lists. */
@@ -72,17 +84,20 @@ final class SpeechNormaliser {
 
     /** The tokens of an utterance with fillers removed. */
     List<Token> tokens(String utterance) {
-        List<Token> all = new ArrayList<>();
+        List<Token> said = new ArrayList<>();
         Matcher m = WORD.matcher(utterance);
         while (m.find()) {
             String word = normalise(m.group());
             List<String> meant = spokenForms.get(word);
             if (meant == null) {
-                all.add(new Token(word, m.group()));
+                said.add(new Token(word, m.group()));
             } else {
-                meant.forEach(w -> all.add(new Token(w, w)));
+                for (int k = 0; k < meant.size(); k++) {
+                    said.add(new Token(meant.get(k), k == 0 ? m.group() : ""));
+                }
             }
         }
+        List<Token> all = rewritePhrases(said);
         List<Token> kept = new ArrayList<>();
         int i = 0;
         while (i < all.size()) {
@@ -93,16 +108,53 @@ final class SpeechNormaliser {
                 kept.add(all.get(i++));
             }
         }
+        return trimmed(kept);
+    }
+
+    /**
+     * The words without leading and trailing fillers: for a whole utterance, and for a request said after a remark or
+     * before one ("I'm starting on Thompson now, can you start my timer").
+     */
+    List<Token> trimmed(List<Token> words) {
         int start = 0;
         int filler;
-        while ((filler = longestPhraseAt(kept, start, leading)) > 0) {
+        while ((filler = longestPhraseAt(words, start, leading)) > 0) {
             start += filler;
         }
-        int end = kept.size();
-        while ((filler = longestPhraseEndingAt(kept, start, end, trailing)) > 0) {
+        int end = words.size();
+        while ((filler = longestPhraseEndingAt(words, start, end, trailing)) > 0) {
             end -= filler;
         }
-        return List.copyOf(kept.subList(start, end));
+        return List.copyOf(words.subList(start, end));
+    }
+
+    /** The tokens with every spoken phrase replaced by the words it stands for, longest phrase first. */
+    private List<Token> rewritePhrases(List<Token> tokens) {
+        if (spokenPhrases.isEmpty()) {
+            return tokens;
+        }
+        List<Token> out = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            Map.Entry<List<String>, List<String>> found = null;
+            for (Map.Entry<List<String>, List<String>> phrase : spokenPhrases) {
+                if (i + phrase.getKey().size() <= tokens.size() && matchesAt(tokens, i, phrase.getKey())) {
+                    found = phrase;
+                    break;
+                }
+            }
+            if (found == null) {
+                out.add(tokens.get(i++));
+            } else {
+                String surface = Token.said(tokens.subList(i, i + found.getKey().size()));
+                List<String> meant = found.getValue();
+                for (int k = 0; k < meant.size(); k++) {
+                    out.add(new Token(meant.get(k), k == 0 ? surface : ""));
+                }
+                i += found.getKey().size();
+            }
+        }
+        return out;
     }
 
     /** Whether a single normalised word is always dropped from speech, and so can never be matched by a pattern. */

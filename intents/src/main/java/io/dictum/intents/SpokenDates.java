@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,6 +54,7 @@ final class SpokenDates {
             Map.entry("mondays", DayOfWeek.MONDAY), Map.entry("tuesdays", DayOfWeek.TUESDAY),
             Map.entry("wednesdays", DayOfWeek.WEDNESDAY), Map.entry("thursdays", DayOfWeek.THURSDAY),
             Map.entry("fridays", DayOfWeek.FRIDAY));
+    private static final Set<String> PARTS_OF_DAY = Set.of("morning", "afternoon", "evening", "night");
     private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})/(\\d{1,2})(?:/(\\d{2}|\\d{4}))?");
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private static final Pattern CLOCK = Pattern.compile("(\\d{1,2})(?::(\\d{2}))?(am|pm)?");
@@ -73,6 +75,11 @@ final class SpokenDates {
         int n = w.size();
         if (n == 0) {
             return Optional.empty();
+        }
+        // "this morning", "tomorrow afternoon", "Friday evening": the day that part of the day belongs to
+        if (n >= 2 && PARTS_OF_DAY.contains(w.get(n - 1))) {
+            List<String> day = w.subList(0, n - 1);
+            return day.equals(List.of("this")) ? some(today) : dateOf(day, today);
         }
         String first = w.get(0);
         if (n == 1) {
@@ -453,17 +460,52 @@ final class SpokenDates {
 
     /**
      * A period as an ISO interval {@code start/end}, both days included: "today", "this week" (Monday to Sunday),
-     * "next week", "this month", "next month", "the next ten days", "the next two weeks", "the rest of the week", or
+     * "next week", "this month", "next month", "the next ten days", "the next two weeks", "the rest of the week", "the
+ * week of December seventh" (the Monday-to-Sunday week holding that day), or
      * any single date ("Friday" is {@code d/d}).
      */
     static Optional<SlotValue> period(List<String> words, LocalDate today) {
         List<String> w = words;
+        boolean joined = false;
         if (!w.isEmpty() && (w.get(0).equals("for") || w.get(0).equals("over") || w.get(0).equals("in")
                 || w.get(0).equals("during") || w.get(0).equals("within") || w.get(0).equals("on"))) {
             w = w.subList(1, w.size());
+            joined = true;
         }
         if (w.isEmpty()) {
             return Optional.empty();
+        }
+        // "between now and Friday", "from today through the fifteenth": from today to that day
+        if (w.size() > 3 && (w.get(0).equals("between") || w.get(0).equals("from"))
+                && (w.get(1).equals("now") || w.get(1).equals("today"))) {
+            if (Set.of("and", "to", "until", "till", "through", "thru").contains(w.get(2))) {
+                Optional<SlotValue> end = date(w.subList(3, w.size()), today);
+                if (end.isEmpty() || !end.get().valid()) {
+                    return end;
+                }
+                LocalDate last = LocalDate.parse(end.get().value());
+                return last.isBefore(today) ? Optional.of(SlotValue.impossible()) : interval(today, last);
+            }
+        }
+        // "in December": the whole month, the coming one when it is past this year; a bare month only by its full
+        // name, and "May" only after "in" ("the deadline may move" is no period)
+        Month named = w.size() == 1 ? MONTHS.get(w.get(0)) : null;
+        if (named != null && named.name().equalsIgnoreCase(w.get(0)) && (named != Month.MAY || joined)) {
+            YearMonth month = YearMonth.of(today.getYear(), named);
+            if (month.isBefore(YearMonth.from(today))) {
+                month = month.plusYears(1);
+            }
+            return interval(month.atDay(1), month.atEndOfMonth());
+        }
+        // "the week of December seventh": the Monday-to-Sunday week holding that day
+        int of = w.size() > 3 && w.get(0).equals("the") ? 1 : 0;
+        if (w.size() > of + 2 && w.get(of).equals("week") && w.get(of + 1).equals("of")) {
+            Optional<SlotValue> day = date(w.subList(of + 2, w.size()), today);
+            if (day.isEmpty() || !day.get().valid()) {
+                return day;
+            }
+            LocalDate start = LocalDate.parse(day.get().value()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            return interval(start, start.plusDays(6));
         }
         // "by Friday", "before the fifteenth", "through next Friday": from today to that day
         if (w.size() > 1 && (w.get(0).equals("by") || w.get(0).equals("before") || w.get(0).equals("until")

@@ -118,6 +118,14 @@ class IntentCatalogueTest {
                   pullup: pull up
                 """));
         assertThat(interpret(catalogue, "pullup the Miller case").slots()).containsEntry("case", "case-miller");
+        // several words said for others; a note keeps what was said
+        IntentCatalogue phrases = IntentCatalogue.load(firmFile("""
+                spokenForms:
+                  bring on up: pull up
+                """));
+        assertThat(interpret(phrases, "bring on up the Miller case").slots()).containsEntry("case", "case-miller");
+        assertThat(interpret(phrases, "take a note bring on up the witness").slots())
+                .containsEntry("text", "bring on up the witness");
 
         Path spokenFormInAPattern = firmFile("""
                 intents:
@@ -143,6 +151,69 @@ class IntentCatalogueTest {
         assertThat(i.slots()).doesNotContainKey("case");
         assertThat(i.unresolved()).containsKey("case");
         assertThat(strict.caseResolution().margin()).isEqualTo(0.12); // what the firm did not set is kept
+    }
+
+    @Test
+    void aFirmFileAddsTheWordsThatJoinACaseToAPhrase() throws IOException {
+        assertThat(IntentCatalogue.defaults().caseResolution().joinsFor(Intent.FIND_DOCUMENT, SlotType.DOCUMENT))
+                .containsExactlyInAnyOrder("in", "on", "for", "from");
+        assertThat(IntentCatalogue.defaults().caseResolution().joinsFor(Intent.DICTATE_NOTE, SlotType.TEXT)).isEmpty();
+        assertThat(interpret(IntentCatalogue.defaults(), "find the police report under Miller").slots())
+                .doesNotContainKey("case");
+
+        IntentCatalogue catalogue = IntentCatalogue.load(firmFile("""
+                caseResolution:
+                  joins:
+                    document: [under]
+                  textJoins:
+                    dictate_note: [re]
+                """));
+
+        Interpretation document = interpret(catalogue, "find the police report under Miller");
+        assertThat(document.slots()).containsEntry("document", "police report").containsEntry("case", "case-miller");
+        Interpretation note = interpret(catalogue, "take a note the adjuster called back re Miller");
+        assertThat(note.slots()).containsEntry("text", "the adjuster called back").containsEntry("case", "case-miller");
+        // the bundled joins are kept beside the firm's
+        assertThat(interpret(catalogue, "find the police report in Miller").slots()).containsEntry("case", "case-miller");
+    }
+
+    @Test
+    void rejectsAJoinThatIsNoSingleWordOrJoinsNothing() throws IOException {
+        assertRefused(firmFile("""
+                caseResolution:
+                  joins:
+                    document: [in the]
+                """))
+                .hasMessageContaining("caseResolution.joins.document must list single words");
+        assertRefused(firmFile("""
+                caseResolution:
+                  joins:
+                    date: [in]
+                """))
+                .hasMessageContaining("caseResolution.joins.date");
+        assertRefused(firmFile("""
+                caseResolution:
+                  textJoins:
+                    open_case: [in]
+                """))
+                .hasMessageContaining("caseResolution.textJoins.open_case").hasMessageContaining("text slot");
+        assertRefused(firmFile("""
+                caseResolution:
+                  textJoins:
+                    open_the_case: [in]
+                """))
+                .hasMessageContaining("unknown intent 'open_the_case'");
+        assertRefused(firmFile("""
+                caseResolution:
+                  textFront: [open_case]
+                """))
+                .hasMessageContaining("caseResolution.textFront: open_case").hasMessageContaining("text slot");
+        assertRefused(firmFile("""
+                needs:
+                  participles:
+                    opened: ""
+                """))
+                .hasMessageContaining("needs.participles");
     }
 
     @Test

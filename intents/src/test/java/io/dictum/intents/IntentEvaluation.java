@@ -37,8 +37,8 @@ final class IntentEvaluation {
         /** development.tsv: more requests, written after the first held-out block to tune general phrasings on. */
         DEVELOPMENT("development block"),
         /**
-         * development.tsv from the "# ---- formerly held out" header: the first held-out block, tuned on once its misses
-         * were read; kept apart to show what reading them bought.
+         * development.tsv from the "# ---- formerly held out" header: the earlier held-out blocks, each tuned on once its
+         * misses were read; kept apart to show what reading them bought.
          */
         FORMERLY_HELD_OUT("formerly held out"),
         /** held-out.tsv: requests never tuned on; empty until a fresh block is written. */

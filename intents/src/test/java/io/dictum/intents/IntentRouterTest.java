@@ -295,7 +295,7 @@ class IntentRouterTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"find the crash report", "find the accident report", "find the police reports",
+        @ValueSource(strings = {"find the crash report", "find the police accident report", "find the police reports",
                 "get me the Police Report."})
         void normalisesPoliceReportSynonymsAndPlurals(String text) {
             Interpretation i = interpret(text);
@@ -346,6 +346,180 @@ class IntentRouterTest {
 
             assertThat(i.intent()).isEqualTo(Intent.CANCEL);
             assertThat(i.confidence()).isEqualTo(1.0);
+        }
+    }
+
+    @Nested
+    class CaseSaidAheadOfTheRequest {
+
+        @Test
+        void aCaseSaidFirstIsTheRequestsCase() {
+            assertThat(interpret("Miller, what's due this week").slots()).containsEntry("case", "case-miller")
+                    .containsKey("period");
+            Interpretation event = interpret("in Kowalczyk the complaint was served yesterday");
+            assertThat(event.intent()).isEqualTo(Intent.ADD_EVENT);
+            assertThat(event.slots()).containsEntry("case", "case-kowalczyk").containsEntry("event", "complaint served");
+        }
+
+        @Test
+        void aCaseAndADocumentKindAloneAskForTheDocument() {
+            Interpretation i = interpret("Miller police report");
+
+            assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+            assertThat(i.slots()).containsEntry("document", "police report").containsEntry("case", "case-miller");
+        }
+
+        @Test
+        void firstWordsThatSettleNoCaseOrARequestWithoutACaseChangeNothing() {
+            assertThat(interpret("Miller called about the settlement").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("Johnson, stop the timer").slots()).isEmpty();
+        }
+
+        @Test
+        void aRemarkBeforeTheRequestIsLeftOutAndLendsItsCase() {
+            assertThat(interpret("I'm off the phone now stop the timer").intent()).isEqualTo(Intent.STOP_TIMER);
+            Interpretation i = interpret("I'm starting on the Miller brief now start the clock");
+            assertThat(i.intent()).isEqualTo(Intent.START_TIMER);
+            assertThat(i.slots()).containsEntry("case", "case-miller");
+            assertThat(interpret("we're done now let's open a bottle of wine").intent()).isEqualTo(Intent.UNKNOWN);
+            // fillers are left out of the request too, and a remark lends its case
+            assertThat(interpret("okay starting on Miller now can you start my timer").slots())
+                    .containsEntry("case", "case-miller");
+        }
+
+        @Test
+        void aDocumentKindNamesNoCaseFromItsOwnWords() {
+            resolver.answer("insurance", new EntityMatch("case-acme-insurance", "Johnson v. Acme Insurance", 0.8));
+
+            Interpretation i = interpret("I need to see the insurance policy");
+
+            assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+            assertThat(i.slots()).containsExactly(Map.entry("document", "insurance policy"));
+        }
+
+        @Test
+        void aTaskSaidInACaseIsThatCasesTask() {
+            Interpretation i = interpret("remind me to check the docket in Miller");
+
+            assertThat(i.slots()).containsEntry("description", "check the docket").containsEntry("case", "case-miller");
+            // a note keeps every word said
+            assertThat(interpret("take a note the witness lives in Miller").slots())
+                    .containsEntry("text", "the witness lives in Miller");
+        }
+    }
+
+    @Nested
+    class RequestsSaidOtherwise {
+
+        @Test
+        void aMatterTypeDescribedAnywhereIsTheNewMattersType() {
+            Interpretation i = interpret("create a case for Jerome Wallace he's been charged with assault");
+            assertThat(i.intent()).isEqualTo(Intent.CREATE_CASE);
+            assertThat(i.slots()).containsEntry("client", "Jerome Wallace").containsEntry("matterType", "criminal_defense");
+
+            Interpretation intake = interpret("new client intake for Marcus Bell slip and fall at a grocery store");
+            assertThat(intake.slots()).containsEntry("client", "Marcus Bell").containsEntry("matterType", "personal_injury");
+            // a single word describes a matter only when framed as one: a remark's "will" is no estate matter
+            assertThat(interpret("new matter for Dana Ross she will call tomorrow").slots()).doesNotContainKey("matterType");
+        }
+
+        @Test
+        void companyFormsKeepTheirCapitals() {
+            assertThat(interpret("new matter for coastline roofing llc").slots())
+                    .containsEntry("client", "Coastline Roofing LLC");
+        }
+
+        @Test
+        void aVerbSaidAsAGerundAfterAPolitePhraseIsTheRequest() {
+            assertThat(interpret("would you mind opening the Miller matter").slots()).containsEntry("case", "case-miller");
+            assertThat(interpret("would you mind checking conflicts on Acme Insurance").intent())
+                    .isEqualTo(Intent.CHECK_CONFLICTS);
+            // without the polite phrase a gerund is talk
+            assertThat(interpret("booking the flights for the deposition").intent()).isEqualTo(Intent.UNKNOWN);
+        }
+
+        @Test
+        void aRequestSaidAsANeedIsTheRequest() {
+            Interpretation opened = interpret("I need a new matter opened for Priya Raman");
+            assertThat(opened.intent()).isEqualTo(Intent.CREATE_CASE);
+            assertThat(opened.slots()).containsEntry("client", "Priya Raman");
+            // a remark may follow, and may describe the matter
+            assertThat(interpret("I need a matter opened for Luis Ortega he was hurt in a car accident").slots())
+                    .containsEntry("client", "Luis Ortega").containsEntry("matterType", "personal_injury");
+            assertThat(interpret("I need the Miller file open").slots()).containsEntry("case", "case-miller");
+            assertThat(interpret("I need a search on dog bite statutes").slots())
+                    .containsEntry("query", "dog bite statutes");
+            assertThat(interpret("I need a coffee").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("I need the report drafted by tomorrow").intent()).isEqualTo(Intent.UNKNOWN);
+            // a thing with something done to it is no person to give a task to
+            Interpretation sent = interpret("I want the engagement letter sent to the client");
+            assertThat(sent.intent()).isEqualTo(Intent.SHARE_DOCUMENT);
+            assertThat(sent.slots()).containsEntry("document", "engagement letter");
+        }
+
+        @Test
+        void aNoteOrATimeEntryMayBeginWithItsCase() {
+            Interpretation note = interpret("make a note on Miller the adjuster won't return calls");
+            assertThat(note.slots()).containsEntry("case", "case-miller")
+                    .containsEntry("text", "the adjuster won't return calls");
+            // words that settle no case stay the note's
+            assertThat(interpret("make a note on Friday the court is closed").slots())
+                    .containsEntry("text", "on Friday the court is closed").doesNotContainKey("case");
+        }
+
+        @Test
+        void aRequestThatChangesNothingMayEndARemark() {
+            Interpretation i = interpret("before we take this one run conflicts on Jessica Tran");
+            assertThat(i.intent()).isEqualTo(Intent.CHECK_CONFLICTS);
+            assertThat(i.slots()).containsEntry("name", "Jessica Tran");
+            assertThat(interpret("i think sarah already ran conflicts on them last week").intent()).isEqualTo(Intent.UNKNOWN);
+            // a request that changes data is never taken from the end of talk
+            assertThat(interpret("i told him to stop the timer").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("the paralegal said conflicts on Acme are clear").intent()).isEqualTo(Intent.UNKNOWN);
+        }
+
+        @Test
+        void aRequestSaidAfterWhatItAsksAboutIsRead() {
+            Interpretation i = interpret("the police report in Miller where is it");
+            assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+            assertThat(i.slots()).containsEntry("document", "police report").containsEntry("case", "case-miller");
+            // a request after talk is taken only when every slot settles
+            assertThat(interpret("we need to send them something nice can you draft one").intent())
+                    .isEqualTo(Intent.UNKNOWN);
+        }
+
+        @Test
+        void aTaskForAPersonMayLeaveOutTo() {
+            Interpretation i = interpret("have Miguel send the subpoena out for service in Miller");
+            assertThat(i.intent()).isEqualTo(Intent.CREATE_TASK);
+            assertThat(i.slots()).containsEntry("assignee", "Miguel").containsEntry("case", "case-miller")
+                    .containsEntry("description", "send the subpoena out for service");
+            assertThat(interpret("have lunch with the client").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("we need the heat set up in here").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("have the kids draft their christmas lists").intent()).isEqualTo(Intent.UNKNOWN);
+        }
+
+        @Test
+        void anEventAtACaseIsThatCasesAndOnTheBooksIsOnTheCalendar() {
+            Interpretation i = interpret("put an inspection of the stairwell at Miller on the books for March tenth");
+            assertThat(i.intent()).isEqualTo(Intent.ADD_EVENT);
+            assertThat(i.slots()).containsEntry("event", "inspection of the stairwell").containsEntry("case", "case-miller")
+                    .containsEntry("date", "2025-03-10");
+            assertThat(interpret("schedule a meeting at the courthouse on Friday").slots())
+                    .containsEntry("event", "meeting at the courthouse").doesNotContainKey("case");
+        }
+
+        @Test
+        void beingServedWithSomethingIsThatThingServed() {
+            Interpretation i = interpret("we got served with the discovery requests in Miller yesterday");
+            assertThat(i.intent()).isEqualTo(Intent.ADD_EVENT);
+            assertThat(i.slots()).containsEntry("event", "discovery requests served").containsEntry("case", "case-miller");
+        }
+
+        @Test
+        void aCaseQualifiedByItsKindOfMatterIsThatCase() {
+            resolver.answer("miller divorce");
+            assertThat(interpret("take me to the Miller divorce").slots()).containsEntry("case", "case-miller");
         }
     }
 

@@ -88,6 +88,17 @@ class SemanticFallbackTest {
     }
 
     @Test
+    void nothingIsSharedWithoutAWordOfGiving() {
+        String asked = "we need an engagement letter for our new client";
+        var ranking = semantic.rank(asked);
+        assertThat(ranking.intents().get(0).intent()).isEqualTo(Intent.SHARE_DOCUMENT);
+        assertThat(ranking.intents().get(0).confidence()).isGreaterThanOrEqualTo(semantic.policy().changingThreshold());
+        assertThat(read(asked, Optional.empty())).isEmpty();
+        assertThat(semantic.policy().mayAnswer(Intent.SHARE_DOCUMENT,
+                List.of("please", "send", "our", "new", "client", "the", "engagement", "letter"))).isTrue();
+    }
+
+    @Test
     void aFreeTextSlotIsTheWordsAfterItsCueForIntentsThatChangeNothing() {
         SlotFilling filling = new SlotFilling(IntentCatalogue.defaults());
         var cues = semantic.policy().textCues();

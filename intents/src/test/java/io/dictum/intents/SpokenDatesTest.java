@@ -21,6 +21,7 @@ class SpokenDatesTest {
     @CsvSource(delimiter = '|', value = {
             "today | 2026-11-25", "tomorrow | 2026-11-26", "yesterday | 2026-11-24",
             "the day after tomorrow | 2026-11-27",
+            "this morning | 2026-11-25", "tomorrow morning | 2026-11-26", "friday afternoon | 2026-11-27",
             // a bare weekday is the next one after today; "this" is this week's; "next" is next week's
             "friday | 2026-11-27", "wednesday | 2026-12-02", "monday | 2026-11-30",
             "this friday | 2026-11-27", "this wednesday | 2026-11-25", "this monday | 2026-11-30",
@@ -92,8 +93,21 @@ class SpokenDatesTest {
             "the rest of my week | 2026-11-25/2026-11-29", "my month | 2026-11-01/2026-11-30",
             "for friday | 2026-11-27/2026-11-27", "on friday | 2026-11-27/2026-11-27",
             "by friday | 2026-11-25/2026-11-27", "before the first | 2026-11-25/2026-11-30",
-            "through next friday | 2026-11-25/2026-12-04"})
+            "through next friday | 2026-11-25/2026-12-04",
+            "between now and friday | 2026-11-25/2026-11-27", "from today through the first | 2026-11-25/2026-12-01",
+            "the next thirty days | 2026-11-25/2026-12-24",
+            // the Monday-to-Sunday week holding the day named
+            "the week of december seventh | 2026-12-07/2026-12-13", "week of december ninth | 2026-12-07/2026-12-13",
+            // a month said by name is the coming one: December this year, March next year
+            "in december | 2026-12-01/2026-12-31", "december | 2026-12-01/2026-12-31",
+            "in march | 2027-03-01/2027-03-31", "in may | 2027-05-01/2027-05-31", "november | 2026-11-01/2026-11-30"})
     void readsPeriodsAsIsoIntervals(String spoken, String interval) {
         assertThat(SpokenDates.period(SpeechNormaliser.words(spoken), TODAY)).contains(SlotValue.of(interval));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"may", "dec", "between now and", "between friday and monday"})
+    void wordsThatAreNoPeriodAreNone(String spoken) {
+        assertThat(SpokenDates.period(SpeechNormaliser.words(spoken), TODAY)).isEmpty();
     }
 }

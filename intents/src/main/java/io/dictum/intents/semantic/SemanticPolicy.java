@@ -31,12 +31,15 @@ import java.util.Set;
  *                           that change no data ({@code search.query: [for, about]})
  * @param questionWords      words a question opens with: a question is never answered with an intent that changes
  *                           data ("who wrote this engagement letter" drafts nothing)
+ * @param actionWords        by intent: an intent listed here is answered only when one of its words was said
+ *                           ("I need an engagement letter for the new client" is near sharing one, but shares nothing)
  */
 public record SemanticPolicy(double threshold, double changingThreshold, double margin,
                              int variantsPerPattern, Map<String, List<String>> fill,
                              Map<String, List<String>> fillBySlot, Map<Intent, List<String>> phrases,
                              int minWords, List<String> talk, int neighbours, Statements statements,
-                             Map<String, List<String>> textCues, List<String> questionWords) {
+                             Map<String, List<String>> textCues, List<String> questionWords,
+                             Map<Intent, List<String>> actionWords) {
 
     /**
      * A remark opens with a short subject and then one of {@code verbs}: at most {@code maxSubjectWords} words, none of
@@ -104,10 +107,25 @@ public record SemanticPolicy(double threshold, double changingThreshold, double 
         statements = statements == null ? Statements.NONE : statements;
         textCues = copy("textCues", textCues);
         questionWords = questionWords == null ? List.of() : List.copyOf(questionWords);
+        Map<Intent, List<String>> actions = new java.util.EnumMap<>(Intent.class);
+        (actionWords == null ? Map.<Intent, List<String>>of() : actionWords).forEach((intent, list) -> {
+            if (list == null || list.isEmpty()) {
+                throw new IllegalArgumentException("actionWords." + intent.id() + " needs at least one word");
+            }
+            actions.put(intent, List.copyOf(list));
+        });
+        actionWords = java.util.Collections.unmodifiableMap(actions);
     }
 
-    /** Whether an intent may answer these words (normalised, fillers dropped): a question changes nothing. */
+    /**
+     * Whether an intent may answer these words (normalised, fillers dropped): a question changes nothing, and an intent
+     * with action words needs one of them said.
+     */
     public boolean mayAnswer(Intent intent, List<String> words) {
+        List<String> actions = actionWords.get(intent);
+        if (actions != null && words.stream().noneMatch(actions::contains)) {
+            return false;
+        }
         return !intent.changesData() || words.isEmpty() || !questionWords.contains(words.get(0));
     }
 
@@ -148,12 +166,12 @@ public record SemanticPolicy(double threshold, double changingThreshold, double 
     /** The same phrases, other limits: for measuring the effect of the numbers. */
     public SemanticPolicy withLimits(double threshold, double changingThreshold, double margin) {
         return new SemanticPolicy(threshold, changingThreshold, margin, variantsPerPattern, fill, fillBySlot,
-                phrases, minWords, talk, neighbours, statements, textCues, questionWords);
+                phrases, minWords, talk, neighbours, statements, textCues, questionWords, actionWords);
     }
 
     /** The same phrases and limits, scoring intents by their {@code k} nearest phrases. */
     public SemanticPolicy withNeighbours(int k) {
         return new SemanticPolicy(threshold, changingThreshold, margin, variantsPerPattern, fill, fillBySlot,
-                phrases, minWords, talk, k, statements, textCues, questionWords);
+                phrases, minWords, talk, k, statements, textCues, questionWords, actionWords);
     }
 }

@@ -1,0 +1,108 @@
+package io.dictum.intents;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A request said as a need (catalogue {@code needs}): "I need the Bayview Medical file open" is "open the Bayview
+ * Medical file", "I need a new matter opened for Priya Raman" is "open a new matter for Priya Raman" (a participle said
+ * after what it acts on), "I need a search on dog bite statutes" is "run a search on dog bite statutes" (a thing asked
+ * for, said for the request that makes it). All phrases are normalised words.
+ *
+ * @param openers     what a need begins with ("i need")
+ * @param participles participle → the verb said in its place, in front
+ * @param things      thing asked for → the request that makes it
+ * @param delegators  words a request for someone else's task begins with when its "to" may be left out ("have")
+ * @param delegatedVerbs verbs of a task that may follow the person it is for without "to": "have Miguel send the
+ *                    subpoena out" is "have Miguel to send ..."
+ * @param askedAfter  a request said after what it asks about → the words said in its place, in front: "the parenting
+ *                    plan in Nguyen, where is it" is "where is the parenting plan in Nguyen"
+ */
+record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> participles,
+                    Map<List<String>, List<String>> things, Set<String> delegators, Set<String> delegatedVerbs,
+                    Map<List<String>, List<String>> askedAfter) {
+
+    NeedPhrasing {
+        openers = openers.stream().sorted(Comparator.comparingInt((List<String> o) -> o.size()).reversed()).toList();
+        participles = Map.copyOf(participles);
+        things = Map.copyOf(things);
+        delegators = Set.copyOf(delegators);
+        delegatedVerbs = Set.copyOf(delegatedVerbs);
+        askedAfter = Map.copyOf(askedAfter);
+    }
+
+    /** The words with a request said at their end put in front; empty when none ends them. */
+    Optional<List<Token>> askedFirst(List<Token> tokens) {
+        List<String> words = tokens.stream().map(Token::text).toList();
+        for (Map.Entry<List<String>, List<String>> asked : askedAfter.entrySet()) {
+            int at = words.size() - asked.getKey().size();
+            if (at > 0 && words.subList(at, words.size()).equals(asked.getKey())) {
+                List<Token> request = new ArrayList<>(said(asked.getValue()));
+                request.addAll(tokens.subList(0, at));
+                return Optional.of(request);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The words with "to" said before the first task verb that follows a word other than "to", when they begin with a
+     * delegator; empty otherwise.
+     */
+    Optional<List<Token>> delegated(List<Token> tokens) {
+        if (tokens.size() < 3 || !delegators.contains(tokens.get(0).text())
+                || DETERMINERS.contains(tokens.get(1).text())) {
+            return Optional.empty(); // "we need the heat set up", "have the kids draft their lists" delegate nothing
+        }
+        for (int at = 2; at < tokens.size() - 1; at++) {
+            if (delegatedVerbs.contains(tokens.get(at).text()) && !tokens.get(at - 1).text().equals("to")) {
+                List<Token> request = new ArrayList<>(tokens.subList(0, at));
+                request.add(new Token("to", "to"));
+                request.addAll(tokens.subList(at, tokens.size()));
+                return Optional.of(request);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Words a person given a task by name never begins with. */
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "my", "our", "your", "his", "her", "their");
+
+    /** The words said as a request, when they are said as a need; empty otherwise. */
+    Optional<List<Token>> request(List<Token> tokens) {
+        List<String> words = tokens.stream().map(Token::text).toList();
+        int from = openers.stream().filter(o -> o.size() < words.size() && words.subList(0, o.size()).equals(o))
+                .mapToInt(List::size).findFirst().orElse(0);
+        if (from == 0) {
+            return Optional.empty();
+        }
+        for (Map.Entry<List<String>, List<String>> thing : things.entrySet()) {
+            int end = from + thing.getKey().size();
+            if (end <= words.size() && words.subList(from, end).equals(thing.getKey())) {
+                List<Token> request = new ArrayList<>(said(thing.getValue()));
+                request.addAll(tokens.subList(end, tokens.size()));
+                return Optional.of(request);
+            }
+        }
+        for (int at = from + 1; at < words.size(); at++) {
+            for (Map.Entry<List<String>, List<String>> participle : participles.entrySet()) {
+                int end = at + participle.getKey().size();
+                if (end <= words.size() && words.subList(at, end).equals(participle.getKey())) {
+                    List<Token> request = new ArrayList<>(said(participle.getValue()));
+                    request.addAll(tokens.subList(from, at));
+                    request.addAll(tokens.subList(end, tokens.size()));
+                    return Optional.of(request);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Token> said(List<String> words) {
+        return words.stream().map(w -> new Token(w, w)).toList();
+    }
+}
