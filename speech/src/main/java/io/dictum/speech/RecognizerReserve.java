@@ -9,8 +9,8 @@ import org.vosk.Recognizer;
 
 /**
  * Recognisers built before a stream asks for them. Building one costs about as much as decoding half a second of
- * speech (measured with the small model: 48 ms for an open recogniser, about 50 ms more for one listening for the
- * firm's 24,700 command phrases), and a client that opens a stream for each press of the talk button would pay it
+ * speech (measured with the small model: 48 ms for an open recogniser, about 50 ms more for one listening for some
+ * 24,000 command phrases), and a client that opens a stream for each press of the talk button would pay it
  * before its first word is decoded — eight users pressing at once, eight times over. Kept ready, it is paid in
  * spare time instead. Each pair holds about 4 MB of native memory.
  *
