@@ -81,10 +81,11 @@ class SpokenCommandsTest extends WebTestSupport {
         JsonNode started = say(token, "start a timer for the Johnson versus Acme matter", "2026-12-02T09:00:00-05:00");
         assertThat(started.get("status").asText()).isEqualTo("done");
         assertThat(started.get("message").asText()).contains("Johnson v. Acme Insurance");
-        JsonNode again = say(token, "start a timer", "2026-12-02T09:01:00-05:00");
+        JsonNode again = say(token, "start a timer", "2026-12-02T09:00:30-05:00");
         assertThat(again.get("status").asText()).isEqualTo("rejected");
-        JsonNode stopped = say(token, "stop the timer", "2026-12-02T09:02:00-05:00");
+        JsonNode stopped = say(token, "stop the timer", "2026-12-02T09:01:00-05:00");
         assertThat(stopped.get("status").asText()).isEqualTo("done");
+        assertThat(stopped.get("message").asText()).startsWith("Timer stopped: 1 minute (0.10 h billed) on Johnson");
         assertThat(stopped.at("/result/entry/caseId").asText()).isEqualTo(caseId("2025-PI-0019"));
         assertThat(say(token, "stop the timer", "2026-12-02T09:03:00-05:00").get("status").asText())
                 .isEqualTo("rejected");

@@ -155,7 +155,7 @@ class BillingCommands implements CommandHandler {
 
     private Mono<CommandResult> recorded(Actor actor, Interpretation reading, TimeEntry entry, String lead) {
         return caseTitle(actor, entry.caseId()).map(title -> CommandResults.done(reading, lead + entry.minutes()
-                + " minutes (" + entry.billedHours().toPlainString() + " h billed) on " + title.orElse("the case")
+                + (entry.minutes() == 1 ? " minute (" : " minutes (") + entry.billedHours().toPlainString() + " h billed) on " + title.orElse("the case")
                 + (entry.description() == null ? "" : " for " + entry.description()) + ".", new RecordedTime(entry)));
     }
 
