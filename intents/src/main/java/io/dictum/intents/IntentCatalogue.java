@@ -516,8 +516,7 @@ public final class IntentCatalogue {
         }
 
         private static boolean takesCaseOffText(IntentDefinition d) {
-            return d != null && d.slots().values().stream().anyMatch(s -> s.type() == SlotType.TEXT)
-                    && d.slots().values().stream().anyMatch(s -> s.type() == SlotType.CASE);
+            return d != null && d.slotOf(SlotType.TEXT).isPresent() && d.slotOf(SlotType.CASE).isPresent();
         }
 
         private static Map<String, List<String>> lists(Map<String, Set<String>> values) {

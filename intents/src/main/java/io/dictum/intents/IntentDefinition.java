@@ -2,6 +2,7 @@ package io.dictum.intents;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** An intent as compiled from the catalogue: its declared slots (in declaration order) and its patterns. */
 record IntentDefinition(Intent intent, Map<String, SlotSpec> slots, List<PhrasePattern> patterns, List<String> examples) {
@@ -9,5 +10,10 @@ record IntentDefinition(Intent intent, Map<String, SlotSpec> slots, List<PhraseP
         slots = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(slots)); // declaration order
         patterns = List.copyOf(patterns);
         examples = List.copyOf(examples);
+    }
+
+    /** The first declared slot of this type, if the intent has one. */
+    Optional<SlotSpec> slotOf(SlotType type) {
+        return slots.values().stream().filter(s -> s.type() == type).findFirst();
     }
 }

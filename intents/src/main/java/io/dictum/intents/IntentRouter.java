@@ -61,8 +61,6 @@ public final class IntentRouter {
         return interpretation(described(readings, tokens));
     }
 
-    /** Words that only introduce a matter type said as a description ("it's a divorce"). */
-    private static final Set<String> DESCRIPTION_ARTICLES = Set.of("a", "an", "the", "its", "his", "her", "their", "our", "my");
     /** Nouns after which a single word is a matter type ("a malpractice case"). */
     private static final Set<String> MATTER_NOUNS = Set.of("case", "matter", "claim", "file", "dispute", "suit");
 
@@ -75,17 +73,17 @@ public final class IntentRouter {
      */
     private List<Reading> described(List<Reading> readings, List<Token> tokens) {
         Reading best = readings.get(0);
-        Optional<SlotSpec> slot = catalogue.definitions().get(best.intent()).slots().values().stream()
-                .filter(s -> s.type() == SlotType.MATTER_TYPE).findFirst();
+        Optional<SlotSpec> slot = catalogue.definitions().get(best.intent()).slotOf(SlotType.MATTER_TYPE);
         if (slot.isEmpty() || best.slots().containsKey(slot.get().name())) {
             return readings;
         }
         Set<String> taken = new HashSet<>();
         best.slots().values().forEach(v -> taken.addAll(SpeechNormaliser.words(v)));
         List<String> words = tokens.stream().map(Token::text).toList();
+        PhraseVocabulary matterTypes = catalogue.vocabularies().matterTypes();
         Set<String> described = new HashSet<>();
         for (int start = 0; start < words.size(); start++) {
-            if (DESCRIPTION_ARTICLES.contains(words.get(start))) {
+            if (matterTypes.drops(words.get(start))) {
                 continue;
             }
             for (int end = Math.min(words.size(), start + 6); end > start; end--) {
@@ -93,8 +91,8 @@ public final class IntentRouter {
                 if (phrase.stream().anyMatch(taken::contains)) {
                     continue;
                 }
-                Optional<String> type = catalogue.vocabularies().matterTypes().lookup(phrase);
-                boolean framed = end - start > 1 || (start > 0 && DESCRIPTION_ARTICLES.contains(words.get(start - 1)))
+                Optional<String> type = matterTypes.lookup(phrase);
+                boolean framed = end - start > 1 || (start > 0 && matterTypes.drops(words.get(start - 1)))
                         || (end < words.size() && MATTER_NOUNS.contains(words.get(end)));
                 if (type.isPresent() && framed) {
                     described.add(type.get());
@@ -254,8 +252,8 @@ public final class IntentRouter {
         if (find == null) {
             return Optional.empty();
         }
-        Optional<SlotSpec> documentSlot = find.slots().values().stream().filter(s -> s.type() == SlotType.DOCUMENT).findFirst();
-        Optional<SlotSpec> caseSlot = find.slots().values().stream().filter(s -> s.type() == SlotType.CASE).findFirst();
+        Optional<SlotSpec> documentSlot = find.slotOf(SlotType.DOCUMENT);
+        Optional<SlotSpec> caseSlot = find.slotOf(SlotType.CASE);
         Optional<DocumentVocabulary.Normalised> kind = knownDocument(words);
         if (documentSlot.isEmpty() || caseSlot.isEmpty() || kind.isEmpty()) {
             return Optional.empty();
@@ -306,12 +304,7 @@ public final class IntentRouter {
 
     /** Whether the reading's intent takes a case and the reading named none. */
     private boolean takesCase(Reading reading) {
-        return !reading.spokenCase() && caseSlot(reading.intent()).isPresent();
-    }
-
-    private Optional<SlotSpec> caseSlot(Intent intent) {
-        return catalogue.definitions().get(intent).slots().values().stream()
-                .filter(s -> s.type() == SlotType.CASE).findFirst();
+        return !reading.spokenCase() && catalogue.definitions().get(reading.intent()).slotOf(SlotType.CASE).isPresent();
     }
 
     /**
@@ -397,7 +390,7 @@ public final class IntentRouter {
             return Optional.empty();
         }
         Reading best = readings.get(0);
-        return caseSlot(best.intent()).map(slot -> {
+        return catalogue.definitions().get(best.intent()).slotOf(SlotType.CASE).map(slot -> {
                     Map<String, String> slots = new LinkedHashMap<>(best.slots());
                     slots.put(slot.name(), caseId);
                     List<Reading> out = new ArrayList<>(readings);
@@ -480,8 +473,7 @@ public final class IntentRouter {
      */
     private Optional<CaseInPhrase> caseInPhrase(IntentDefinition definition, PhrasePattern.Parse parse,
                                                 List<Token> tokens, Map<String, List<EntityMatch>> lookups) {
-        SlotSpec caseSlot = definition.slots().values().stream().filter(s -> s.type() == SlotType.CASE)
-                .findFirst().orElse(null);
+        SlotSpec caseSlot = definition.slotOf(SlotType.CASE).orElse(null);
         if (caseSlot == null || parse.slots().containsKey(caseSlot.name())) {
             return Optional.empty();
         }

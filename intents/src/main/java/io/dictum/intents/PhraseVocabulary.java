@@ -47,6 +47,11 @@ final class PhraseVocabulary {
         }
     }
 
+    /** Whether the word is dropped from the front of a phrase ("a", "the", "her": catalogue vocabularies.dropWords). */
+    boolean drops(String word) {
+        return dropWords.contains(word);
+    }
+
     Optional<String> lookup(List<String> words) {
         return Optional.ofNullable(valueByKey.get(key(words)));
     }

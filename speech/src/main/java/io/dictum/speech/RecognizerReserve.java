@@ -113,18 +113,16 @@ final class RecognizerReserve implements AutoCloseable {
     }
 
     /**
-     * Takes back a recogniser a stream has finished with, its last utterance ended with a final result; frees it when
-     * the reserve is full, has moved on to another phrase list, or the recogniser has heard enough.
+     * Takes back a recogniser a stream has finished with, its last utterance ended with a final result (the engine
+     * has checked {@link #MAX_HEARD}); frees it when the reserve has meanwhile filled or moved on to another phrase list.
      */
     void takeBack(Ready recognizer, PhraseList listensFor) {
         boolean kept = false;
-        if (recognizer.heard() < MAX_HEARD) {
-            synchronized (this) {
-                if (wants(listensFor)) {
-                    (listensFor == null ? open : listening).addLast(recognizer);
-                    kept = true;
-                    givenBack++;
-                }
+        synchronized (this) {
+            if (wants(listensFor)) {
+                (listensFor == null ? open : listening).addLast(recognizer);
+                kept = true;
+                givenBack++;
             }
         }
         if (!kept) {
