@@ -27,7 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * can only produce the phrases given, so a known name is heard as itself instead of a sound-alike. It gives the
  * partials and finds the end of each utterance; the utterance's audio is kept meanwhile. At the end:
  * <ul>
- * <li>when the phrase-list reading is exactly one listed phrase ("open the miller case"), every word heard surely,
+ * <li>when the phrase-list reading is exactly one listed command ("open the miller case", or a pattern's pieces in
+ *     its order: {@link PhraseList#lists}), every word heard surely,
  *     it is the result, and the open recogniser never decodes that audio: most commands cost only the cheap
  *     decoding;</li>
  * <li>otherwise (free text such as a note, several phrases run together, anything off the list) the open recogniser
@@ -501,7 +502,7 @@ public final class StreamingRecognizer implements AutoCloseable {
     }
 
     private boolean isOneListedPhrase(String text, List<Word> words) {
-        return !text.isEmpty() && !words.isEmpty() && !text.contains(UNKNOWN) && listening.contains(text)
+        return !text.isEmpty() && !words.isEmpty() && !text.contains(UNKNOWN) && listening.lists(text)
                 && words.stream().allMatch(w -> w.conf() >= MIN_WORD_CONFIDENCE_ALONE);
     }
 
@@ -539,10 +540,10 @@ public final class StreamingRecognizer implements AutoCloseable {
         }
         if (text.isEmpty() || text.contains(UNKNOWN) || words.isEmpty()
                 || meanConfidence(words) < MIN_BIAS_CONFIDENCE
-                || agreement(text, open.text()) < (listening.contains(text) ? MIN_AGREEMENT : MIN_CHAIN_AGREEMENT)) {
+                || agreement(text, open.text()) < (listening.lists(text) ? MIN_AGREEMENT : MIN_CHAIN_AGREEMENT)) {
             return open;
         }
-        if (listening.contains(open.text())) {
+        if (listening.lists(open.text())) {
             // the open recogniser heard a listed command by itself: the list rescues names, it does not overrule
             return open;
         }

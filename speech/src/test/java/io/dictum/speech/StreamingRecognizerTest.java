@@ -185,6 +185,30 @@ class StreamingRecognizerTest {
         }
     }
 
+    @Test
+    void aPatternSaidFromItsPiecesCostsNoOpenDecodingLikeAWholePhrase() {
+        AudioClip clip = AudioClip.fromWav(Wavs.resource("pull-up-the-kowalczyk-matter.flite-rms.16k.wav"));
+        List<String> pieces = List.of("pull up the", "open the", "kowalczyk", "miller", "matter", "case");
+        PhrasePattern pullUp = new PhrasePattern(List.of(List.of("pull up the"), List.of("kowalczyk", "miller"),
+                List.of("matter")));
+        for (boolean withPattern : new boolean[] {true, false}) {
+            PhraseList bias = PhraseList.of(pieces, withPattern ? List.of(pullUp) : List.of());
+            try (StreamingRecognizer stream = TestEngine.get().openStream(
+                    new StreamingRecognizer.Options(AudioClip.SAMPLE_RATE, List.of(), true, 0, bias))) {
+                List<StreamingRecognizer.Result> results = stream(stream, clip.pcm16le(), 3200);
+                assertThat(finalText(results)).isEqualTo("pull up the kowalczyk matter");
+                if (withPattern) {
+                    assertThat(results).anyMatch(StreamingRecognizer.Result::biased);
+                    assertThat(stream.openSecondsDecoded()).as("the pattern's pieces in order are a listed command")
+                            .isZero();
+                } else {
+                    assertThat(stream.openSecondsDecoded()).as("a chain of pieces alone needs the open reading")
+                            .isGreaterThan(clip.durationSeconds() / 2);
+                }
+            }
+        }
+    }
+
     /**
      * On an engine of its own: decodes with a shared model leave traces in the model that sway later decodes a
      * little (vosk-api#868), and this test decodes more openly than the others expect.

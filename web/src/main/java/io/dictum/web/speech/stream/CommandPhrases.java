@@ -2,10 +2,12 @@ package io.dictum.web.speech.stream;
 
 import io.dictum.intents.Intent;
 import io.dictum.intents.IntentCatalogue;
+import io.dictum.speech.PhrasePattern;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,7 +17,9 @@ import java.util.Set;
  *
  * <p>Vosk's grammar lets phrases follow each other, so a pattern whose whole phrases would exceed the budget
  * (patterns are taken from the one with the fewest phrases up) is given as its literal pieces and the names
- * ("show me the upcoming deadlines for", "miller", "case"): still far narrower than a bag of words.
+ * ("show me the upcoming deadlines for", "miller", "case"): still far narrower than a bag of words. Each of its
+ * word sequences is kept as a {@link PhrasePattern} of those pieces, so that a reading saying one of its commands
+ * counts as a listed command, just as it would had the budget allowed its whole phrases.
  */
 final class CommandPhrases {
 
@@ -27,10 +31,19 @@ final class CommandPhrases {
     }
 
     /**
-     * The phrases for the catalogue and the names by slot name ({@code case}, {@code template}, {@code name}), plus
-     * the stream's own control phrases. Every phrase is lower case, words separated by one space.
+     * What the firm's commands may be heard as.
+     *
+     * @param phrases  the whole phrases and pieces the grammar lists; lower case, words separated by one space
+     * @param patterns the patterns listed as pieces
      */
-    static List<String> build(IntentCatalogue catalogue, Map<String, List<String>> namesBySlot, List<String> control) {
+    record Listed(List<String> phrases, List<PhrasePattern> patterns) {
+    }
+
+    /**
+     * The phrases for the catalogue and the names by slot name ({@code case}, {@code template}, {@code name}), plus
+     * the stream's own control phrases.
+     */
+    static Listed build(IntentCatalogue catalogue, Map<String, List<String>> namesBySlot, List<String> control) {
         List<List<String>> first = new ArrayList<>();
         List<List<String>> others = new ArrayList<>();
         for (Intent intent : catalogue.intents()) {
@@ -60,14 +73,15 @@ final class CommandPhrases {
             }
         }
         Set<String> phrases = new LinkedHashSet<>(control);
+        Set<PhrasePattern> inPieces = new LinkedHashSet<>();
         for (List<String> pattern : patterns) {
             if (phrases.size() + count(pattern, namesBySlot) <= MAX_PHRASES) {
                 pattern.forEach(t -> fill(t, namesBySlot, phrases));
             } else {
-                pattern.forEach(t -> pieces(t, namesBySlot, phrases));
+                pattern.forEach(t -> pieces(t, namesBySlot, phrases).ifPresent(inPieces::add));
             }
         }
-        return List.copyOf(phrases);
+        return new Listed(List.copyOf(phrases), List.copyOf(inPieces));
     }
 
     /** How many whole phrases the pattern's word sequences give with the names put in. */
@@ -98,22 +112,31 @@ final class CommandPhrases {
         }
     }
 
-    /** "open the {case} case" gives "open the", "case" and the names: bounded by the names, whatever the pattern. */
-    private static void pieces(String template, Map<String, List<String>> names, Set<String> out) {
+    /**
+     * "open the {case} case" gives "open the", "case" and the names: bounded by the names, whatever the pattern.
+     * Answers the word sequence as a pattern of those pieces, empty when a slot has no names to say.
+     */
+    private static Optional<PhrasePattern> pieces(String template, Map<String, List<String>> names, Set<String> out) {
+        List<List<String>> parts = new ArrayList<>();
         StringBuilder run = new StringBuilder();
         for (String word : (template + " " + MARK).split(" ")) {
             if (word.startsWith(MARK)) {
                 if (run.length() > 0) {
-                    out.add(run.toString().strip());
+                    String piece = run.toString().strip();
+                    out.add(piece);
+                    parts.add(List.of(piece));
                     run.setLength(0);
                 }
                 if (word.length() > 1) {
-                    out.addAll(names.get(word.substring(1)));
+                    List<String> slot = names.get(word.substring(1));
+                    out.addAll(slot);
+                    parts.add(slot);
                 }
             } else {
                 run.append(word).append(' ');
             }
         }
+        return parts.stream().anyMatch(List::isEmpty) ? Optional.empty() : Optional.of(new PhrasePattern(parts));
     }
 
     /**

@@ -119,11 +119,11 @@ class CommandVocabulary implements DisposableBean {
                     Set<String> templateNames = t.getT3().stream()
                             .flatMap(x -> spoken.nameForms(x.name(), false).stream())
                             .collect(Collectors.toCollection(LinkedHashSet::new));
-                    List<String> built = CommandPhrases.build(catalogue, Map.of("case", List.copyOf(caseForms),
+                    CommandPhrases.Listed built = CommandPhrases.build(catalogue, Map.of("case", List.copyOf(caseForms),
                             "name", List.copyOf(names), "template", List.copyOf(templateNames)), control.phrases());
                     // a word the model does not know would be dropped from its phrase by Vosk, changing its sense
                     List<String> known = new ArrayList<>();
-                    for (String phrase : built) {
+                    for (String phrase : built.phrases()) {
                         boolean ok = true;
                         for (String word : phrase.split(" ")) {
                             ok &= vocabulary.contains(word);
@@ -132,7 +132,7 @@ class CommandVocabulary implements DisposableBean {
                             known.add(phrase);
                         }
                     }
-                    return PhraseList.of(known);
+                    return PhraseList.of(known, built.patterns());
                 });
     }
 

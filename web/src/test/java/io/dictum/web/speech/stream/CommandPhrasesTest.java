@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dictum.intents.IntentCatalogue;
 import io.dictum.speech.ModelVocabulary;
+import io.dictum.speech.PhraseList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +20,8 @@ class CommandPhrasesTest {
     @Test
     void patternsBecomeWholeCommandsWithTheFirmsNamesInTheirSlots() {
         List<String> phrases = CommandPhrases.build(CATALOGUE, Map.of("case", List.of("miller", "kowalczyk"),
-                "name", List.of("acme insurance"), "template", List.of("demand letter")), List.of("start dictation"));
+                "name", List.of("acme insurance"), "template", List.of("demand letter")), List.of("start dictation"))
+                .phrases();
         assertThat(phrases).contains("start dictation", "open the miller case", "pull up the kowalczyk matter",
                 "deadlines for the kowalczyk case", "start a timer for the miller matter", "stop the timer",
                 "run a conflict check on acme insurance", "draft a demand letter for the miller case",
@@ -36,8 +38,9 @@ class CommandPhrasesTest {
     void pastTheBudgetLaterPatternsContributeTheirPieces() {
         List<String> many = java.util.stream.IntStream.range(0, 200).mapToObj(i -> "name" + (char) ('a' + i % 26)
                 + (char) ('a' + i / 26)).toList();
-        List<String> phrases = CommandPhrases.build(CATALOGUE, Map.of("case", many, "name", List.of(),
+        CommandPhrases.Listed listed = CommandPhrases.build(CATALOGUE, Map.of("case", many, "name", List.of(),
                 "template", List.of()), List.of());
+        List<String> phrases = listed.phrases();
         // pieces are bounded by the names and the patterns' literal runs (about 8,000 for the bundled catalogue),
         // whatever the patterns' alternatives: listed whole, 200 names would give several hundred thousand phrases
         assertThat(phrases.size()).isLessThan(CommandPhrases.MAX_PHRASES + 10_000);
@@ -47,6 +50,12 @@ class CommandPhrasesTest {
         // ... the others are pieces that Vosk's grammar lets follow each other
         assertThat(phrases).contains("nameaa", "namerh", "case");
         assertThat(phrases).noneMatch(p -> p.startsWith("show me all the upcoming deadlines for the name"));
+        // ... and a reading that says a pattern's pieces in its order is still a listed command
+        PhraseList list = PhraseList.of(phrases, listed.patterns());
+        assertThat(list.lists("show me all the upcoming deadlines for the namerh case")).isTrue();
+        assertThat(list.begins("show me all the upcoming deadlines for the namerh")).isTrue();
+        assertThat(list.lists("case show me all the upcoming deadlines for the namerh")).isFalse();
+        assertThat(list.lists("namerh show me all the upcoming deadlines for the case")).isFalse();
     }
 
     @Test
