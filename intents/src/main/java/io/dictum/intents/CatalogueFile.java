@@ -22,9 +22,12 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
                  List<String> delegators, List<String> delegatedVerbs, Map<String, String> askedAfter) {
     }
 
-    /** Closed value sets: canonical snake_case value → the ways of saying it. */
+    /**
+     * Closed value sets: canonical snake_case value → the ways of saying it. {@code matterNouns}: single words after
+     * which one word of the matter-type vocabulary describes the matter ("a malpractice case").
+     */
     record Vocabularies(List<String> dropWords, Map<String, List<String>> role,
-                        @JsonProperty("matter_type") Map<String, List<String>> matterType) {
+                        @JsonProperty("matter_type") Map<String, List<String>> matterType, List<String> matterNouns) {
     }
 
     /**

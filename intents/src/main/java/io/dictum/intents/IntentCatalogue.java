@@ -251,6 +251,7 @@ public final class IntentCatalogue {
         final Set<String> vocabularyDropWords = new LinkedHashSet<>();
         final Map<String, Set<String>> roles = new LinkedHashMap<>();
         final Map<String, Set<String>> matterTypes = new LinkedHashMap<>();
+        final Set<String> matterNouns = new LinkedHashSet<>();
         Integer maxNameWords;
         final Set<String> notNames = new LinkedHashSet<>();
         final Set<String> capitals = new LinkedHashSet<>();
@@ -348,6 +349,7 @@ public final class IntentCatalogue {
                 addWords(source, "vocabularies.dropWords", v.dropWords(), vocabularyDropWords);
                 addValues(source, "vocabularies.role", v.role(), roles);
                 addValues(source, "vocabularies.matter_type", v.matterType(), matterTypes);
+                addJoinWords(source, "vocabularies.matterNouns", v.matterNouns(), matterNouns);
             }
             CatalogueFile.Persons p = file.persons();
             if (p != null) {
@@ -467,6 +469,7 @@ public final class IntentCatalogue {
                 vocabularies = new SlotReader.Vocabularies(documents,
                         new PhraseVocabulary("vocabularies.role", vocabularyDrop, lists(roles)),
                         new PhraseVocabulary("vocabularies.matter_type", vocabularyDrop, lists(matterTypes)),
+                        Set.copyOf(matterNouns),
                         notNames.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
                         maxWords, capitals.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()));
             } catch (IllegalArgumentException e) {

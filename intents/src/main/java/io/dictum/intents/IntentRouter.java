@@ -67,14 +67,11 @@ public final class IntentRouter {
         }
     }
 
-    /** Nouns after which a single word is a matter type ("a malpractice case"). */
-    private static final Set<String> MATTER_NOUNS = Set.of("case", "matter", "claim", "file", "dispute", "suit");
-
     /**
      * "Create a case for Jerome Wallace, he's been charged with assault", "we just signed Anthony Russo, it's a
      * surgical error case": a matter type said anywhere in the sentence, as a description, fills the reading's
      * matter-type slot when the pattern left it empty and the words describe exactly one type. A single word counts only
-     * with an article before it or a case noun after it ("a divorce", "a malpractice case"), and no word of another slot
+     * with an article before it or a matter noun after it (vocabularies.matterNouns: "a divorce", "a malpractice case"), and no word of another slot
      * is read, so a client's name or a remark's "will" describes nothing.
      */
     private List<Reading> described(List<Reading> readings, List<Token> tokens) {
@@ -99,7 +96,7 @@ public final class IntentRouter {
                 }
                 Optional<String> type = matterTypes.lookup(phrase);
                 boolean framed = end - start > 1 || (start > 0 && matterTypes.drops(words.get(start - 1)))
-                        || (end < words.size() && MATTER_NOUNS.contains(words.get(end)));
+                        || (end < words.size() && catalogue.vocabularies().matterNouns().contains(words.get(end)));
                 if (type.isPresent() && framed) {
                     described.add(type.get());
                     start = end - 1;
