@@ -51,7 +51,8 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
 
     /**
      * The words with "to" said before the first task verb that follows a word other than "to", when they begin with a
-     * delegator; empty otherwise.
+     * delegator; empty otherwise. Whether the words between are a name is the person slot's to say (persons.notNames:
+     * "have kids call me back" gives nobody a task).
      */
     Optional<List<Token>> delegated(List<Token> tokens) {
         if (tokens.size() < 3 || !delegators.contains(tokens.get(0).text())

@@ -497,6 +497,10 @@ class IntentRouterTest {
             assertThat(interpret("have lunch with the client").intent()).isEqualTo(Intent.UNKNOWN);
             assertThat(interpret("we need the heat set up in here").intent()).isEqualTo(Intent.UNKNOWN);
             assertThat(interpret("have the kids draft their christmas lists").intent()).isEqualTo(Intent.UNKNOWN);
+            // the person is named: what people are called is no name
+            assertThat(interpret("have kids call me back").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("have clients sign the intake forms").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("have Miguel Ortega call the adjuster").slots()).containsEntry("assignee", "Miguel Ortega");
         }
 
         @Test
