@@ -19,7 +19,8 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
      * the subpoena out").
      */
     record Needs(List<String> openers, Map<String, String> participles, Map<String, String> things,
-                 List<String> delegators, List<String> delegatedVerbs, Map<String, String> askedAfter) {
+                 List<String> delegators, List<String> delegatedVerbs, Map<String, String> askedAfter,
+                 List<String> pointers) {
     }
 
     /**

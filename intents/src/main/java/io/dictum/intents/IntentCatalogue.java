@@ -241,6 +241,7 @@ public final class IntentCatalogue {
         final Set<String> delegatedVerbs = new LinkedHashSet<>();
         final Set<String> delegators = new LinkedHashSet<>();
         final Map<String, String> askedAfter = new LinkedHashMap<>();
+        final Set<String> pointers = new LinkedHashSet<>();
         Double matchFloor;
         Double ambiguousEntity;
         Double entityNotFound;
@@ -286,6 +287,7 @@ public final class IntentCatalogue {
                 addJoinWords(source, "needs.delegatedVerbs", file.needs().delegatedVerbs(), delegatedVerbs);
                 addJoinWords(source, "needs.delegators", file.needs().delegators(), delegators);
                 addPhrases(source, "needs.askedAfter", file.needs().askedAfter(), askedAfter);
+                addWords(source, "needs.pointers", file.needs().pointers(), pointers);
             }
             CatalogueFile.CaseResolution cr = file.caseResolution();
             if (cr != null) {
@@ -497,7 +499,8 @@ public final class IntentCatalogue {
             return new IntentCatalogue(sources, normaliser, caseResolution, confidence, documents, vocabularies,
                     definitions, breaks, remarks, gerundAfter.stream().map(SpeechNormaliser::words).toList(),
                     new NeedPhrasing(needOpeners.stream().map(SpeechNormaliser::words).toList(), phrases(participles),
-                            phrases(neededThings), delegators, delegatedVerbs, phrases(askedAfter)));
+                            phrases(neededThings), delegators, delegatedVerbs, phrases(askedAfter),
+                            pointers.stream().map(SpeechNormaliser::words).toList()));
         }
 
         private static void addPhrases(String source, String field, Map<String, String> said, Map<String, String> into) {

@@ -326,6 +326,25 @@ public final class IntentRouter {
         return decision;
     }
 
+    /**
+     * "Draft a subpoena for the records custodian in Delgado": a case slot that took more words than the case, when
+     * they settle none, is the case named after its last leading join (caseResolution.leadingJoins), if those words
+     * settle exactly one.
+     */
+    private Optional<CaseResolutionPolicy.Decision> caseAfterLastJoin(List<String> reference,
+                                                                      Map<String, List<EntityMatch>> lookups) {
+        Set<String> joins = catalogue.caseResolution().leadingJoins();
+        int join = reference.size() - 2;
+        while (join > 0 && !joins.contains(reference.get(join))) {
+            join--;
+        }
+        if (join <= 0 || decideCase(reference, lookups).resolved().isPresent()) {
+            return Optional.empty();
+        }
+        CaseResolutionPolicy.Decision named = decideCase(reference.subList(join + 1, reference.size()), lookups);
+        return named.resolved().isPresent() ? Optional.of(named) : Optional.empty();
+    }
+
     private List<EntityMatch> lookup(List<String> reference, Map<String, List<EntityMatch>> lookups) {
         return lookups.computeIfAbsent(String.join(" ", reference), s -> {
             List<EntityMatch> found = resolver.cases(s, catalogue.caseResolution().candidates());
@@ -371,7 +390,8 @@ public final class IntentRouter {
                     if (reference.isEmpty() || policy.neverFirst().contains(reference.get(0))) {
                         return Optional.empty();
                     }
-                    CaseResolutionPolicy.Decision decision = decideCase(reference, lookups);
+                    CaseResolutionPolicy.Decision decision = caseAfterLastJoin(reference, lookups)
+                            .orElseGet(() -> decideCase(reference, lookups));
                     if (pattern.isVocabularyOnly() && decision.resolved().isEmpty() && decision.candidates().isEmpty()) {
                         return Optional.empty(); // a loose phrasing names a case only when the firm has one like it
                     }

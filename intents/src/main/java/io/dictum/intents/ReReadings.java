@@ -60,6 +60,7 @@ final class ReReadings {
                 .or(() -> remarkThenRequest(tokens, reader))
                 .or(() -> requestThenRemark(tokens, reader))
                 .or(() -> askedAfter(tokens, reader))
+                .or(() -> pointedBack(tokens, reader))
                 .or(() -> questionAfterRemark(tokens, reader));
     }
 
@@ -202,20 +203,100 @@ final class ReReadings {
             if (readings.isEmpty() || readings.get(0).evidence() < 1) {
                 continue; // after a remark, only a request whose slots all settled: "... now open a bottle of wine"
             }
-            if (!takesCase(readings.get(0))) {
-                return Optional.of(readings);
-            }
-            Set<String> named = new HashSet<>();
-            List<Token> remark = tokens.subList(0, at);
-            for (int start = 0; start < remark.size(); start++) {
-                for (int end = start + 1; end <= Math.min(remark.size(), start + 2); end++) {
-                    reader.settledCase(remark.subList(start, end)).ifPresent(named::add);
-                }
-            }
-            return Optional.of(named.size() == 1
-                    ? withCase(readings, named.iterator().next()).orElse(readings) : readings);
+            return Optional.of(caseNamedIn(tokens.subList(0, at), reader).flatMap(id -> withCase(readings, id))
+                    .orElse(readings));
         }
         return Optional.empty();
+    }
+
+    /** The case a remark names by a word or two, when it names exactly one. */
+    private Optional<String> caseNamedIn(List<Token> remark, Reader reader) {
+        Set<String> named = new HashSet<>();
+        for (int start = 0; start < remark.size(); start++) {
+            for (int end = start + 1; end <= Math.min(remark.size(), start + 2); end++) {
+                reader.settledCase(remark.subList(start, end)).ifPresent(named::add);
+            }
+        }
+        return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
+    }
+
+    /** What is pointed back at is a name or a thing of at most this many words: "the expert report in Kowalczyk". */
+    private static final int MAX_POINTED_WORDS = 6;
+    /** Words of persons.notNames that a name pointed back at may still begin with. */
+    private static final Set<String> ARTICLES = Set.of("a", "an", "the");
+
+    /**
+     * "Garcia needs a demand letter, can you start one", "we might be adverse to Atlas Freight, can you clear conflicts
+     * on them", "Chen, let's open that one": a request asked of Dictum (after a leading filler) and ending in a pointer
+     * (needs.pointers) is read with the words said just before it in the pointer's place. Those words are a name or a document kind the vocabulary knows, perhaps
+     * followed by the case it is in; the reading must settle every slot, or be a question about one of several
+     * cases ("Johnson, can you open that"); a request that changes data takes only a document kind the vocabulary
+     * knows. A case named before those words, settling exactly one, is the request's when it names none.
+     */
+    private Optional<List<Reading>> pointedBack(List<Token> tokens, Reader reader) {
+        Optional<List<Token>> before = catalogue.needs().beforePointer(tokens);
+        if (before.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Token> said = before.get();
+        for (int start = 1; start < said.size(); start++) {
+            if (!catalogue.normaliser().beginsWithLeadingFiller(said.subList(start, said.size()))) {
+                continue; // asked of Dictum only after a leading filler ("can you", "let's"): "Miller, open it" is talk
+            }
+            List<Token> request = catalogue.normaliser().trimmed(said.subList(start, said.size()));
+            if (request.isEmpty()) {
+                continue;
+            }
+            for (int from = Math.max(0, start - MAX_POINTED_WORDS); from < start; from++) {
+                List<Token> pointed = said.subList(from, start);
+                if (!namesSomething(pointed)) {
+                    continue;
+                }
+                List<Token> meant = new ArrayList<>(request);
+                meant.addAll(pointed);
+                List<Reading> readings = reader.readings(meant);
+                if (!readings.isEmpty() && pointedAtRightly(readings.get(0), pointed)) {
+                    return Optional.of(caseNamedIn(said.subList(0, from), reader)
+                            .flatMap(id -> withCase(readings, id)).orElse(readings));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A document kind the vocabulary knows, or a name, perhaps followed by a case: "the expert report in Kowalczyk". */
+    private boolean namesSomething(List<Token> words) {
+        int join = headEnd(words);
+        List<Token> head = words.subList(0, join);
+        List<Token> tail = words.subList(join, words.size());
+        return (knownDocument(head).isPresent() || isName(head)) && (tail.isEmpty() || isName(tail.subList(1, tail.size())));
+    }
+
+    /** Where the words of a thing end and a case joined to it begins (caseResolution.leadingJoins), if one does. */
+    private int headEnd(List<Token> words) {
+        Set<String> joins = catalogue.caseResolution().leadingJoins();
+        int end = 1;
+        while (end < words.size() && !joins.contains(words.get(end).text())) {
+            end++;
+        }
+        return end;
+    }
+
+    /** Words that may name someone or something: none of persons.notNames but articles, and not articles alone. */
+    private boolean isName(List<Token> words) {
+        Set<String> notNames = catalogue.vocabularies().notNames();
+        List<String> named = words.stream().map(Token::text).filter(w -> !ARTICLES.contains(w)).toList();
+        return !named.isEmpty() && named.stream().noneMatch(notNames::contains);
+    }
+
+    private boolean pointedAtRightly(Reading best, List<Token> pointed) {
+        boolean settled = best.evidence() >= 1 || (!best.intent().changesData() && !best.unresolved().isEmpty()
+                && best.unresolved().values().stream().noneMatch(List::isEmpty)
+                && best.evidence() >= catalogue.confidence().ambiguousEntity());
+        if (!settled || !best.intent().changesData()) {
+            return settled;
+        }
+        return knownDocument(pointed.subList(0, headEnd(pointed))).isPresent();
     }
 
     private Optional<DocumentVocabulary.Normalised> knownDocument(List<Token> words) {
