@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The ways the router reads an utterance again when its patterns did not read it as said: a case said first, a verb
  * said as a gerund, a request said as a need, a task delegated without "to", a remark before or after the request, a
- * request said after what it asks about, a question after a remark. Each takes the words apart or rewrites them, and
+ * request said after what it asks about, a request that points back at what was said before it, a question after a
+ * remark. Each takes the words apart or rewrites them, and
  * reads the result with the same patterns; the first that reads wins, in that order. All the words they rely on are
  * the catalogue's (fillers, needs, caseResolution).
  */
@@ -222,16 +223,17 @@ final class ReReadings {
 
     /** What is pointed back at is a name or a thing of at most this many words: "the expert report in Kowalczyk". */
     private static final int MAX_POINTED_WORDS = 6;
-    /** Words of persons.notNames that a name pointed back at may still begin with. */
+    /** Words of persons.notNames that a name pointed back at may still hold: "the Nguyen divorce". */
     private static final Set<String> ARTICLES = Set.of("a", "an", "the");
 
     /**
      * "Garcia needs a demand letter, can you start one", "we might be adverse to Atlas Freight, can you clear conflicts
      * on them", "Chen, let's open that one": a request asked of Dictum (after a leading filler) and ending in a pointer
-     * (needs.pointers) is read with the words said just before it in the pointer's place. Those words are a name or a document kind the vocabulary knows, perhaps
-     * followed by the case it is in; the reading must settle every slot, or be a question about one of several
-     * cases ("Johnson, can you open that"); a request that changes data takes only a document kind the vocabulary
-     * knows. A case named before those words, settling exactly one, is the request's when it names none.
+     * (needs.pointers) is read with the words said just before it in the pointer's place. Those words are a name or a
+     * document kind the vocabulary knows, perhaps followed by the case it is in; the reading must settle every slot,
+     * or be a question about one of several cases ("Johnson, can you open that"); a request that changes data takes
+     * only a document kind the vocabulary knows. A case named before those words, settling exactly one, is the
+     * request's when it names none.
      */
     private Optional<List<Reading>> pointedBack(List<Token> tokens, Reader reader) {
         Optional<List<Token>> before = catalogue.needs().beforePointer(tokens);
@@ -269,7 +271,8 @@ final class ReReadings {
         int join = headEnd(words);
         List<Token> head = words.subList(0, join);
         List<Token> tail = words.subList(join, words.size());
-        return (knownDocument(head).isPresent() || isName(head)) && (tail.isEmpty() || isName(tail.subList(1, tail.size())));
+        return (knownDocument(head).isPresent() || isName(head))
+                && (tail.isEmpty() || isName(tail.subList(1, tail.size())));
     }
 
     /** Where the words of a thing end and a case joined to it begins (caseResolution.leadingJoins), if one does. */
@@ -289,6 +292,7 @@ final class ReReadings {
         return !named.isEmpty() && named.stream().noneMatch(notNames::contains);
     }
 
+    /** Every slot settled, or a question's case one of several; a change only to a known kind of document. */
     private boolean pointedAtRightly(Reading best, List<Token> pointed) {
         boolean settled = best.evidence() >= 1 || (!best.intent().changesData() && !best.unresolved().isEmpty()
                 && best.unresolved().values().stream().noneMatch(List::isEmpty)
