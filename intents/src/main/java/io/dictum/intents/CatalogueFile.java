@@ -19,12 +19,16 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
      * the subpoena out").
      */
     record Needs(List<String> openers, Map<String, String> participles, Map<String, String> things,
-                 List<String> delegators, List<String> delegatedVerbs, Map<String, String> askedAfter) {
+                 List<String> delegators, List<String> delegatedVerbs, Map<String, String> askedAfter,
+                 List<String> pointers) {
     }
 
-    /** Closed value sets: canonical snake_case value → the ways of saying it. */
+    /**
+     * Closed value sets: canonical snake_case value → the ways of saying it. {@code matterNouns}: single words after
+     * which one word of the matter-type vocabulary describes the matter ("a malpractice case").
+     */
     record Vocabularies(List<String> dropWords, Map<String, List<String>> role,
-                        @JsonProperty("matter_type") Map<String, List<String>> matterType) {
+                        @JsonProperty("matter_type") Map<String, List<String>> matterType, List<String> matterNouns) {
     }
 
     /**

@@ -241,6 +241,7 @@ public final class IntentCatalogue {
         final Set<String> delegatedVerbs = new LinkedHashSet<>();
         final Set<String> delegators = new LinkedHashSet<>();
         final Map<String, String> askedAfter = new LinkedHashMap<>();
+        final Set<String> pointers = new LinkedHashSet<>();
         Double matchFloor;
         Double ambiguousEntity;
         Double entityNotFound;
@@ -251,6 +252,7 @@ public final class IntentCatalogue {
         final Set<String> vocabularyDropWords = new LinkedHashSet<>();
         final Map<String, Set<String>> roles = new LinkedHashMap<>();
         final Map<String, Set<String>> matterTypes = new LinkedHashMap<>();
+        final Set<String> matterNouns = new LinkedHashSet<>();
         Integer maxNameWords;
         final Set<String> notNames = new LinkedHashSet<>();
         final Set<String> capitals = new LinkedHashSet<>();
@@ -285,6 +287,7 @@ public final class IntentCatalogue {
                 addJoinWords(source, "needs.delegatedVerbs", file.needs().delegatedVerbs(), delegatedVerbs);
                 addJoinWords(source, "needs.delegators", file.needs().delegators(), delegators);
                 addPhrases(source, "needs.askedAfter", file.needs().askedAfter(), askedAfter);
+                addWords(source, "needs.pointers", file.needs().pointers(), pointers);
             }
             CatalogueFile.CaseResolution cr = file.caseResolution();
             if (cr != null) {
@@ -348,6 +351,7 @@ public final class IntentCatalogue {
                 addWords(source, "vocabularies.dropWords", v.dropWords(), vocabularyDropWords);
                 addValues(source, "vocabularies.role", v.role(), roles);
                 addValues(source, "vocabularies.matter_type", v.matterType(), matterTypes);
+                addJoinWords(source, "vocabularies.matterNouns", v.matterNouns(), matterNouns);
             }
             CatalogueFile.Persons p = file.persons();
             if (p != null) {
@@ -467,6 +471,7 @@ public final class IntentCatalogue {
                 vocabularies = new SlotReader.Vocabularies(documents,
                         new PhraseVocabulary("vocabularies.role", vocabularyDrop, lists(roles)),
                         new PhraseVocabulary("vocabularies.matter_type", vocabularyDrop, lists(matterTypes)),
+                        Set.copyOf(matterNouns),
                         notNames.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
                         maxWords, capitals.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()));
             } catch (IllegalArgumentException e) {
@@ -494,7 +499,8 @@ public final class IntentCatalogue {
             return new IntentCatalogue(sources, normaliser, caseResolution, confidence, documents, vocabularies,
                     definitions, breaks, remarks, gerundAfter.stream().map(SpeechNormaliser::words).toList(),
                     new NeedPhrasing(needOpeners.stream().map(SpeechNormaliser::words).toList(), phrases(participles),
-                            phrases(neededThings), delegators, delegatedVerbs, phrases(askedAfter)));
+                            phrases(neededThings), delegators, delegatedVerbs, phrases(askedAfter),
+                            pointers.stream().map(SpeechNormaliser::words).toList()));
         }
 
         private static void addPhrases(String source, String field, Map<String, String> said, Map<String, String> into) {

@@ -23,15 +23,12 @@ public final class IntentRouter {
 
     private final IntentCatalogue catalogue;
     private final EntityResolver resolver;
-    /** Every word a pattern can match: a gerund is read as a verb only when a pattern uses that verb. */
-    private final Set<String> literalWords;
+    private final ReReadings reReadings;
 
     public IntentRouter(IntentCatalogue catalogue, EntityResolver resolver) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
-        Set<String> literals = new HashSet<>();
-        catalogue.definitions().values().forEach(d -> d.patterns().forEach(p -> literals.addAll(p.literalWords())));
-        this.literalWords = Set.copyOf(literals);
+        this.reReadings = new ReReadings(catalogue);
     }
 
     public Interpretation interpret(Utterance utterance) {
@@ -39,36 +36,42 @@ public final class IntentRouter {
         if (tokens.isEmpty()) {
             return unknown();
         }
-        Map<String, List<EntityMatch>> lookups = new HashMap<>(); // one resolver call per reference per utterance
-        List<Reading> readings = readings(tokens, utterance, lookups);
-        if (readings.isEmpty() || !readings.get(0).spokenCase()) {
-            Optional<List<Reading>> caseFirst = caseSaidFirst(tokens, utterance, lookups, readings.isEmpty());
-            if (caseFirst.isPresent()) {
-                return interpretation(described(caseFirst.get(), tokens));
-            }
-        }
-        if (readings.isEmpty()) {
-            return gerundRequest(tokens, utterance, lookups)
-                    .or(() -> catalogue.needs().request(tokens).map(r -> readingsBeforeRemark(r, utterance, lookups))
-                            .filter(r -> !r.isEmpty() && r.get(0).evidence() >= 1))
-                    .or(() -> delegatedTask(tokens, utterance, lookups))
-                    .or(() -> remarkThenRequest(tokens, utterance, lookups))
-                    .or(() -> requestThenRemark(tokens, utterance, lookups))
-                    .or(() -> askedAfter(tokens, utterance, lookups))
-                    .or(() -> questionAfterRemark(tokens, utterance, lookups))
-                    .map(r -> interpretation(described(r, tokens))).orElseGet(IntentRouter::unknown);
-        }
-        return interpretation(described(readings, tokens));
+        UtteranceReader reader = new UtteranceReader(utterance);
+        List<Reading> readings = reader.readings(tokens);
+        List<Reading> read = reReadings.reread(tokens, readings, reader).orElse(readings);
+        return read.isEmpty() ? unknown() : interpretation(described(read, tokens));
     }
 
-    /** Nouns after which a single word is a matter type ("a malpractice case"). */
-    private static final Set<String> MATTER_NOUNS = Set.of("case", "matter", "claim", "file", "dispute", "suit");
+    /** One utterance's words read with the patterns; one resolver call per reference per utterance. */
+    private final class UtteranceReader implements ReReadings.Reader {
+        private final Utterance utterance;
+        private final Map<String, List<EntityMatch>> lookups = new HashMap<>();
+
+        UtteranceReader(Utterance utterance) {
+            this.utterance = utterance;
+        }
+
+        @Override
+        public String said() {
+            return utterance.text();
+        }
+
+        @Override
+        public List<Reading> readings(List<Token> words) {
+            return IntentRouter.this.readings(words, utterance, lookups);
+        }
+
+        @Override
+        public Optional<String> settledCase(List<Token> words) {
+            return IntentRouter.this.settledCase(words, lookups);
+        }
+    }
 
     /**
      * "Create a case for Jerome Wallace, he's been charged with assault", "we just signed Anthony Russo, it's a
      * surgical error case": a matter type said anywhere in the sentence, as a description, fills the reading's
      * matter-type slot when the pattern left it empty and the words describe exactly one type. A single word counts only
-     * with an article before it or a case noun after it ("a divorce", "a malpractice case"), and no word of another slot
+     * with an article before it or a matter noun after it (vocabularies.matterNouns: "a divorce", "a malpractice case"), and no word of another slot
      * is read, so a client's name or a remark's "will" describes nothing.
      */
     private List<Reading> described(List<Reading> readings, List<Token> tokens) {
@@ -93,7 +96,7 @@ public final class IntentRouter {
                 }
                 Optional<String> type = matterTypes.lookup(phrase);
                 boolean framed = end - start > 1 || (start > 0 && matterTypes.drops(words.get(start - 1)))
-                        || (end < words.size() && MATTER_NOUNS.contains(words.get(end)));
+                        || (end < words.size() && catalogue.vocabularies().matterNouns().contains(words.get(end)));
                 if (type.isPresent() && framed) {
                     described.add(type.get());
                     start = end - 1;
@@ -110,67 +113,6 @@ public final class IntentRouter {
         out.set(0, new Reading(best.intent(), best.order(), best.literals(), best.tokens(), best.evidence(),
                 best.spokenCase(), slots, best.unresolved()));
         return out;
-    }
-
-    /**
-     * "Would you mind opening the Chen matter": after a polite phrase (catalogue fillers.gerundAfter) the request's
-     * verb is said as a gerund. Tried only when the whole reads nothing, and only with a verb some pattern uses
-     * ("opening" → open, "setting" → set, "scheduling" → schedule).
-     */
-    private Optional<List<Reading>> gerundRequest(List<Token> tokens, Utterance utterance,
-                                                  Map<String, List<EntityMatch>> lookups) {
-        String first = tokens.get(0).text();
-        if (first.length() < 5 || !first.endsWith("ing") || !saidAfterGerundPhrase(utterance, first)) {
-            return Optional.empty();
-        }
-        String stem = first.substring(0, first.length() - 3);
-        List<String> verbs = new ArrayList<>(List.of(stem, stem + "e"));
-        if (stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2)) {
-            verbs.add(stem.substring(0, stem.length() - 1)); // "setting" → set
-        }
-        for (String verb : verbs) {
-            if (!literalWords.contains(verb)) {
-                continue;
-            }
-            List<Token> request = new ArrayList<>(tokens);
-            request.set(0, new Token(verb, verb));
-            List<Reading> readings = readings(request, utterance, lookups);
-            if (!readings.isEmpty()) {
-                return Optional.of(readings);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * "Have Miguel send the subpoena out for service by Monday": a task for a person, its "to" left out before one of
-     * the catalogue's task verbs (needs.delegatedVerbs). Taken only when the words with "to" read as a request that
-     * names the person (a person slot filled), so "have lunch with the client" stays talk.
-     */
-    private Optional<List<Reading>> delegatedTask(List<Token> tokens, Utterance utterance,
-                                                  Map<String, List<EntityMatch>> lookups) {
-        return catalogue.needs().delegated(tokens).map(request -> readings(request, utterance, lookups))
-                .filter(readings -> !readings.isEmpty() && namesAPerson(readings.get(0)));
-    }
-
-    private boolean namesAPerson(Reading reading) {
-        return catalogue.definitions().get(reading.intent()).slots().values().stream()
-                .anyMatch(s -> s.type() == SlotType.PERSON && reading.slots().containsKey(s.name()));
-    }
-
-    private boolean saidAfterGerundPhrase(Utterance utterance, String gerund) {
-        List<String> said = SpeechNormaliser.words(utterance.text());
-        for (int at = 0; at < said.size(); at++) {
-            if (!said.get(at).equals(gerund)) {
-                continue;
-            }
-            for (List<String> phrase : catalogue.gerundAfter()) {
-                if (at >= phrase.size() && said.subList(at - phrase.size(), at).equals(phrase)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** Every reading of the words, best first. */
@@ -208,197 +150,6 @@ public final class IntentRouter {
         return new Interpretation(best.intent(), best.slots(), round(confidence), alternatives, best.unresolved());
     }
 
-    /** A case said first is at most a joining word, "the", three words of a name and a case noun. */
-    private static final int MAX_LEADING_CASE_WORDS = 6;
-
-    /**
-     * A case said ahead of the request: "Delgado, what's due", "in Garcia the judgment was entered yesterday",
-     * "Chen settlement agreement". Taken only when the first words settle exactly one case and the rest reads as a
-     * request whose intent takes a case and did not name one; a case and a document kind alone (nothing else read)
-     * ask for the document.
-     */
-    private Optional<List<Reading>> caseSaidFirst(List<Token> tokens, Utterance utterance,
-                                                  Map<String, List<EntityMatch>> lookups, boolean wholeReadsNothing) {
-        CaseResolutionPolicy policy = catalogue.caseResolution();
-        for (int end = 1; end < tokens.size() && end <= MAX_LEADING_CASE_WORDS; end++) {
-            List<Token> reference = tokens.subList(0, end);
-            if (policy.leadingJoins().contains(reference.get(0).text())) {
-                reference = reference.subList(1, reference.size());
-            }
-            List<String> named = reference.stream().map(Token::text).filter(w -> !policy.ignoreWords().contains(w)).toList();
-            if (named.isEmpty()) {
-                continue; // "the", "in the"
-            }
-            if (policy.neverFirst().contains(named.get(0))
-                    || named.stream().anyMatch(catalogue.vocabularies().notNames()::contains)) {
-                break; // a longer start holds the same word
-            }
-            // the rest is read first: the first words are looked up only when a request that takes a case follows
-            List<Token> rest = tokens.subList(end, tokens.size());
-            List<Reading> readings = readings(rest, utterance, lookups);
-            boolean takesCase = readings.isEmpty()
-                    ? wholeReadsNothing && knownDocument(rest).isPresent() : takesCase(readings.get(0));
-            Optional<String> id = takesCase ? settledCase(reference, lookups) : Optional.empty();
-            if (id.isPresent()) {
-                return readings.isEmpty() ? documentAlone(rest, id.get()).map(List::of) : withCase(readings, id.get());
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** "Chen settlement agreement": a document kind the vocabulary knows, said alone after a case, is asked for. */
-    private Optional<Reading> documentAlone(List<Token> words, String caseId) {
-        IntentDefinition find = catalogue.definitions().get(Intent.FIND_DOCUMENT);
-        if (find == null) {
-            return Optional.empty();
-        }
-        Optional<SlotSpec> documentSlot = find.slotOf(SlotType.DOCUMENT);
-        Optional<SlotSpec> caseSlot = find.slotOf(SlotType.CASE);
-        Optional<DocumentVocabulary.Normalised> kind = knownDocument(words);
-        if (documentSlot.isEmpty() || caseSlot.isEmpty() || kind.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, String> slots = new LinkedHashMap<>();
-        slots.put(documentSlot.get().name(), kind.get().value());
-        slots.put(caseSlot.get().name(), caseId);
-        return Optional.of(new Reading(Intent.FIND_DOCUMENT, 0, words.size(), words.size(), 1.0, true, slots, Map.of()));
-    }
-
-    /**
-     * A remark, then the request: "I'm off the phone now stop the timer", "I'm starting on the Okafor brief now start
-     * the clock". Tried only when the whole says nothing the catalogue reads: the request is what follows the first
-     * clause break (catalogue fillers.breaks) that leaves words reading as one; a case the remark names, settling
-     * exactly one, is the request's when it names none itself.
-     */
-    private Optional<List<Reading>> remarkThenRequest(List<Token> tokens, Utterance utterance,
-                                                      Map<String, List<EntityMatch>> lookups) {
-        for (int at = 1; at < tokens.size() - 1; at++) {
-            if (!catalogue.clauseBreaks().contains(tokens.get(at).text())) {
-                continue;
-            }
-            List<Token> request = catalogue.normaliser().trimmed(tokens.subList(at + 1, tokens.size()));
-            List<Reading> readings = request.isEmpty() ? List.of() : readings(request, utterance, lookups);
-            if (readings.isEmpty() || readings.get(0).evidence() < 1) {
-                continue; // after a remark, only a request whose slots all settled: "... now open a bottle of wine"
-            }
-            if (!takesCase(readings.get(0))) {
-                return Optional.of(readings);
-            }
-            Set<String> named = new HashSet<>();
-            List<Token> remark = tokens.subList(0, at);
-            for (int start = 0; start < remark.size(); start++) {
-                for (int end = start + 1; end <= Math.min(remark.size(), start + 2); end++) {
-                    settledCase(remark.subList(start, end), lookups).ifPresent(named::add);
-                }
-            }
-            return Optional.of(named.size() == 1
-                    ? withCase(readings, named.iterator().next()).orElse(readings) : readings);
-        }
-        return Optional.empty();
-    }
-
-    private Optional<DocumentVocabulary.Normalised> knownDocument(List<Token> words) {
-        return catalogue.documents().normalise(words.stream().map(Token::text).toList())
-                .filter(DocumentVocabulary.Normalised::known);
-    }
-
-    /** Whether the reading's intent takes a case and the reading named none. */
-    private boolean takesCase(Reading reading) {
-        return !reading.spokenCase() && catalogue.definitions().get(reading.intent()).slotOf(SlotType.CASE).isPresent();
-    }
-
-    /**
-     * The request, then a remark: "set up a new employment case for Keisha Moore she was fired after complaining about
-     * overtime", "put the clock on pause while I take this call". Tried only when the whole and a remark before it
-     * read nothing: the longest start that ends before a word beginning a remark (catalogue fillers.remarks) or a
-     * matter type said as a description, and reads.
-     */
-    private Optional<List<Reading>> requestThenRemark(List<Token> tokens, Utterance utterance,
-                                                      Map<String, List<EntityMatch>> lookups) {
-        for (int at = tokens.size() - 1; at >= 2; at--) {
-            if (catalogue.remarkStarts().contains(tokens.get(at).text()) || describesMatter(tokens, at)) {
-                List<Token> request = catalogue.normaliser().trimmed(tokens.subList(0, at));
-                List<Reading> readings = request.isEmpty() ? List.of() : readings(request, utterance, lookups);
-                if (!readings.isEmpty()) {
-                    return Optional.of(readings);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * "Before we take this one, run conflicts on Jessica Tran": a remark with no clause break, then a request that
-     * changes nothing. Tried last, when nothing else reads: the longest end of the words, from the third word on, that
-     * reads as a request changing no data with every slot settled, three literal words or more and no slot beginning
-     * with a pronoun or a question word ("... ran conflicts on them last week" is talk); a request that changes data
-     * is never taken from the end of talk ("I told him to stop the timer").
-     */
-    private Optional<List<Reading>> questionAfterRemark(List<Token> tokens, Utterance utterance,
-                                                        Map<String, List<EntityMatch>> lookups) {
-        for (int at = 2; at < tokens.size() - 1; at++) {
-            List<Token> request = catalogue.normaliser().trimmed(tokens.subList(at, tokens.size()));
-            if (request.size() < 2) {
-                continue;
-            }
-            List<Reading> readings = readings(request, utterance, lookups);
-            if (!readings.isEmpty() && !readings.get(0).intent().changesData() && readings.get(0).evidence() >= 1
-                    && readings.get(0).literals() >= 3 && readings.get(0).slots().values().stream()
-                    .map(SpeechNormaliser::words).noneMatch(w -> !w.isEmpty() && neverBeginsAValue(w.get(0)))) {
-                return Optional.of(readings);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * "The parenting plan in Nguyen, where is it": a request said after what it asks about (catalogue
-     * needs.askedAfter) is read in front of it, when every slot of the reading settles ("... can you draft one" after
-     * talk drafts nothing).
-     */
-    private Optional<List<Reading>> askedAfter(List<Token> tokens, Utterance utterance,
-                                               Map<String, List<EntityMatch>> lookups) {
-        return catalogue.needs().askedFirst(tokens).map(request -> readings(request, utterance, lookups))
-                .filter(readings -> !readings.isEmpty() && readings.get(0).evidence() >= 1);
-    }
-
-    private boolean neverBeginsAValue(String word) {
-        return catalogue.caseResolution().neverFirst().contains(word);
-    }
-
-    /** The readings of the words, or of the request before a remark when they read nothing. */
-    private List<Reading> readingsBeforeRemark(List<Token> tokens, Utterance utterance,
-                                               Map<String, List<EntityMatch>> lookups) {
-        List<Reading> readings = readings(tokens, utterance, lookups);
-        return readings.isEmpty() ? requestThenRemark(tokens, utterance, lookups).orElse(List.of()) : readings;
-    }
-
-    /** Whether a matter type of two words or more begins here: "... for Marcus Bell, slip and fall at a grocery store". */
-    private boolean describesMatter(List<Token> tokens, int at) {
-        List<String> words = tokens.stream().map(Token::text).toList();
-        for (int end = at + 2; end <= Math.min(words.size(), at + 6); end++) {
-            if (catalogue.vocabularies().matterTypes().lookup(words.subList(at, end)).isPresent()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The readings with the case given to the best, when its intent takes a case and it named none. */
-    private Optional<List<Reading>> withCase(List<Reading> readings, String caseId) {
-        if (readings.isEmpty() || !takesCase(readings.get(0))) {
-            return Optional.empty();
-        }
-        Reading best = readings.get(0);
-        return catalogue.definitions().get(best.intent()).slotOf(SlotType.CASE).map(slot -> {
-                    Map<String, String> slots = new LinkedHashMap<>(best.slots());
-                    slots.put(slot.name(), caseId);
-                    List<Reading> out = new ArrayList<>(readings);
-                    out.set(0, new Reading(best.intent(), best.order(), best.literals(), best.tokens(), best.evidence(),
-                            true, slots, best.unresolved()));
-                    return out;
-                });
-    }
 
     /** Lets a pattern's checked slots take only the words that form a value of their type. */
     private static PhrasePattern.SpanCheck check(IntentDefinition definition, SlotReader values) {
@@ -428,26 +179,6 @@ public final class IntentRouter {
 
     private static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
-    }
-
-    /**
-     * A candidate reading.
-     *
-     * @param literals literal words matched plus words of vocabulary document phrases
-     * @param evidence product of the slot factors: 1 when every slot settled
-     * @param spokenCase whether a case was said (settled or not), rather than taken from the conversation
-     */
-    private record Reading(Intent intent, int order, int literals, int tokens, double evidence, boolean spokenCase,
-                           Map<String, String> slots, Map<String, List<EntityMatch>> unresolved) {
-
-        static final Comparator<Reading> BEST_FIRST = Comparator.comparingInt(Reading::literals).reversed()
-                .thenComparing(Comparator.comparingDouble(Reading::evidence).reversed())
-                .thenComparingInt(Reading::order);
-
-        double confidence(double matchFloor) {
-            double share = Math.min(1.0, (double) literals / tokens);
-            return (matchFloor + (1 - matchFloor) * share) * evidence;
-        }
     }
 
     /** A case said inside a document or event phrase is at most this many words ("the johnson versus acme"). */
@@ -595,6 +326,25 @@ public final class IntentRouter {
         return decision;
     }
 
+    /**
+     * "Draft a subpoena for the records custodian in Delgado": a case slot that took more words than the case, when
+     * they settle none, is the case named after its last leading join (caseResolution.leadingJoins), if those words
+     * settle exactly one.
+     */
+    private Optional<CaseResolutionPolicy.Decision> caseAfterLastJoin(List<String> reference,
+                                                                      Map<String, List<EntityMatch>> lookups) {
+        Set<String> joins = catalogue.caseResolution().leadingJoins();
+        int join = reference.size() - 2;
+        while (join > 0 && !joins.contains(reference.get(join))) {
+            join--;
+        }
+        if (join <= 0 || decideCase(reference, lookups).resolved().isPresent()) {
+            return Optional.empty();
+        }
+        CaseResolutionPolicy.Decision named = decideCase(reference.subList(join + 1, reference.size()), lookups);
+        return named.resolved().isPresent() ? Optional.of(named) : Optional.empty();
+    }
+
     private List<EntityMatch> lookup(List<String> reference, Map<String, List<EntityMatch>> lookups) {
         return lookups.computeIfAbsent(String.join(" ", reference), s -> {
             List<EntityMatch> found = resolver.cases(s, catalogue.caseResolution().candidates());
@@ -640,7 +390,8 @@ public final class IntentRouter {
                     if (reference.isEmpty() || policy.neverFirst().contains(reference.get(0))) {
                         return Optional.empty();
                     }
-                    CaseResolutionPolicy.Decision decision = decideCase(reference, lookups);
+                    CaseResolutionPolicy.Decision decision = caseAfterLastJoin(reference, lookups)
+                            .orElseGet(() -> decideCase(reference, lookups));
                     if (pattern.isVocabularyOnly() && decision.resolved().isEmpty() && decision.candidates().isEmpty()) {
                         return Optional.empty(); // a loose phrasing names a case only when the firm has one like it
                     }

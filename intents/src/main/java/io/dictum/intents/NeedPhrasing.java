@@ -21,10 +21,12 @@ import java.util.Set;
  *                    subpoena out" is "have Miguel to send ..."
  * @param askedAfter  a request said after what it asks about → the words said in its place, in front: "the parenting
  *                    plan in Nguyen, where is it" is "where is the parenting plan in Nguyen"
+ * @param pointers    words a request ends with that point back at what was said before it: "Garcia needs a demand
+ *                    letter, can you start one", "Chen, let's open that one"
  */
 record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> participles,
                     Map<List<String>, List<String>> things, Set<String> delegators, Set<String> delegatedVerbs,
-                    Map<List<String>, List<String>> askedAfter) {
+                    Map<List<String>, List<String>> askedAfter, List<List<String>> pointers) {
 
     NeedPhrasing {
         openers = openers.stream().sorted(Comparator.comparingInt((List<String> o) -> o.size()).reversed()).toList();
@@ -33,6 +35,19 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
         delegators = Set.copyOf(delegators);
         delegatedVerbs = Set.copyOf(delegatedVerbs);
         askedAfter = Map.copyOf(askedAfter);
+        pointers = pointers.stream().sorted(Comparator.comparingInt((List<String> p) -> p.size()).reversed()).toList();
+    }
+
+    /** The words before the pointer they end with ("... can you open" for "... can you open that"); empty if none. */
+    Optional<List<Token>> beforePointer(List<Token> tokens) {
+        List<String> words = tokens.stream().map(Token::text).toList();
+        for (List<String> pointer : pointers) {
+            int at = words.size() - pointer.size();
+            if (at > 1 && words.subList(at, words.size()).equals(pointer)) {
+                return Optional.of(tokens.subList(0, at));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The words with a request said at their end put in front; empty when none ends them. */
@@ -51,7 +66,8 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
 
     /**
      * The words with "to" said before the first task verb that follows a word other than "to", when they begin with a
-     * delegator; empty otherwise.
+     * delegator; empty otherwise. Whether the words between are a name is the person slot's to say (persons.notNames:
+     * "have kids call me back" gives nobody a task).
      */
     Optional<List<Token>> delegated(List<Token> tokens) {
         if (tokens.size() < 3 || !delegators.contains(tokens.get(0).text())

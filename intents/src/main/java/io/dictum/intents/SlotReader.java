@@ -16,8 +16,8 @@ import java.util.Set;
 final class SlotReader {
 
     /** The catalogue data the readers need: the role and matter-type vocabularies and the words that are no names. */
-    record Vocabularies(DocumentVocabulary documents, PhraseVocabulary roles, PhraseVocabulary matterTypes, Set<String> notNames, int maxNameWords,
-                        Set<String> capitals) {
+    record Vocabularies(DocumentVocabulary documents, PhraseVocabulary roles, PhraseVocabulary matterTypes,
+                        Set<String> matterNouns, Set<String> notNames, int maxNameWords, Set<String> capitals) {
     }
 
     private final List<Token> tokens;

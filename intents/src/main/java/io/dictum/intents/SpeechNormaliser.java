@@ -111,6 +111,11 @@ final class SpeechNormaliser {
         return trimmed(kept);
     }
 
+    /** Whether the words begin with a leading filler: a request asked of Dictum ("can you", "let's"). */
+    boolean beginsWithLeadingFiller(List<Token> words) {
+        return longestPhraseAt(words, 0, leading) > 0;
+    }
+
     /**
      * The words without leading and trailing fillers: for a whole utterance, and for a request said after a remark or
      * before one ("I'm starting on Thompson now, can you start my timer").

@@ -460,9 +460,9 @@ final class SpokenDates {
 
     /**
      * A period as an ISO interval {@code start/end}, both days included: "today", "this week" (Monday to Sunday),
-     * "next week", "this month", "next month", "the next ten days", "the next two weeks", "the rest of the week", "the
- * week of December seventh" (the Monday-to-Sunday week holding that day), or
-     * any single date ("Friday" is {@code d/d}).
+     * "next week", "the week after next", "this month", "next month", "the next ten days", "the next two weeks", "the
+     * rest of the week", "the week of December seventh" (the Monday-to-Sunday week holding that day), or any single
+     * date ("Friday" is {@code d/d}).
      */
     static Optional<SlotValue> period(List<String> words, LocalDate today) {
         List<String> w = words;
@@ -533,6 +533,9 @@ final class SpokenDates {
             }
             case "next week", "the coming week", "the following week", "next weeks" -> {
                 return interval(monday.plusWeeks(1), monday.plusWeeks(1).plusDays(6));
+            }
+            case "the week after next", "week after next" -> {
+                return interval(monday.plusWeeks(2), monday.plusWeeks(2).plusDays(6));
             }
             case "last week" -> {
                 return interval(monday.minusWeeks(1), monday.minusDays(1));

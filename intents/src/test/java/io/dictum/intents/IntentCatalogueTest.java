@@ -178,6 +178,28 @@ class IntentCatalogueTest {
     }
 
     @Test
+    void aFirmFileAddsTheNounsAfterWhichOneWordDescribesTheMatter() throws IOException {
+        String said = "create a case for Jane Doe she has malpractice claims";
+        assertThat(IntentCatalogue.defaults().vocabularies().matterNouns()).contains("case", "claim", "dispute");
+        assertThat(interpret(IntentCatalogue.defaults(), said).slots()).containsEntry("client", "Jane Doe")
+                .doesNotContainKey("matterType");
+
+        IntentCatalogue catalogue = IntentCatalogue.load(firmFile("""
+                vocabularies:
+                  matterNouns: [claims]
+                """));
+
+        assertThat(interpret(catalogue, said).slots()).containsEntry("client", "Jane Doe")
+                .containsEntry("matterType", "medical_malpractice");
+        assertThat(catalogue.vocabularies().matterNouns()).contains("claims", "case"); // the bundled nouns are kept
+        assertRefused(firmFile("""
+                vocabularies:
+                  matterNouns: [civil action]
+                """))
+                .hasMessageContaining("vocabularies.matterNouns must list single words");
+    }
+
+    @Test
     void rejectsAJoinThatIsNoSingleWordOrJoinsNothing() throws IOException {
         assertRefused(firmFile("""
                 caseResolution:

@@ -51,8 +51,11 @@ final class IntentEvaluation {
         }
     }
 
-    /** One labelled line; {@code slots} holds case titles for case slots and "?" for a slot expected unresolved. */
-    record Example(int line, String text, Intent intent, Map<String, String> slots, Block block) {
+    /**
+     * One labelled line; {@code slots} holds case titles for case slots and "?" for a slot expected unresolved;
+     * {@code blindBlock} numbers the blind block a formerly held-out line was written in (1 for the first), 0 elsewhere.
+     */
+    record Example(int line, String text, Intent intent, Map<String, String> slots, Block block, int blindBlock) {
         boolean paraphrase() {
             return block == Block.PARAPHRASE;
         }
@@ -82,6 +85,17 @@ final class IntentEvaluation {
         /** The lines of one block. */
         Report part(Block block) {
             return new Report(outcomes.stream().filter(o -> o.example().block() == block).toList());
+        }
+
+        /** The formerly held-out lines of the given blind blocks (1 for the first). */
+        Report blindBlocks(int first, int last) {
+            return new Report(outcomes.stream().filter(o -> o.example().block() == Block.FORMERLY_HELD_OUT
+                    && o.example().blindBlock() >= first && o.example().blindBlock() <= last).toList());
+        }
+
+        /** The number of blind blocks among the formerly held-out lines. */
+        int blindBlockCount() {
+            return outcomes.stream().mapToInt(o -> o.example().blindBlock()).max().orElse(0);
         }
 
         /** The set the targets are measured on: utterances.tsv, its pattern lines and its paraphrase block. */
@@ -165,6 +179,7 @@ final class IntentEvaluation {
         List<Example> examples = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         Block block = first;
+        int blindBlock = 0;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].stripTrailing();
             if (block == Block.PATTERN && line.startsWith("# ---- paraphrases")) {
@@ -172,6 +187,10 @@ final class IntentEvaluation {
             }
             if (block == Block.DEVELOPMENT && line.startsWith("# ---- formerly held out")) {
                 block = Block.FORMERLY_HELD_OUT;
+                blindBlock = 1;
+            }
+            if (block == Block.FORMERLY_HELD_OUT && line.matches("# ---- \\w+ blind block.*")) {
+                blindBlock++; // "# ---- second blind block: ..."
             }
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
@@ -190,7 +209,7 @@ final class IntentEvaluation {
                     slots.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
                 }
             }
-            examples.add(new Example(i + 1, cols[0], Intent.fromId(cols[1].trim()), slots, block));
+            examples.add(new Example(i + 1, cols[0], Intent.fromId(cols[1].trim()), slots, block, blindBlock));
         }
         return examples;
     }
@@ -325,6 +344,12 @@ final class IntentEvaluation {
         compare("whole set, utterances.tsv (" + chain.whole().total() + ")", patterns.whole(), chain.whole());
         for (Block block : Block.values()) {
             compare(block.label + " (" + chain.part(block).total() + ")", patterns.part(block), chain.part(block));
+            if (block == Block.FORMERLY_HELD_OUT) {
+                for (int b = 1; b <= chain.blindBlockCount(); b++) {
+                    compare("  blind block " + b + " (" + chain.blindBlocks(b, b).total() + ")",
+                            patterns.blindBlocks(b, b), chain.blindBlocks(b, b));
+                }
+            }
         }
         System.out.println("changing actions on distractors");
         System.out.printf("  %-42s %12d %12d%n", "old: utterances.tsv (" + chain.whole().distractors() + ")",

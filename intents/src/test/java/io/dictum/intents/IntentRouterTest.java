@@ -489,6 +489,31 @@ class IntentRouterTest {
         }
 
         @Test
+        void aRequestPointingBackIsReadWithWhatItPointsAt() {
+            Interpretation draft = interpret("Miller needs a demand letter can you start one");
+            assertThat(draft.intent()).isEqualTo(Intent.DRAFT_DOCUMENT);
+            assertThat(draft.slots()).containsEntry("template", "demand letter").containsEntry("case", "case-miller");
+            Interpretation open = interpret("Kowalczyk let's open that one");
+            assertThat(open.intent()).isEqualTo(Intent.OPEN_CASE);
+            assertThat(open.slots()).containsEntry("case", "case-kowalczyk");
+            Interpretation share = interpret("the client wants the police report in Miller can you share it");
+            assertThat(share.intent()).isEqualTo(Intent.SHARE_DOCUMENT);
+            assertThat(share.slots()).containsEntry("document", "police report").containsEntry("case", "case-miller");
+            // what is pointed at must be a name or a known kind of document: talk stays talk
+            assertThat(interpret("the window is stuck can you open it").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("my coffee is cold can you start one").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("Miller has a new car can you share it").intent()).isEqualTo(Intent.UNKNOWN);
+        }
+
+        @Test
+        void aCaseSaidAfterMoreWordsIsTheCaseAfterTheLastJoin() {
+            Interpretation i = interpret("draft a subpoena for the records custodian in Miller");
+            assertThat(i.intent()).isEqualTo(Intent.DRAFT_DOCUMENT);
+            assertThat(i.slots()).containsEntry("template", "subpoena").containsEntry("case", "case-miller");
+            assertThat(interpret("open the one against Kowalczyk").slots()).containsEntry("case", "case-kowalczyk");
+        }
+
+        @Test
         void aTaskForAPersonMayLeaveOutTo() {
             Interpretation i = interpret("have Miguel send the subpoena out for service in Miller");
             assertThat(i.intent()).isEqualTo(Intent.CREATE_TASK);
@@ -497,6 +522,10 @@ class IntentRouterTest {
             assertThat(interpret("have lunch with the client").intent()).isEqualTo(Intent.UNKNOWN);
             assertThat(interpret("we need the heat set up in here").intent()).isEqualTo(Intent.UNKNOWN);
             assertThat(interpret("have the kids draft their christmas lists").intent()).isEqualTo(Intent.UNKNOWN);
+            // the person is named: what people are called is no name
+            assertThat(interpret("have kids call me back").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("have clients sign the intake forms").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("have Miguel Ortega call the adjuster").slots()).containsEntry("assignee", "Miguel Ortega");
         }
 
         @Test

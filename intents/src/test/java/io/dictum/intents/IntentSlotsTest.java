@@ -181,8 +181,14 @@ class IntentSlotsTest {
         }
 
         @Test
-        void aStatementAboutAPartyChangesNothing() {
+        void aStatementAboutAPartyChangesNothingUnlessTheyAreToBeAdded() {
             assertThat(interpret("the defendant is an insurance company").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("Liberty Mutual is the carrier in Miller").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("Liberty Mutual is the carrier in Miller put them on the case").slots())
+                    .containsExactlyInAnyOrderEntriesOf(
+                            Map.of("name", "Liberty Mutual", "role", "insurer", "case", "case-miller"));
+            assertThat(interpret("the judge in Miller is Judge Patricia Olsen add her").slots())
+                    .containsEntry("name", "Judge Patricia Olsen").containsEntry("role", "judge");
             assertThat(interpret("add Mary Smith as a friend").intent()).isNotEqualTo(Intent.ADD_PARTY);
         }
     }

@@ -86,6 +86,7 @@ class SpokenDatesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "this week | 2026-11-23/2026-11-29", "next week | 2026-11-30/2026-12-06",
+            "the week after next | 2026-12-07/2026-12-13",
             "last week | 2026-11-16/2026-11-22", "today | 2026-11-25/2026-11-25",
             "tomorrow | 2026-11-26/2026-11-26", "this month | 2026-11-01/2026-11-30",
             "next month | 2026-12-01/2026-12-31", "the next ten days | 2026-11-25/2026-12-04",

@@ -1,0 +1,404 @@
+package io.dictum.intents;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The ways the router reads an utterance again when its patterns did not read it as said: a case said first, a verb
+ * said as a gerund, a request said as a need, a task delegated without "to", a remark before or after the request, a
+ * request said after what it asks about, a request that points back at what was said before it, a question after a
+ * remark. Each takes the words apart or rewrites them, and
+ * reads the result with the same patterns; the first that reads wins, in that order. All the words they rely on are
+ * the catalogue's (fillers, needs, caseResolution).
+ */
+final class ReReadings {
+
+    /** Reads words of one utterance with the catalogue's patterns, and looks cases up in the firm's index. */
+    interface Reader {
+        /** The utterance as said, before normalisation. */
+        String said();
+
+        /** Every reading of the words, best first. */
+        List<Reading> readings(List<Token> words);
+
+        /** The case the words name, when they settle exactly one and are names only. */
+        Optional<String> settledCase(List<Token> words);
+    }
+
+    private final IntentCatalogue catalogue;
+    /** Every word a pattern can match: a gerund is read as a verb only when a pattern uses that verb. */
+    private final Set<String> literalWords;
+
+    ReReadings(IntentCatalogue catalogue) {
+        this.catalogue = catalogue;
+        Set<String> literals = new HashSet<>();
+        catalogue.definitions().values().forEach(d -> d.patterns().forEach(p -> literals.addAll(p.literalWords())));
+        this.literalWords = Set.copyOf(literals);
+    }
+
+    /**
+     * The readings of the words read again, when a re-reading reads them; empty to keep the patterns' readings. A
+     * case said first is tried whenever the best reading names none; everything else only when nothing read.
+     */
+    Optional<List<Reading>> reread(List<Token> tokens, List<Reading> readings, Reader reader) {
+        if (readings.isEmpty() || !readings.get(0).spokenCase()) {
+            Optional<List<Reading>> caseFirst = caseSaidFirst(tokens, reader, readings.isEmpty());
+            if (caseFirst.isPresent()) {
+                return caseFirst;
+            }
+        }
+        if (!readings.isEmpty()) {
+            return Optional.empty();
+        }
+        return gerundRequest(tokens, reader)
+                .or(() -> need(tokens, reader))
+                .or(() -> delegatedTask(tokens, reader))
+                .or(() -> remarkThenRequest(tokens, reader))
+                .or(() -> requestThenRemark(tokens, reader))
+                .or(() -> askedAfter(tokens, reader))
+                .or(() -> pointedBack(tokens, reader))
+                .or(() -> questionAfterRemark(tokens, reader));
+    }
+
+    /**
+     * "I need the Bayview Medical file open" (catalogue needs): read as the request it says, possibly with a remark
+     * after it, when every slot of the reading settles.
+     */
+    private Optional<List<Reading>> need(List<Token> tokens, Reader reader) {
+        return catalogue.needs().request(tokens).map(r -> readingsBeforeRemark(r, reader))
+                .filter(r -> !r.isEmpty() && r.get(0).evidence() >= 1);
+    }
+
+    /**
+     * "Would you mind opening the Chen matter": after a polite phrase (catalogue fillers.gerundAfter) the request's
+     * verb is said as a gerund. Tried only when the whole reads nothing, and only with a verb some pattern uses
+     * ("opening" → open, "setting" → set, "scheduling" → schedule).
+     */
+    private Optional<List<Reading>> gerundRequest(List<Token> tokens, Reader reader) {
+        String first = tokens.get(0).text();
+        if (first.length() < 5 || !first.endsWith("ing") || !saidAfterGerundPhrase(reader.said(), first)) {
+            return Optional.empty();
+        }
+        String stem = first.substring(0, first.length() - 3);
+        List<String> verbs = new ArrayList<>(List.of(stem, stem + "e"));
+        if (stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2)) {
+            verbs.add(stem.substring(0, stem.length() - 1)); // "setting" → set
+        }
+        for (String verb : verbs) {
+            if (!literalWords.contains(verb)) {
+                continue;
+            }
+            List<Token> request = new ArrayList<>(tokens);
+            request.set(0, new Token(verb, verb));
+            List<Reading> readings = reader.readings(request);
+            if (!readings.isEmpty()) {
+                return Optional.of(readings);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "Have Miguel send the subpoena out for service by Monday": a task for a person, its "to" left out before one of
+     * the catalogue's task verbs (needs.delegatedVerbs). Taken only when the words with "to" read as a request that
+     * names the person (a person slot filled), so "have lunch with the client" stays talk.
+     */
+    private Optional<List<Reading>> delegatedTask(List<Token> tokens, Reader reader) {
+        return catalogue.needs().delegated(tokens).map(request -> reader.readings(request))
+                .filter(readings -> !readings.isEmpty() && namesAPerson(readings.get(0)));
+    }
+
+    private boolean namesAPerson(Reading reading) {
+        return catalogue.definitions().get(reading.intent()).slots().values().stream()
+                .anyMatch(s -> s.type() == SlotType.PERSON && reading.slots().containsKey(s.name()));
+    }
+
+    private boolean saidAfterGerundPhrase(String said, String gerund) {
+        List<String> words = SpeechNormaliser.words(said);
+        for (int at = 0; at < words.size(); at++) {
+            if (!words.get(at).equals(gerund)) {
+                continue;
+            }
+            for (List<String> phrase : catalogue.gerundAfter()) {
+                if (at >= phrase.size() && words.subList(at - phrase.size(), at).equals(phrase)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A case said first is at most a joining word, "the", three words of a name and a case noun. */
+    private static final int MAX_LEADING_CASE_WORDS = 6;
+
+    /**
+     * A case said ahead of the request: "Delgado, what's due", "in Garcia the judgment was entered yesterday",
+     * "Chen settlement agreement". Taken only when the first words settle exactly one case and the rest reads as a
+     * request whose intent takes a case and did not name one; a case and a document kind alone (nothing else read)
+     * ask for the document.
+     */
+    private Optional<List<Reading>> caseSaidFirst(List<Token> tokens, Reader reader, boolean wholeReadsNothing) {
+        CaseResolutionPolicy policy = catalogue.caseResolution();
+        for (int end = 1; end < tokens.size() && end <= MAX_LEADING_CASE_WORDS; end++) {
+            List<Token> reference = tokens.subList(0, end);
+            if (policy.leadingJoins().contains(reference.get(0).text())) {
+                reference = reference.subList(1, reference.size());
+            }
+            List<String> named = reference.stream().map(Token::text).filter(w -> !policy.ignoreWords().contains(w)).toList();
+            if (named.isEmpty()) {
+                continue; // "the", "in the"
+            }
+            if (policy.neverFirst().contains(named.get(0))
+                    || named.stream().anyMatch(catalogue.vocabularies().notNames()::contains)) {
+                break; // a longer start holds the same word
+            }
+            // the rest is read first: the first words are looked up only when a request that takes a case follows
+            List<Token> rest = tokens.subList(end, tokens.size());
+            List<Reading> readings = reader.readings(rest);
+            boolean takesCase = readings.isEmpty()
+                    ? wholeReadsNothing && knownDocument(rest).isPresent() : takesCase(readings.get(0));
+            Optional<String> id = takesCase ? reader.settledCase(reference) : Optional.empty();
+            if (id.isPresent()) {
+                return readings.isEmpty() ? documentAlone(rest, id.get()).map(List::of) : withCase(readings, id.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "Chen settlement agreement": a document kind the vocabulary knows, said alone after a case, is asked for. */
+    private Optional<Reading> documentAlone(List<Token> words, String caseId) {
+        IntentDefinition find = catalogue.definitions().get(Intent.FIND_DOCUMENT);
+        if (find == null) {
+            return Optional.empty();
+        }
+        Optional<SlotSpec> documentSlot = find.slotOf(SlotType.DOCUMENT);
+        Optional<SlotSpec> caseSlot = find.slotOf(SlotType.CASE);
+        Optional<DocumentVocabulary.Normalised> kind = knownDocument(words);
+        if (documentSlot.isEmpty() || caseSlot.isEmpty() || kind.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> slots = new LinkedHashMap<>();
+        slots.put(documentSlot.get().name(), kind.get().value());
+        slots.put(caseSlot.get().name(), caseId);
+        return Optional.of(new Reading(Intent.FIND_DOCUMENT, 0, words.size(), words.size(), 1.0, true, slots, Map.of()));
+    }
+
+    /**
+     * A remark, then the request: "I'm off the phone now stop the timer", "I'm starting on the Okafor brief now start
+     * the clock". Tried only when the whole says nothing the catalogue reads: the request is what follows the first
+     * clause break (catalogue fillers.breaks) that leaves words reading as one; a case the remark names, settling
+     * exactly one, is the request's when it names none itself.
+     */
+    private Optional<List<Reading>> remarkThenRequest(List<Token> tokens, Reader reader) {
+        for (int at = 1; at < tokens.size() - 1; at++) {
+            if (!catalogue.clauseBreaks().contains(tokens.get(at).text())) {
+                continue;
+            }
+            List<Token> request = catalogue.normaliser().trimmed(tokens.subList(at + 1, tokens.size()));
+            List<Reading> readings = request.isEmpty() ? List.of() : reader.readings(request);
+            if (readings.isEmpty() || readings.get(0).evidence() < 1) {
+                continue; // after a remark, only a request whose slots all settled: "... now open a bottle of wine"
+            }
+            return Optional.of(caseNamedIn(tokens.subList(0, at), reader).flatMap(id -> withCase(readings, id))
+                    .orElse(readings));
+        }
+        return Optional.empty();
+    }
+
+    /** The case a remark names by a word or two, when it names exactly one. */
+    private Optional<String> caseNamedIn(List<Token> remark, Reader reader) {
+        Set<String> named = new HashSet<>();
+        for (int start = 0; start < remark.size(); start++) {
+            for (int end = start + 1; end <= Math.min(remark.size(), start + 2); end++) {
+                reader.settledCase(remark.subList(start, end)).ifPresent(named::add);
+            }
+        }
+        return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
+    }
+
+    /** What is pointed back at is a name or a thing of at most this many words: "the expert report in Kowalczyk". */
+    private static final int MAX_POINTED_WORDS = 6;
+    /** Words of persons.notNames that a name pointed back at may still hold: "the Nguyen divorce". */
+    private static final Set<String> ARTICLES = Set.of("a", "an", "the");
+
+    /**
+     * "Garcia needs a demand letter, can you start one", "we might be adverse to Atlas Freight, can you clear conflicts
+     * on them", "Chen, let's open that one": a request asked of Dictum (after a leading filler) and ending in a pointer
+     * (needs.pointers) is read with the words said just before it in the pointer's place. Those words are a name or a
+     * document kind the vocabulary knows, perhaps followed by the case it is in; the reading must settle every slot,
+     * or be a question about one of several cases ("Johnson, can you open that"); a request that changes data takes
+     * only a document kind the vocabulary knows. A case named before those words, settling exactly one, is the
+     * request's when it names none.
+     */
+    private Optional<List<Reading>> pointedBack(List<Token> tokens, Reader reader) {
+        Optional<List<Token>> before = catalogue.needs().beforePointer(tokens);
+        if (before.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Token> said = before.get();
+        for (int start = 1; start < said.size(); start++) {
+            if (!catalogue.normaliser().beginsWithLeadingFiller(said.subList(start, said.size()))) {
+                continue; // asked of Dictum only after a leading filler ("can you", "let's"): "Miller, open it" is talk
+            }
+            List<Token> request = catalogue.normaliser().trimmed(said.subList(start, said.size()));
+            if (request.isEmpty()) {
+                continue;
+            }
+            for (int from = Math.max(0, start - MAX_POINTED_WORDS); from < start; from++) {
+                List<Token> pointed = said.subList(from, start);
+                if (!namesSomething(pointed)) {
+                    continue;
+                }
+                List<Token> meant = new ArrayList<>(request);
+                meant.addAll(pointed);
+                List<Reading> readings = reader.readings(meant);
+                if (!readings.isEmpty() && pointedAtRightly(readings.get(0), pointed)) {
+                    return Optional.of(caseNamedIn(said.subList(0, from), reader)
+                            .flatMap(id -> withCase(readings, id)).orElse(readings));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A document kind the vocabulary knows, or a name, perhaps followed by a case: "the expert report in Kowalczyk". */
+    private boolean namesSomething(List<Token> words) {
+        int join = headEnd(words);
+        List<Token> head = words.subList(0, join);
+        List<Token> tail = words.subList(join, words.size());
+        return (knownDocument(head).isPresent() || isName(head))
+                && (tail.isEmpty() || isName(tail.subList(1, tail.size())));
+    }
+
+    /** Where the words of a thing end and a case joined to it begins (caseResolution.leadingJoins), if one does. */
+    private int headEnd(List<Token> words) {
+        Set<String> joins = catalogue.caseResolution().leadingJoins();
+        int end = 1;
+        while (end < words.size() && !joins.contains(words.get(end).text())) {
+            end++;
+        }
+        return end;
+    }
+
+    /** Words that may name someone or something: none of persons.notNames but articles, and not articles alone. */
+    private boolean isName(List<Token> words) {
+        Set<String> notNames = catalogue.vocabularies().notNames();
+        List<String> named = words.stream().map(Token::text).filter(w -> !ARTICLES.contains(w)).toList();
+        return !named.isEmpty() && named.stream().noneMatch(notNames::contains);
+    }
+
+    /** Every slot settled, or a question's case one of several; a change only to a known kind of document. */
+    private boolean pointedAtRightly(Reading best, List<Token> pointed) {
+        boolean settled = best.evidence() >= 1 || (!best.intent().changesData() && !best.unresolved().isEmpty()
+                && best.unresolved().values().stream().noneMatch(List::isEmpty)
+                && best.evidence() >= catalogue.confidence().ambiguousEntity());
+        if (!settled || !best.intent().changesData()) {
+            return settled;
+        }
+        return knownDocument(pointed.subList(0, headEnd(pointed))).isPresent();
+    }
+
+    private Optional<DocumentVocabulary.Normalised> knownDocument(List<Token> words) {
+        return catalogue.documents().normalise(words.stream().map(Token::text).toList())
+                .filter(DocumentVocabulary.Normalised::known);
+    }
+
+    /** Whether the reading's intent takes a case and the reading named none. */
+    private boolean takesCase(Reading reading) {
+        return !reading.spokenCase() && catalogue.definitions().get(reading.intent()).slotOf(SlotType.CASE).isPresent();
+    }
+
+    /**
+     * The request, then a remark: "set up a new employment case for Keisha Moore she was fired after complaining about
+     * overtime", "put the clock on pause while I take this call". Tried only when the whole and a remark before it
+     * read nothing: the longest start that ends before a word beginning a remark (catalogue fillers.remarks) or a
+     * matter type said as a description, and reads.
+     */
+    private Optional<List<Reading>> requestThenRemark(List<Token> tokens, Reader reader) {
+        for (int at = tokens.size() - 1; at >= 2; at--) {
+            if (catalogue.remarkStarts().contains(tokens.get(at).text()) || describesMatter(tokens, at)) {
+                List<Token> request = catalogue.normaliser().trimmed(tokens.subList(0, at));
+                List<Reading> readings = request.isEmpty() ? List.of() : reader.readings(request);
+                if (!readings.isEmpty()) {
+                    return Optional.of(readings);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "Before we take this one, run conflicts on Jessica Tran": a remark with no clause break, then a request that
+     * changes nothing. Tried last, when nothing else reads: the longest end of the words, from the third word on, that
+     * reads as a request changing no data with every slot settled, three literal words or more and no slot beginning
+     * with a pronoun or a question word ("... ran conflicts on them last week" is talk); a request that changes data
+     * is never taken from the end of talk ("I told him to stop the timer").
+     */
+    private Optional<List<Reading>> questionAfterRemark(List<Token> tokens, Reader reader) {
+        for (int at = 2; at < tokens.size() - 1; at++) {
+            List<Token> request = catalogue.normaliser().trimmed(tokens.subList(at, tokens.size()));
+            if (request.size() < 2) {
+                continue;
+            }
+            List<Reading> readings = reader.readings(request);
+            if (!readings.isEmpty() && !readings.get(0).intent().changesData() && readings.get(0).evidence() >= 1
+                    && readings.get(0).literals() >= 3 && readings.get(0).slots().values().stream()
+                    .map(SpeechNormaliser::words).noneMatch(w -> !w.isEmpty() && neverBeginsAValue(w.get(0)))) {
+                return Optional.of(readings);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "The parenting plan in Nguyen, where is it": a request said after what it asks about (catalogue
+     * needs.askedAfter) is read in front of it, when every slot of the reading settles ("... can you draft one" after
+     * talk drafts nothing).
+     */
+    private Optional<List<Reading>> askedAfter(List<Token> tokens, Reader reader) {
+        return catalogue.needs().askedFirst(tokens).map(request -> reader.readings(request))
+                .filter(readings -> !readings.isEmpty() && readings.get(0).evidence() >= 1);
+    }
+
+    private boolean neverBeginsAValue(String word) {
+        return catalogue.caseResolution().neverFirst().contains(word);
+    }
+
+    /** The readings of the words, or of the request before a remark when they read nothing. */
+    private List<Reading> readingsBeforeRemark(List<Token> tokens, Reader reader) {
+        List<Reading> readings = reader.readings(tokens);
+        return readings.isEmpty() ? requestThenRemark(tokens, reader).orElse(List.of()) : readings;
+    }
+
+    /** Whether a matter type of two words or more begins here: "... for Marcus Bell, slip and fall at a grocery store". */
+    private boolean describesMatter(List<Token> tokens, int at) {
+        List<String> words = tokens.stream().map(Token::text).toList();
+        for (int end = at + 2; end <= Math.min(words.size(), at + 6); end++) {
+            if (catalogue.vocabularies().matterTypes().lookup(words.subList(at, end)).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The readings with the case given to the best, when its intent takes a case and it named none. */
+    private Optional<List<Reading>> withCase(List<Reading> readings, String caseId) {
+        if (readings.isEmpty() || !takesCase(readings.get(0))) {
+            return Optional.empty();
+        }
+        Reading best = readings.get(0);
+        return catalogue.definitions().get(best.intent()).slotOf(SlotType.CASE).map(slot -> {
+                    Map<String, String> slots = new LinkedHashMap<>(best.slots());
+                    slots.put(slot.name(), caseId);
+                    List<Reading> out = new ArrayList<>(readings);
+                    out.set(0, new Reading(best.intent(), best.order(), best.literals(), best.tokens(), best.evidence(),
+                            true, slots, best.unresolved()));
+                    return out;
+                });
+    }
+}
