@@ -24,19 +24,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class PhraseList {
 
-    public static final PhraseList EMPTY = new PhraseList(Set.of(), Set.of(), Map.of(), null);
+    public static final PhraseList EMPTY = new PhraseList(Set.of(), Set.of(), new PatternNode(), null);
     static final String UNKNOWN_WORD = "[unk]";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Set<String> phrases;
     /** Every phrase's leading words ("open", "open the", ... "open the miller case"). */
     private final Set<String> beginnings;
-    /** The patterns listed as pieces, by the first word they may begin with. */
-    private final Map<String, List<Pattern>> patterns;
+    /** The patterns listed as pieces, as a tree of their parts from the first on (shared beginnings once). */
+    private final PatternNode patterns;
     private final String grammarJson;
 
-    private PhraseList(Set<String> phrases, Set<String> beginnings, Map<String, List<Pattern>> patterns,
-                       String grammarJson) {
+    private PhraseList(Set<String> phrases, Set<String> beginnings, PatternNode patterns, String grammarJson) {
         this.phrases = phrases;
         this.beginnings = beginnings;
         this.patterns = patterns;
@@ -69,7 +68,7 @@ public final class PhraseList {
         Set<String> grammar = new LinkedHashSet<>(normalised);
         grammar.add(UNKNOWN_WORD);
         try {
-            return new PhraseList(Set.copyOf(normalised), beginnings(normalised), index(patterns, normalised),
+            return new PhraseList(Set.copyOf(normalised), beginnings(normalised), PatternNode.of(patterns, normalised),
                     JSON.writeValueAsString(grammar));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the phrase list as JSON", e);
@@ -85,26 +84,6 @@ public final class PhraseList {
             beginnings.add(phrase);
         }
         return beginnings;
-    }
-
-    /** The patterns with their parts read once (a slot's names serve many patterns), by their possible first words. */
-    private static Map<String, List<Pattern>> index(Collection<PhrasePattern> patterns, Set<String> phrases) {
-        Map<List<String>, Part> parts = new IdentityHashMap<>();
-        Map<String, List<Pattern>> byFirstWord = new HashMap<>();
-        for (PhrasePattern pattern : patterns) {
-            List<Part> read = new ArrayList<>();
-            for (List<String> alternatives : pattern.parts()) {
-                read.add(parts.computeIfAbsent(alternatives, a -> Part.of(a, phrases)));
-            }
-            if (read.stream().anyMatch(p -> p.alternatives.isEmpty())) {
-                continue;
-            }
-            Pattern p = new Pattern(List.copyOf(read));
-            for (String first : read.get(0).firstWords) {
-                byFirstWord.computeIfAbsent(first, w -> new ArrayList<>()).add(p);
-            }
-        }
-        return byFirstWord;
     }
 
     static String normalise(String phrase) {
@@ -129,21 +108,12 @@ public final class PhraseList {
     }
 
     private boolean matchesPattern(String text, boolean beginning) {
-        if (patterns.isEmpty() || text.isEmpty()) {
-            return false;
-        }
-        String[] words = text.split(" ");
-        for (Pattern pattern : patterns.getOrDefault(words[0], List.of())) {
-            if (pattern.matches(words, 0, 0, beginning)) {
-                return true;
-            }
-        }
-        return false;
+        return !patterns.isLeaf() && !text.isEmpty() && patterns.matches(text.split(" "), 0, beginning);
     }
 
-    /** A pattern part: what it may be said as, and the first words of those. */
-    private record Part(Set<String> alternatives, Set<String> beginnings, Set<String> firstWords, int maxWords) {
-        static Part of(List<String> alternatives, Set<String> phrases) {
+    /** A pattern part said in one of several ways (a slot's names): the ways, their first words and longest. */
+    private record Slot(Set<String> alternatives, Set<String> beginnings, int maxWords) {
+        static Slot of(List<String> alternatives, Set<String> phrases) {
             Set<String> said = new HashSet<>();
             for (String alternative : alternatives) {
                 String a = normalise(alternative);
@@ -151,39 +121,108 @@ public final class PhraseList {
                     said.add(a);
                 }
             }
-            Set<String> firstWords = new HashSet<>();
-            int maxWords = 0;
-            for (String a : said) {
-                String[] words = a.split(" ");
-                firstWords.add(words[0]);
-                maxWords = Math.max(maxWords, words.length);
-            }
-            return new Part(Set.copyOf(said), Set.copyOf(PhraseList.beginnings(said)), Set.copyOf(firstWords),
-                    maxWords);
+            return new Slot(Set.copyOf(said), Set.copyOf(PhraseList.beginnings(said)), longest(said));
         }
     }
 
-    private record Pattern(List<Part> parts) {
+    private static int longest(Collection<String> said) {
+        return said.stream().mapToInt(a -> a.split(" ").length).max().orElse(0);
+    }
+
+    /**
+     * Where a reading has got to in the patterns: the parts that may follow, said one way (a run of the pattern's own
+     * words) or as a slot, and whether a pattern may end here.
+     */
+    private static final class PatternNode {
+        private final Map<String, PatternNode> words = new HashMap<>();
+        private final Set<String> wordBeginnings = new HashSet<>();
+        private int maxWords;
+        private final Map<Slot, PatternNode> slots = new IdentityHashMap<>();
+        private boolean end;
+
         /**
-         * Whether words from {@code from} on say the parts from {@code part} on; with {@code beginning}, the words
-         * may stop anywhere, also within a part.
+         * The patterns whose every part can be heard: a run of words must be a phrase of the list, and a slot keeps
+         * the names that are; a slot's names are read once for all the patterns that share them.
          */
-        boolean matches(String[] words, int from, int part, boolean beginning) {
-            if (from == words.length) {
-                return part == parts.size() || beginning;
+        static PatternNode of(Collection<PhrasePattern> patterns, Set<String> phrases) {
+            PatternNode root = new PatternNode();
+            Map<List<String>, Slot> slots = new IdentityHashMap<>();
+            for (PhrasePattern pattern : patterns) {
+                List<Object> parts = new ArrayList<>();
+                for (List<String> alternatives : pattern.parts()) {
+                    if (alternatives.size() == 1) {
+                        String run = normalise(alternatives.get(0));
+                        parts.add(phrases.contains(run) ? run : null);
+                    } else {
+                        Slot slot = slots.computeIfAbsent(alternatives, a -> Slot.of(a, phrases));
+                        parts.add(slot.alternatives().isEmpty() ? null : slot);
+                    }
+                }
+                if (!parts.contains(null)) {
+                    root.add(parts);
+                }
             }
-            if (part == parts.size()) {
-                return false;
+            return root;
+        }
+
+        private void add(List<Object> parts) {
+            PatternNode node = this;
+            for (Object part : parts) {
+                node = part instanceof Slot slot ? node.slots.computeIfAbsent(slot, x -> new PatternNode())
+                        : node.words(part.toString());
             }
-            Part p = parts.get(part);
-            StringBuilder said = new StringBuilder();
-            for (int end = from; end < words.length && end - from < p.maxWords(); end++) {
-                said.append(end > from ? " " : "").append(words[end]);
-                String s = said.toString();
-                if (p.alternatives().contains(s) && matches(words, end + 1, part + 1, beginning)) {
+            node.end = true;
+        }
+
+        private PatternNode words(String run) {
+            PatternNode next = words.get(run);
+            if (next == null) {
+                next = new PatternNode();
+                words.put(run, next);
+                wordBeginnings.addAll(PhraseList.beginnings(List.of(run)));
+                maxWords = Math.max(maxWords, run.split(" ").length);
+            }
+            return next;
+        }
+
+        boolean isLeaf() {
+            return words.isEmpty() && slots.isEmpty();
+        }
+
+        /**
+         * Whether the words from {@code from} on say the parts of a pattern from here to its end; with
+         * {@code beginning}, the words may stop anywhere, also within a part.
+         */
+        boolean matches(String[] text, int from, boolean beginning) {
+            if (from == text.length) {
+                return end || beginning;
+            }
+            if (saysNext(text, from, beginning, maxWords, words::get, wordBeginnings)) {
+                return true;
+            }
+            for (Map.Entry<Slot, PatternNode> slot : slots.entrySet()) {
+                Set<String> names = slot.getKey().alternatives();
+                if (saysNext(text, from, beginning, slot.getKey().maxWords(),
+                        said -> names.contains(said) ? slot.getValue() : null, slot.getKey().beginnings())) {
                     return true;
                 }
-                if (beginning && end == words.length - 1 && p.beginnings().contains(s)) {
+            }
+            return false;
+        }
+
+        /** Whether a way of saying the next part ({@code next}: the node after it, or null) leads to a match. */
+        private static boolean saysNext(String[] text, int from, boolean beginning, int maxWords,
+                                        java.util.function.Function<String, PatternNode> next,
+                                        Set<String> beginnings) {
+            StringBuilder said = new StringBuilder();
+            for (int to = from; to < text.length && to - from < maxWords; to++) {
+                said.append(to > from ? " " : "").append(text[to]);
+                String s = said.toString();
+                PatternNode after = next.apply(s);
+                if (after != null && after.matches(text, to + 1, beginning)) {
+                    return true;
+                }
+                if (beginning && to == text.length - 1 && beginnings.contains(s)) {
                     return true;
                 }
             }

@@ -50,6 +50,7 @@ final class RecognizerReserve implements AutoCloseable {
     private long taken;
     private long missed;
     private long givenBack;
+    private long freed;
     private boolean closed;
 
     /** Sets how many of each kind to keep; fewer frees the surplus at once. */
@@ -126,8 +127,16 @@ final class RecognizerReserve implements AutoCloseable {
             }
         }
         if (!kept) {
-            recognizer.vosk().close();
+            freed(recognizer.vosk());
         }
+    }
+
+    /** Frees a recogniser a stream has finished with and that is not kept. */
+    void freed(Recognizer recognizer) {
+        synchronized (this) {
+            freed++;
+        }
+        recognizer.close();
     }
 
     /** A ready open recogniser, or null (counted as missed while the reserve is kept). */
@@ -150,7 +159,7 @@ final class RecognizerReserve implements AutoCloseable {
     }
 
     synchronized SpeechEngine.Readiness readiness() {
-        return new SpeechEngine.Readiness(size, open.size(), listening.size(), taken, missed, givenBack);
+        return new SpeechEngine.Readiness(size, open.size(), listening.size(), taken, missed, givenBack, freed);
     }
 
     @Override

@@ -55,8 +55,11 @@ public final class SpeechEngine implements AutoCloseable {
      * @param taken   recognisers new streams took from the reserve
      * @param missed  recognisers new streams had to build themselves while a reserve was kept (it had run dry)
      * @param givenBack recognisers streams gave back when they ended, kept for the next streams
+     * @param freed   recognisers streams gave back that were freed instead: the reserve was full (refilled while the
+     *                stream ran) or listens for another phrase list, the recogniser had heard an hour, or the engine
+     *                was closed
      */
-    public record Readiness(int size, int open, int listening, long taken, long missed, long givenBack) {
+    public record Readiness(int size, int open, int listening, long taken, long missed, long givenBack, long freed) {
     }
 
     /** Silence fed before a recogniser is given back, so that its final result always ends an utterance. */
@@ -227,7 +230,7 @@ public final class SpeechEngine implements AutoCloseable {
         lock.lock();
         try {
             if (closed || heard >= RecognizerReserve.MAX_HEARD || !reserve.wants(listensFor)) {
-                vosk.close();
+                reserve.freed(vosk);
                 return;
             }
             vosk.acceptWaveForm(FINISHING_SILENCE, FINISHING_SILENCE.length);

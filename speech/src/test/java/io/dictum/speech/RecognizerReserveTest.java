@@ -63,7 +63,7 @@ class RecognizerReserveTest {
             engine.keepReady(2);
             assertThat(engine.lacksReady(COMMANDS)).isTrue();
             assertThat(fill(engine, COMMANDS)).as("two open and two listening recognisers").isEqualTo(4);
-            assertThat(engine.readiness()).isEqualTo(new SpeechEngine.Readiness(2, 2, 2, 0, 0, 0));
+            assertThat(engine.readiness()).isEqualTo(new SpeechEngine.Readiness(2, 2, 2, 0, 0, 0, 0));
 
             var commands = new StreamingRecognizer.Options(AudioClip.SAMPLE_RATE, List.of(), true, 0, COMMANDS);
             for (int round = 1; round <= 3; round++) {
@@ -74,7 +74,7 @@ class RecognizerReserveTest {
                     assertTimedWithin(miller, finals);
                 }
                 assertThat(engine.readiness()).as("both given back after round %d", round)
-                        .isEqualTo(new SpeechEngine.Readiness(2, 2, 2, 2L * round, 0, 2L * round));
+                        .isEqualTo(new SpeechEngine.Readiness(2, 2, 2, 2L * round, 0, 2L * round, 0));
             }
             for (int round = 1; round <= 2; round++) {
                 try (StreamingRecognizer open = engine.openStream(StreamingRecognizer.Options.defaults())) {
@@ -83,28 +83,28 @@ class RecognizerReserveTest {
                     assertTimedWithin(police, finals);
                 }
             }
-            assertThat(engine.readiness()).isEqualTo(new SpeechEngine.Readiness(2, 2, 2, 8, 0, 8));
+            assertThat(engine.readiness()).isEqualTo(new SpeechEngine.Readiness(2, 2, 2, 8, 0, 8, 0));
 
             // the firm's names changed: the list is a new one, and the old list's recognisers are freed
             PhraseList renamed = PhraseList.of(List.of("open the miller case", "open the garcia case"));
             assertThat(fill(engine, renamed)).as("two for the new list").isEqualTo(2);
             try (StreamingRecognizer stale = engine.openStream(commands)) {
                 assertThat(engine.readiness()).as("a stream on the old list builds its own listening recogniser")
-                        .isEqualTo(new SpeechEngine.Readiness(2, 1, 2, 9, 1, 8));
+                        .isEqualTo(new SpeechEngine.Readiness(2, 1, 2, 9, 1, 8, 0));
                 assertThat(text(decode(stale, "pull-up-the-kowalczyk-matter.flite-rms.16k.wav")))
                         .isEqualTo("pull up the kowalczyk matter");
             }
             assertThat(engine.readiness()).as("the open one is given back, the old list's one freed")
-                    .isEqualTo(new SpeechEngine.Readiness(2, 2, 2, 9, 1, 9));
+                    .isEqualTo(new SpeechEngine.Readiness(2, 2, 2, 9, 1, 9, 1));
 
             engine.keepReady(0);
-            assertThat(engine.readiness()).isEqualTo(new SpeechEngine.Readiness(0, 0, 0, 9, 1, 9));
+            assertThat(engine.readiness()).isEqualTo(new SpeechEngine.Readiness(0, 0, 0, 9, 1, 9, 1));
             assertThat(engine.buildReady(renamed)).isFalse();
             try (StreamingRecognizer unkept = engine.openStream(commands)) {
                 assertThat(text(decode(unkept, miller))).isEqualTo("open the miller case");
             }
             assertThat(engine.readiness()).as("nothing is kept without a reserve")
-                    .isEqualTo(new SpeechEngine.Readiness(0, 0, 0, 9, 1, 9));
+                    .isEqualTo(new SpeechEngine.Readiness(0, 0, 0, 9, 1, 9, 3));
             engine.keepReady(1);
             assertThat(fill(engine, renamed)).isEqualTo(2);
         }
@@ -118,10 +118,11 @@ class RecognizerReserveTest {
         StreamingRecognizer stream = engine.openStream(new StreamingRecognizer.Options(AudioClip.SAMPLE_RATE,
                 List.of(), true, 0, COMMANDS));
         engine.close();
-        assertThat(engine.readiness()).isEqualTo(new SpeechEngine.Readiness(1, 0, 0, 2, 0, 0));
+        assertThat(engine.readiness()).isEqualTo(new SpeechEngine.Readiness(1, 0, 0, 2, 0, 0, 0));
         stream.close();
         assertThat(engine.readiness().givenBack()).as("a stream ending after the engine frees its recognisers")
                 .isZero();
+        assertThat(engine.readiness().freed()).isEqualTo(2);
         assertThat(engine.lacksReady(COMMANDS)).isFalse();
         assertThat(engine.buildReady(COMMANDS)).isFalse();
     }

@@ -3,7 +3,9 @@ package io.dictum.web.speech.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dictum.speech.AudioClip;
+import io.dictum.speech.PhraseList;
 import io.dictum.speech.SpeechEngine;
+import io.dictum.speech.StreamingRecognizer;
 import io.dictum.web.DictumApplication;
 import io.dictum.web.speech.SpeechService;
 import java.net.URI;
@@ -84,7 +86,8 @@ public final class SpeechStreamBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int maxN = args.length > 0 ? Integer.parseInt(args[0]) : 32;
+        boolean workOnly = args.length > 0 && args[0].equals("work");
+        int maxN = args.length > 0 && !workOnly ? Integer.parseInt(args[0]) : 32;
         Path data = Files.createTempDirectory("dictum-stream-bench-");
         ConfigurableApplicationContext app = SpringApplication.run(DictumApplication.class,
                 "--server.port=0", "--dictum.demo=true", "--dictum.data-dir=" + data, "--logging.level.root=warn",
@@ -114,6 +117,11 @@ public final class SpeechStreamBenchmark {
                 // warm-up: JIT, first decodes, the index searcher
                 rawParallel(model, pcm, 2);
                 streams(http, uri, token, List.of(pcm), 2, false, "command");
+                phraseListWork(app, utterances);
+                if (workOnly) {
+                    app.close();
+                    System.exit(0);
+                }
 
                 System.out.println("Flat out (frames sent as fast as the server takes them), per-stream real-time"
                         + " factor = decode time / audio time:");
@@ -166,6 +174,46 @@ public final class SpeechStreamBenchmark {
             app.close();
         }
         System.exit(0);
+    }
+
+    /**
+     * The decoding work of the command session on one thread, measured as the thread's CPU time (what a decoder
+     * spends, whatever else the machine does), with the firm's phrase list as streams hear it and with the same
+     * phrases but without the patterns listed as pieces: a reading that says a pattern's pieces is then no listed
+     * command, and the open recogniser decodes it too.
+     */
+    private static void phraseListWork(ConfigurableApplicationContext app, List<byte[]> utterances) {
+        SpeechEngine engine = app.getBean(SpeechService.class).engine();
+        PhraseList withPatterns = app.getBean(CommandVocabulary.class).phrases();
+        PhraseList phrasesOnly = PhraseList.of(withPatterns.phrases());
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        int rounds = 3;
+        double[] cpuMs = new double[2];
+        double[] openSeconds = new double[2];
+        for (int round = 0; round < rounds; round++) {
+            for (int variant = 0; variant < 2; variant++) {
+                try (StreamingRecognizer stream = engine.openStream(new StreamingRecognizer.Options(
+                        AudioClip.SAMPLE_RATE, List.of(), true, 0, variant == 0 ? withPatterns : phrasesOnly))) {
+                    long start = cpu.getCurrentThreadCpuTime();
+                    for (byte[] utterance : utterances) {
+                        for (int off = 0; off < utterance.length; off += PACED_CHUNK) {
+                            stream.accept(Arrays.copyOfRange(utterance, off,
+                                    Math.min(utterance.length, off + PACED_CHUNK)));
+                        }
+                        stream.flush();
+                    }
+                    cpuMs[variant] += (cpu.getCurrentThreadCpuTime() - start) / 1e6 / rounds;
+                    openSeconds[variant] += stream.openSecondsDecoded() / rounds;
+                }
+            }
+        }
+        double audio = utterances.stream().mapToInt(u -> u.length).sum() / 2.0 / AudioClip.SAMPLE_RATE;
+        System.out.printf(Locale.ROOT, "Decoding work of the command session (%.1f s of audio, one thread, CPU time,"
+                + " mean of %d rounds):%n", audio, rounds);
+        System.out.printf(Locale.ROOT, "  phrase list with its patterns listed as pieces: %6.0f ms CPU, open recogniser"
+                + " decoded %4.1f s%n", cpuMs[0], openSeconds[0]);
+        System.out.printf(Locale.ROOT, "  the same phrases without the patterns:          %6.0f ms CPU, open recogniser"
+                + " decoded %4.1f s (%.2fx the CPU)%n%n", cpuMs[1], openSeconds[1], cpuMs[1] / cpuMs[0]);
     }
 
     /** One row of the real-time table: n paced command streams, together or staggered (see the class comment). */
