@@ -26,9 +26,14 @@ public final class IntentRouter {
     private final ReReadings reReadings;
 
     public IntentRouter(IntentCatalogue catalogue, EntityResolver resolver) {
+        this(catalogue, resolver, new ReReadings(catalogue));
+    }
+
+    /** A router for one resolver, with re-readings built once for the catalogue (they keep no state of a reading). */
+    IntentRouter(IntentCatalogue catalogue, EntityResolver resolver, ReReadings reReadings) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
-        this.reReadings = new ReReadings(catalogue);
+        this.reReadings = Objects.requireNonNull(reReadings, "reReadings");
     }
 
     public Interpretation interpret(Utterance utterance) {
