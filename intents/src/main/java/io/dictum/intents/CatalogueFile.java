@@ -16,11 +16,12 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
     /**
      * A request said as a need: see {@link NeedPhrasing}. {@code delegatedVerbs}: verbs of a task that may follow the
      * person it is for without "to", when the request begins with one of the {@code delegators} ("have Miguel send
-     * the subpoena out").
+     * the subpoena out"). {@code corrections}: what a speaker says before words that replace some said before them
+     * ("no wait"); {@code verbs}: a verb no pattern uses → the verb the patterns use for it ("spin up" → draft).
      */
     record Needs(List<String> openers, Map<String, String> participles, Map<String, String> things,
                  List<String> delegators, List<String> delegatedVerbs, Map<String, String> askedAfter,
-                 List<String> pointers) {
+                 List<String> pointers, List<String> corrections, Map<String, String> verbs) {
     }
 
     /**

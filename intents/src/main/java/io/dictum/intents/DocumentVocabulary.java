@@ -1,6 +1,7 @@
 package io.dictum.intents;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ final class DocumentVocabulary {
     record Normalised(String value, boolean known) {
     }
 
-    private final Set<String> dropWords;
+    /** Words and phrases dropped from a document phrase ("the", "most recent", "copy of"), longest first. */
+    private final List<List<String>> dropWords;
     /** A phrase that begins with one of these is no document ("find me anything on the lien", "show me what's due"). */
     private final Set<String> neverFirst;
     private final Map<String, String> kindByKey = new HashMap<>();
@@ -28,7 +30,8 @@ final class DocumentVocabulary {
      * @param kinds      canonical kind → its synonyms; a synonym claimed by two kinds is rejected
      */
     DocumentVocabulary(Set<String> dropWords, Set<String> neverFirst, Map<String, List<String>> kinds) {
-        this.dropWords = Set.copyOf(dropWords);
+        this.dropWords = dropWords.stream().map(SpeechNormaliser::words).filter(w -> !w.isEmpty())
+                .sorted(Comparator.comparingInt((List<String> w) -> w.size()).reversed()).toList();
         this.neverFirst = Set.copyOf(neverFirst);
         kinds.forEach((kind, synonyms) -> {
             String canonical = String.join(" ", SpeechNormaliser.words(kind));
@@ -48,12 +51,7 @@ final class DocumentVocabulary {
 
     /** Empty when nothing is left once articles are removed. */
     Optional<Normalised> normalise(List<String> words) {
-        List<String> kept = new ArrayList<>();
-        for (String w : words) {
-            if (!dropWords.contains(w)) {
-                kept.add(w);
-            }
-        }
+        List<String> kept = kept(words);
         if (kept.isEmpty() || neverFirst.contains(kept.get(0))) {
             return Optional.empty();
         }
@@ -62,7 +60,28 @@ final class DocumentVocabulary {
     }
 
     private String key(List<String> words) {
-        return String.join(" ", words.stream().filter(w -> !dropWords.contains(w)).map(DocumentVocabulary::singular).toList());
+        return String.join(" ", kept(words).stream().map(DocumentVocabulary::singular).toList());
+    }
+
+    /** The words without the drop words and phrases: "a copy of the most recent lease" keeps "lease". */
+    private List<String> kept(List<String> words) {
+        List<String> kept = new ArrayList<>();
+        int at = 0;
+        while (at < words.size()) {
+            int dropped = 0;
+            for (List<String> drop : dropWords) {
+                if (at + drop.size() <= words.size() && words.subList(at, at + drop.size()).equals(drop)) {
+                    dropped = drop.size();
+                    break;
+                }
+            }
+            if (dropped > 0) {
+                at += dropped;
+            } else {
+                kept.add(words.get(at++));
+            }
+        }
+        return kept;
     }
 
     /** A crude English singular, used only to compare phrases, never shown: both sides go through it. */

@@ -242,6 +242,8 @@ public final class IntentCatalogue {
         final Set<String> delegators = new LinkedHashSet<>();
         final Map<String, String> askedAfter = new LinkedHashMap<>();
         final Set<String> pointers = new LinkedHashSet<>();
+        final Set<String> corrections = new LinkedHashSet<>();
+        final Map<String, String> verbs = new LinkedHashMap<>();
         Double matchFloor;
         Double ambiguousEntity;
         Double entityNotFound;
@@ -288,6 +290,8 @@ public final class IntentCatalogue {
                 addJoinWords(source, "needs.delegators", file.needs().delegators(), delegators);
                 addPhrases(source, "needs.askedAfter", file.needs().askedAfter(), askedAfter);
                 addWords(source, "needs.pointers", file.needs().pointers(), pointers);
+                addWords(source, "needs.corrections", file.needs().corrections(), corrections);
+                addPhrases(source, "needs.verbs", file.needs().verbs(), verbs);
             }
             CatalogueFile.CaseResolution cr = file.caseResolution();
             if (cr != null) {
@@ -459,7 +463,7 @@ public final class IntentCatalogue {
                 Map<String, List<String>> kindLists = new LinkedHashMap<>();
                 kinds.forEach((k, v) -> kindLists.put(k, List.copyOf(v)));
                 documents = new DocumentVocabulary(
-                        dropWords.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
+                        dropWords, // phrases stay whole: "copy of" drops no "of" from "bill of lading"
                         documentNeverFirst.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
                         kindLists);
                 Set<String> vocabularyDrop = vocabularyDropWords.stream()
@@ -500,7 +504,8 @@ public final class IntentCatalogue {
                     definitions, breaks, remarks, gerundAfter.stream().map(SpeechNormaliser::words).toList(),
                     new NeedPhrasing(needOpeners.stream().map(SpeechNormaliser::words).toList(), phrases(participles),
                             phrases(neededThings), delegators, delegatedVerbs, phrases(askedAfter),
-                            pointers.stream().map(SpeechNormaliser::words).toList()));
+                            pointers.stream().map(SpeechNormaliser::words).toList(),
+                            corrections.stream().map(SpeechNormaliser::words).toList(), phrases(verbs)));
         }
 
         private static void addPhrases(String source, String field, Map<String, String> said, Map<String, String> into) {

@@ -26,9 +26,14 @@ public final class IntentRouter {
     private final ReReadings reReadings;
 
     public IntentRouter(IntentCatalogue catalogue, EntityResolver resolver) {
+        this(catalogue, resolver, new ReReadings(catalogue));
+    }
+
+    /** A router for one resolver, with re-readings built once for the catalogue (they keep no state of a reading). */
+    IntentRouter(IntentCatalogue catalogue, EntityResolver resolver, ReReadings reReadings) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
-        this.reReadings = new ReReadings(catalogue);
+        this.reReadings = Objects.requireNonNull(reReadings, "reReadings");
     }
 
     public Interpretation interpret(Utterance utterance) {
@@ -64,6 +69,13 @@ public final class IntentRouter {
         @Override
         public Optional<String> settledCase(List<Token> words) {
             return IntentRouter.this.settledCase(words, lookups);
+        }
+
+        @Override
+        public Optional<SlotValue> value(SlotType type, List<Token> words) {
+            return words.isEmpty() ? Optional.empty()
+                    : new SlotReader(words, utterance.referenceTime().toLocalDate(), catalogue.vocabularies())
+                    .read(type, 0, words.size());
         }
     }
 
@@ -293,6 +305,55 @@ public final class IntentRouter {
     }
 
     /**
+     * "Record 1.7 hours to Rivera research on sovereign immunity", "fifty five minutes on Garza reviewing the
+     * accountings": a case slot that took words said after the case, when they settle none (nor after a join), is the
+     * fewest words at its front that settle exactly one case, for an intent whose free text may hold it
+     * (caseResolution.textFront); the words after them, two or more, begin that text, which runs on to the end of the
+     * text slot said after the case, if one was.
+     */
+    private Optional<CaseInPhrase> caseThenText(IntentDefinition definition, PhrasePattern.Parse parse,
+                                                List<Token> tokens, Map<String, List<EntityMatch>> lookups) {
+        Optional<SlotSpec> caseSlot = definition.slotOf(SlotType.CASE);
+        Optional<SlotSpec> text = definition.slotOf(SlotType.TEXT);
+        if (caseSlot.isEmpty() || text.isEmpty() || !parse.slots().containsKey(caseSlot.get().name())
+                || !catalogue.caseResolution().textFront().contains(definition.intent())) {
+            return Optional.empty();
+        }
+        PhrasePattern.Span caseSpan = parse.slots().get(caseSlot.get().name());
+        PhrasePattern.Span textSpan = parse.slots().get(text.get().name());
+        if (textSpan != null && (parse.pieces().get(text.get().name()).size() != 1 || textSpan.start() < caseSpan.end())) {
+            return Optional.empty();
+        }
+        CaseResolutionPolicy policy = catalogue.caseResolution();
+        List<String> reference = tokens.subList(caseSpan.start(), caseSpan.end()).stream().map(Token::text)
+                .filter(w -> !policy.ignoreWords().contains(w)).toList();
+        if (reference.isEmpty() || decideCase(reference, lookups).resolved().isPresent()
+                || caseAfterLastJoin(reference, lookups).isPresent()) {
+            return Optional.empty();
+        }
+        int last = textSpan == null ? caseSpan.end() : textSpan.end();
+        int start = tokens.get(caseSpan.start()).text().equals("the") ? caseSpan.start() + 1 : caseSpan.start();
+        for (int end = start + 1; end <= Math.min(last - 2, start + MAX_CASE_WORDS_IN_PHRASE); end++) {
+            Optional<String> id = settledCase(tokens.subList(start, end), lookups);
+            if (id.isPresent()) {
+                int rest = end;
+                while (rest < last - 2 && saysWhatKindOfCase(tokens.get(rest).text())) {
+                    rest++; // "the Garza trust reviewing the accountings"
+                }
+                return Optional.of(new CaseInPhrase(caseSlot.get().name(), id.get(), text.get().name(),
+                        List.copyOf(tokens.subList(rest, last)), 0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A case noun or a word of the matter-type vocabulary, said after a case's name: "matter", "trust", "divorce". */
+    private boolean saysWhatKindOfCase(String word) {
+        return (!word.equals("the") && catalogue.caseResolution().ignoreWords().contains(word))
+                || catalogue.vocabularies().matterTypes().lookup(List.of(word)).isPresent();
+    }
+
+    /**
      * The case the words name, when they settle exactly one and are names only: "in Kowalczyk was served" is no case
      * reference, whatever a fuzzy index makes of it, because "was" belongs to no name.
      */
@@ -367,6 +428,11 @@ public final class IntentRouter {
             slots.put(caseInPhrase.get().slot(), caseInPhrase.get().caseId());
             literals += caseInPhrase.get().joinWords();
         }
+        Optional<CaseInPhrase> caseThenText = caseInPhrase.isPresent() ? Optional.empty()
+                : caseThenText(definition, parse, tokens, lookups);
+        if (caseThenText.isPresent()) {
+            slots.put(caseThenText.get().phraseSlot(), Token.said(caseThenText.get().rest()));
+        }
         for (SlotSpec slot : definition.slots().values()) {
             PhrasePattern.Span span = parse.slots().get(slot.name());
             if (span == null) {
@@ -389,6 +455,10 @@ public final class IntentRouter {
                             .filter(w -> !policy.ignoreWords().contains(w)).toList();
                     if (reference.isEmpty() || policy.neverFirst().contains(reference.get(0))) {
                         return Optional.empty();
+                    }
+                    if (caseThenText.isPresent()) {
+                        slots.put(slot.name(), caseThenText.get().caseId());
+                        continue;
                     }
                     CaseResolutionPolicy.Decision decision = caseAfterLastJoin(reference, lookups)
                             .orElseGet(() -> decideCase(reference, lookups));
@@ -415,7 +485,8 @@ public final class IntentRouter {
                         literals += captured.size(); // the kind was found only once the case was taken out
                     }
                 }
-                case TEXT -> slots.put(slot.name(), Token.said(captured));
+                case TEXT -> slots.put(slot.name(), Token.said(caseThenText.isPresent()
+                        && caseThenText.get().phraseSlot().equals(slot.name()) ? caseThenText.get().rest() : captured));
                 default -> {
                     // a checked type: the match only cut the slot where its words form a value
                     boolean whole = parse.pieces().get(slot.name()).size() == 1

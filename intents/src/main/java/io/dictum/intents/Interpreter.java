@@ -13,10 +13,13 @@ public final class Interpreter {
 
     private final IntentCatalogue catalogue;
     private final List<Fallback> fallbacks;
+    /** Built once: the resolver differs from call to call, the catalogue's words for re-reading do not. */
+    private final ReReadings reReadings;
 
     public Interpreter(IntentCatalogue catalogue, List<Fallback> fallbacks) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.fallbacks = List.copyOf(fallbacks);
+        this.reReadings = new ReReadings(catalogue);
     }
 
     public IntentCatalogue catalogue() {
@@ -24,7 +27,7 @@ public final class Interpreter {
     }
 
     public Interpretation interpret(Utterance utterance, EntityResolver resolver) {
-        Interpretation byPattern = new IntentRouter(catalogue, resolver).interpret(utterance);
+        Interpretation byPattern = new IntentRouter(catalogue, resolver, reReadings).interpret(utterance);
         if (byPattern.intent() != Intent.UNKNOWN) {
             return byPattern;
         }

@@ -23,10 +23,15 @@ import java.util.Set;
  *                    plan in Nguyen, where is it" is "where is the parenting plan in Nguyen"
  * @param pointers    words a request ends with that point back at what was said before it: "Garcia needs a demand
  *                    letter, can you start one", "Chen, let's open that one"
+ * @param corrections what is said before words that take the place of some said before it: "a demand letter for
+ *                    Thompson no wait for Delgado"
+ * @param verbs       a verb no pattern uses → the verb the patterns use for it: "spin up a demand letter" is "draft a
+ *                    demand letter"
  */
 record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> participles,
                     Map<List<String>, List<String>> things, Set<String> delegators, Set<String> delegatedVerbs,
-                    Map<List<String>, List<String>> askedAfter, List<List<String>> pointers) {
+                    Map<List<String>, List<String>> askedAfter, List<List<String>> pointers,
+                    List<List<String>> corrections, Map<List<String>, List<String>> verbs) {
 
     NeedPhrasing {
         openers = openers.stream().sorted(Comparator.comparingInt((List<String> o) -> o.size()).reversed()).toList();
@@ -36,6 +41,55 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
         delegatedVerbs = Set.copyOf(delegatedVerbs);
         askedAfter = Map.copyOf(askedAfter);
         pointers = pointers.stream().sorted(Comparator.comparingInt((List<String> p) -> p.size()).reversed()).toList();
+        corrections = corrections.stream().sorted(Comparator.comparingInt((List<String> c) -> c.size()).reversed())
+                .toList();
+        verbs = Map.copyOf(verbs);
+    }
+
+    /** What was said before a correction, and what was said after it to take the place of some of those words. */
+    record Correction(List<Token> before, List<Token> after) {
+    }
+
+    /** The first correction said between words ("... for Thompson no wait for Delgado"); empty when none is. */
+    Optional<Correction> correction(List<Token> tokens) {
+        List<String> words = tokens.stream().map(Token::text).toList();
+        for (int at = 1; at < words.size() - 1; at++) {
+            for (List<String> marker : corrections) {
+                int end = at + marker.size();
+                if (end < words.size() && words.subList(at, end).equals(marker)) {
+                    return Optional.of(new Correction(tokens.subList(0, at), tokens.subList(end, tokens.size())));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The words with each verb no pattern uses said as the one the patterns use; empty when none is said. */
+    Optional<List<Token>> withUsualVerbs(List<Token> tokens) {
+        List<Token> out = new ArrayList<>();
+        boolean changed = false;
+        int i = 0;
+        while (i < tokens.size()) {
+            List<String> said = null;
+            for (List<String> verb : verbs.keySet()) {
+                if (i + verb.size() <= tokens.size() && (said == null || verb.size() > said.size())
+                        && tokens.subList(i, i + verb.size()).stream().map(Token::text).toList().equals(verb)) {
+                    said = verb;
+                }
+            }
+            if (said == null) {
+                out.add(tokens.get(i++));
+                continue;
+            }
+            String surface = Token.said(tokens.subList(i, i + said.size()));
+            List<String> usual = verbs.get(said);
+            for (int k = 0; k < usual.size(); k++) {
+                out.add(new Token(usual.get(k), k == 0 ? surface : ""));
+            }
+            i += said.size();
+            changed = true;
+        }
+        return changed ? Optional.of(out) : Optional.empty();
     }
 
     /** The words before the pointer they end with ("... can you open" for "... can you open that"); empty if none. */
@@ -96,14 +150,6 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
         if (from == 0) {
             return Optional.empty();
         }
-        for (Map.Entry<List<String>, List<String>> thing : things.entrySet()) {
-            int end = from + thing.getKey().size();
-            if (end <= words.size() && words.subList(from, end).equals(thing.getKey())) {
-                List<Token> request = new ArrayList<>(said(thing.getValue()));
-                request.addAll(tokens.subList(end, tokens.size()));
-                return Optional.of(request);
-            }
-        }
         for (int at = from + 1; at < words.size(); at++) {
             for (Map.Entry<List<String>, List<String>> participle : participles.entrySet()) {
                 int end = at + participle.getKey().size();
@@ -113,6 +159,15 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
                     request.addAll(tokens.subList(end, tokens.size()));
                     return Optional.of(request);
                 }
+            }
+        }
+        // no participle said: the thing asked for ("a new file for Trevor Banks") is said for the request making it
+        for (Map.Entry<List<String>, List<String>> thing : things.entrySet()) {
+            int end = from + thing.getKey().size();
+            if (end <= words.size() && words.subList(from, end).equals(thing.getKey())) {
+                List<Token> request = new ArrayList<>(said(thing.getValue()));
+                request.addAll(tokens.subList(end, tokens.size()));
+                return Optional.of(request);
             }
         }
         return Optional.empty();

@@ -5,14 +5,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The ways the router reads an utterance again when its patterns did not read it as said: a case said first, a verb
- * said as a gerund, a request said as a need, a task delegated without "to", a remark before or after the request, a
- * request said after what it asks about, a request that points back at what was said before it, a question after a
- * remark. Each takes the words apart or rewrites them, and
+ * The ways the router reads an utterance again when its patterns did not read it as said: a correction, a case said
+ * first, a verb said as a gerund, a request said as a need, a task delegated without "to", a remark before or after
+ * the request, a request said after what it asks about, a request that points back at what was said before it, a
+ * date said first, a question after a remark, a verb no pattern uses. Each takes the words apart or rewrites them, and
  * reads the result with the same patterns; the first that reads wins, in that order. All the words they rely on are
  * the catalogue's (fillers, needs, caseResolution).
  */
@@ -28,6 +29,9 @@ final class ReReadings {
 
         /** The case the words name, when they settle exactly one and are names only. */
         Optional<String> settledCase(List<Token> words);
+
+        /** What the words mean as a whole value of a checked type (a date, a time ...); empty when they are none. */
+        Optional<SlotValue> value(SlotType type, List<Token> words);
     }
 
     private final IntentCatalogue catalogue;
@@ -43,9 +47,21 @@ final class ReReadings {
 
     /**
      * The readings of the words read again, when a re-reading reads them; empty to keep the patterns' readings. A
-     * case said first is tried whenever the best reading names none; everything else only when nothing read.
+     * correction is tried whenever one is said, a case said first whenever the best reading names none; everything
+     * else only when nothing read.
      */
     Optional<List<Reading>> reread(List<Token> tokens, List<Reading> readings, Reader reader) {
+        return corrected(tokens, reader).or(() -> rereadAsSaid(tokens, readings, reader, true));
+    }
+
+    /** Every reading of the words, with the re-readings but a correction, best first. */
+    private List<Reading> readAll(List<Token> words, Reader reader, boolean usualVerbs) {
+        List<Reading> readings = reader.readings(words);
+        return rereadAsSaid(words, readings, reader, usualVerbs).orElse(readings);
+    }
+
+    private Optional<List<Reading>> rereadAsSaid(List<Token> tokens, List<Reading> readings, Reader reader,
+                                                 boolean usualVerbs) {
         if (readings.isEmpty() || !readings.get(0).spokenCase()) {
             Optional<List<Reading>> caseFirst = caseSaidFirst(tokens, reader, readings.isEmpty());
             if (caseFirst.isPresent()) {
@@ -62,7 +78,105 @@ final class ReReadings {
                 .or(() -> requestThenRemark(tokens, reader))
                 .or(() -> askedAfter(tokens, reader))
                 .or(() -> pointedBack(tokens, reader))
-                .or(() -> questionAfterRemark(tokens, reader));
+                .or(() -> dateSaidFirst(tokens, reader))
+                .or(() -> questionAfterRemark(tokens, reader))
+                .or(() -> usualVerbs ? saidWithUsualVerbs(tokens, reader) : Optional.empty());
+    }
+
+    /** A corrected value is at most this many words: a case's name, a date, a duration. */
+    private static final int MAX_CORRECTED_WORDS = 5;
+
+    /**
+     * "A demand letter for Thompson no wait for Delgado", "log an hour on Chen no make that an hour and ten", "tomorrow
+     * at ten actually make that Friday": after a correction (needs.corrections) the words said take the place of words
+     * said before it: the replacement that changes the fewest values, then the fewest words, then the nearest. Taken
+     * only when the words before it read as a request, and the corrected words as the same request with the same
+     * slots, every one settled, some value changed and the free text unchanged: a correction changes a value, never
+     * what is dictated.
+     */
+    private Optional<List<Reading>> corrected(List<Token> tokens, Reader reader) {
+        Optional<NeedPhrasing.Correction> correction = catalogue.needs().correction(tokens);
+        if (correction.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Token> before = correction.get().before();
+        List<Token> after = catalogue.normaliser().trimmed(correction.get().after());
+        List<Reading> first = after.isEmpty() ? List.of() : readAll(before, reader, true);
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Reading> best = null;
+        long fewest = Long.MAX_VALUE;
+        for (int length = 1; length <= Math.min(before.size(), MAX_CORRECTED_WORDS); length++) {
+            for (int start = before.size() - length; start >= 0; start--) {
+                List<Token> meant = new ArrayList<>(before.subList(0, start));
+                meant.addAll(after);
+                meant.addAll(before.subList(start + length, before.size()));
+                List<Reading> readings = readAll(meant, reader, true);
+                if (!readings.isEmpty() && correctedRightly(first.get(0), readings.get(0))) {
+                    long changed = first.get(0).slots().entrySet().stream()
+                            .filter(e -> !e.getValue().equals(readings.get(0).slots().get(e.getKey()))).count();
+                    if (changed < fewest) { // "tomorrow at ten, make that Friday" changes the day, not the event too
+                        best = readings;
+                        fewest = changed;
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The same request with the same slots, each settled, some value changed, and the free text as it was. */
+    private boolean correctedRightly(Reading said, Reading meant) {
+        if (meant.intent() != said.intent() || meant.evidence() < 1
+                || !meant.slots().keySet().equals(said.slots().keySet()) || meant.slots().equals(said.slots())) {
+            return false;
+        }
+        return catalogue.definitions().get(said.intent()).slots().values().stream()
+                .filter(slot -> slot.type() == SlotType.TEXT)
+                .allMatch(slot -> Objects.equals(said.slots().get(slot.name()), meant.slots().get(slot.name())));
+    }
+
+    /**
+     * "Spin up a demand letter for Delgado", "book two hours to the Nguyen matter": a verb no pattern uses is read as
+     * the one the patterns use for it (needs.verbs), with every re-reading, when the words as said read nothing; taken
+     * only when every slot settles, so "spin up a new team" drafts nothing.
+     */
+    private Optional<List<Reading>> saidWithUsualVerbs(List<Token> tokens, Reader reader) {
+        return catalogue.needs().withUsualVerbs(tokens).map(words -> readAll(words, reader, false))
+                .filter(readings -> !readings.isEmpty() && readings.get(0).evidence() >= 1);
+    }
+
+    /** A date said ahead of the request is at most this many words: "a week from today", "on the twenty first". */
+    private static final int MAX_LEADING_DATE_WORDS = 5;
+
+    /**
+     * "On Friday remind me to chase the discovery in Thompson", "a week from today remind me to renew the notary
+     * commission": a date said ahead of the request is read after it, when the request then takes those words as its
+     * date and every slot settles.
+     */
+    private Optional<List<Reading>> dateSaidFirst(List<Token> tokens, Reader reader) {
+        for (int end = Math.min(tokens.size() - 2, MAX_LEADING_DATE_WORDS); end >= 1; end--) {
+            List<Token> date = tokens.subList(0, end);
+            Optional<String> day = reader.value(SlotType.DATE, date)
+                    .or(() -> reader.value(SlotType.DATE, date.subList(1, date.size())))
+                    .filter(SlotValue::valid).map(SlotValue::value);
+            if (day.isEmpty()) {
+                continue;
+            }
+            List<Token> moved = new ArrayList<>(tokens.subList(end, tokens.size()));
+            moved.addAll(date);
+            List<Reading> readings = reader.readings(moved);
+            if (!readings.isEmpty() && readings.get(0).evidence() >= 1 && dated(readings.get(0), day.get())) {
+                return Optional.of(readings);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean dated(Reading reading, String day) {
+        return catalogue.definitions().get(reading.intent()).slots().values().stream()
+                .anyMatch(slot -> slot.type() == SlotType.DATE && day.equals(reading.slots().get(slot.name())));
     }
 
     /**
@@ -157,8 +271,12 @@ final class ReReadings {
                     || named.stream().anyMatch(catalogue.vocabularies().notNames()::contains)) {
                 break; // a longer start holds the same word
             }
-            // the rest is read first: the first words are looked up only when a request that takes a case follows
-            List<Token> rest = tokens.subList(end, tokens.size());
+            // the rest is read first, without its own leading fillers ("Patel closing, are there any deadlines"): the
+            // first words are looked up only when a request that takes a case follows
+            List<Token> rest = catalogue.normaliser().trimmed(tokens.subList(end, tokens.size()));
+            if (rest.isEmpty()) {
+                continue;
+            }
             List<Reading> readings = reader.readings(rest);
             boolean takesCase = readings.isEmpty()
                     ? wholeReadsNothing && knownDocument(rest).isPresent() : takesCase(readings.get(0));
@@ -285,10 +403,15 @@ final class ReReadings {
         return end;
     }
 
-    /** Words that may name someone or something: none of persons.notNames but articles, and not articles alone. */
+    /**
+     * Words that may name someone or something: none of persons.notNames but articles and the words a case reference
+     * drops (caseResolution.ignoreWords: "the Acme matter"), and not those alone.
+     */
     private boolean isName(List<Token> words) {
         Set<String> notNames = catalogue.vocabularies().notNames();
-        List<String> named = words.stream().map(Token::text).filter(w -> !ARTICLES.contains(w)).toList();
+        Set<String> dropped = catalogue.caseResolution().ignoreWords();
+        List<String> named = words.stream().map(Token::text)
+                .filter(w -> !ARTICLES.contains(w) && !dropped.contains(w)).toList();
         return !named.isEmpty() && named.stream().noneMatch(notNames::contains);
     }
 

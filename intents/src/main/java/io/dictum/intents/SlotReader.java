@@ -137,8 +137,8 @@ final class SlotReader {
         if (end - start > 1 && words.get(start).equals("the")) {
             start++;
         }
-        if (end - start > vocabularies.maxNameWords()) {
-            return Optional.empty();
+        if (end - start > vocabularies.maxNameWords() || NAME_PARTICLES.contains(words.get(end - 1))) {
+            return Optional.empty(); // a particle joins parts of a name, never ends one: "Beatrice Oyelaran probate of"
         }
         StringBuilder name = new StringBuilder();
         for (int i = start; i < end; i++) {

@@ -1,6 +1,7 @@
 package io.dictum.intents;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -8,7 +9,7 @@ import java.util.Set;
 
 /**
  * Durations as spoken, in whole minutes: "thirty minutes", "an hour and a half", "1.5 hours", "two hours and ten
- * minutes", "an hour fifteen", "a quarter hour", "half an hour". Lawyers bill in tenths of an hour, so a bare decimal
+ * minutes", "an hour fifteen", "a quarter hour", "half an hour", "one and three quarter hours". Lawyers bill in tenths of an hour, so a bare decimal
  * or tenths are hours: "point three" and "three tenths" are 18 minutes, "1.2" is 72. A bare whole number ("log
  * thirty") is no duration: the unit is not guessed. Fractions of a minute are rounded to the nearest minute.
  */
@@ -16,6 +17,12 @@ final class SpokenDurations {
 
     private static final Set<String> MINUTES = Set.of("minute", "minutes", "min", "mins");
     private static final Set<String> HOURS = Set.of("hour", "hours", "hr", "hrs");
+    /** A part of an hour said after the whole hours: "two and a half hours", "one and three quarter hours". */
+    private static final Map<List<String>, Double> FRACTIONS = Map.of(
+            List.of("and", "a", "half"), 0.5,
+            List.of("and", "a", "quarter"), 0.25,
+            List.of("and", "three", "quarter"), 0.75,
+            List.of("and", "three", "quarters"), 0.75);
 
     private SpokenDurations() {
     }
@@ -62,12 +69,16 @@ final class SpokenDurations {
             List<String> count = w.subList(0, hourAt);
             List<String> rest = w.subList(hourAt + 1, n);
             double hours;
-            if (count.size() >= 4 && count.subList(count.size() - 3, count.size()).equals(List.of("and", "a", "half"))) {
-                OptionalDouble h = number(count.subList(0, count.size() - 3));
+            Optional<Map.Entry<List<String>, Double>> fraction = FRACTIONS.entrySet().stream()
+                    .filter(f -> count.size() > f.getKey().size()
+                            && count.subList(count.size() - f.getKey().size(), count.size()).equals(f.getKey()))
+                    .findFirst();
+            if (fraction.isPresent()) {
+                OptionalDouble h = number(count.subList(0, count.size() - fraction.get().getKey().size()));
                 if (h.isEmpty()) {
                     return OptionalDouble.empty();
                 }
-                hours = h.getAsDouble() + 0.5;
+                hours = h.getAsDouble() + fraction.get().getValue();
             } else {
                 OptionalDouble h = number(count);
                 if (h.isEmpty()) {

@@ -514,6 +514,58 @@ class IntentRouterTest {
         }
 
         @Test
+        void aCorrectionTakesThePlaceOfWhatItCorrects() {
+            Interpretation draft = interpret("draft a demand letter for Johnson versus Acme no wait for Miller");
+            assertThat(draft.intent()).isEqualTo(Intent.DRAFT_DOCUMENT);
+            assertThat(draft.slots()).containsEntry("template", "demand letter").containsEntry("case", "case-miller");
+            Interpretation log = interpret("log an hour on Miller no make that an hour and ten");
+            assertThat(log.intent()).isEqualTo(Intent.LOG_TIME);
+            assertThat(log.slots()).containsEntry("minutes", "70").containsEntry("case", "case-miller")
+                    .doesNotContainKey("description");
+            // a correction changes a value, never what is dictated
+            Interpretation note = interpret("take a note the client said no wait was needed");
+            assertThat(note.intent()).isEqualTo(Intent.DICTATE_NOTE);
+            assertThat(note.slots()).containsEntry("text", "the client said no wait was needed");
+        }
+
+        @Test
+        void aVerbThePatternsDoNotUseIsReadAsTheOneTheyUse() {
+            Interpretation draft = interpret("spin up a demand letter for Miller");
+            assertThat(draft.intent()).isEqualTo(Intent.DRAFT_DOCUMENT);
+            assertThat(draft.slots()).containsEntry("template", "demand letter").containsEntry("case", "case-miller");
+            Interpretation log = interpret("book two hours to the Miller matter");
+            assertThat(log.intent()).isEqualTo(Intent.LOG_TIME);
+            assertThat(log.slots()).containsEntry("minutes", "120").containsEntry("case", "case-miller");
+            assertThat(interpret("we need to spin up a new team for the project").intent()).isEqualTo(Intent.UNKNOWN);
+        }
+
+        @Test
+        void aDateSaidFirstIsTheRequestsDate() {
+            Interpretation task = interpret("on Friday remind me to call the adjuster");
+            assertThat(task.intent()).isEqualTo(Intent.CREATE_TASK);
+            assertThat(task.slots()).containsEntry("due", "2025-03-07").containsEntry("description", "call the adjuster");
+            assertThat(interpret("a week from today remind me to renew the notary commission").slots())
+                    .containsEntry("due", "2025-03-10");
+            assertThat(interpret("on Friday the judge was in a mood").intent()).isEqualTo(Intent.UNKNOWN);
+        }
+
+        @Test
+        void aCaseSaidBeforeATimeEntrysDescriptionWithoutAJoinIsTakenOffIt() {
+            Interpretation i = interpret("record 1.7 hours to Miller research on sovereign immunity");
+            assertThat(i.intent()).isEqualTo(Intent.LOG_TIME);
+            assertThat(i.slots()).containsEntry("minutes", "102").containsEntry("case", "case-miller")
+                    .containsEntry("description", "research on sovereign immunity");
+        }
+
+        @Test
+        void aCaseNounMayEndWhatIsPointedBackAt() {
+            Interpretation i = interpret("the Miller matter let's open that one");
+            assertThat(i.intent()).isEqualTo(Intent.OPEN_CASE);
+            assertThat(i.slots()).containsEntry("case", "case-miller");
+            assertThat(interpret("the matter let's open that one").intent()).isEqualTo(Intent.UNKNOWN);
+        }
+
+        @Test
         void aTaskForAPersonMayLeaveOutTo() {
             Interpretation i = interpret("have Miguel send the subpoena out for service in Miller");
             assertThat(i.intent()).isEqualTo(Intent.CREATE_TASK);

@@ -35,6 +35,7 @@ class SpokenNumbersAndDurationsTest {
     @CsvSource(delimiter = '|', value = {"thirty minutes | 30", "30 minutes | 30", "forty five minutes | 45",
             "six minutes | 6", "a minute | 1", "an hour | 60", "one hour | 60", "two hours | 120",
             "an hour and a half | 90", "one and a half hours | 90", "two and a half hours | 150", "1.5 hours | 90",
+            "one and three quarter hours | 105", "two and a quarter hours | 135",
             "half an hour | 30", "a half hour | 30", "a quarter hour | 15", "quarter of an hour | 15",
             "three quarters of an hour | 45", "two hours and fifteen minutes | 135", "an hour fifteen | 75",
             "two hours ten minutes | 130", "an hour and a quarter | 75",
