@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * grammar JSON ({@code [unk]} added) built once. The firm's command list has tens of thousands of phrases: build it
  * once per version and share it between streams instead of re-normalising it for each.
  *
- * <p>Beside the phrases it may hold {@linkplain PhrasePattern patterns} listed as pieces: a reading that says a
+ * <p>Beside the phrases it may hold {@linkplain PhrasePieces patterns} listed as pieces: a reading that says a
  * pattern's parts in order is a listed command as much as a whole phrase is ({@link #lists}).
  */
 public final class PhraseList {
@@ -51,7 +51,7 @@ public final class PhraseList {
      * The phrases, normalised, and patterns said as pieces of them. A pattern part's alternatives that are not
      * phrases of the list cannot be heard and are left out; a pattern with a part left empty is dropped.
      */
-    public static PhraseList of(Collection<String> phrases, Collection<PhrasePattern> patterns) {
+    public static PhraseList of(Collection<String> phrases, Collection<PhrasePieces> patterns) {
         if (phrases == null || phrases.isEmpty()) {
             return EMPTY;
         }
@@ -144,10 +144,10 @@ public final class PhraseList {
          * The patterns whose every part can be heard: a run of words must be a phrase of the list, and a slot keeps
          * the names that are; a slot's names are read once for all the patterns that share them.
          */
-        static PatternNode of(Collection<PhrasePattern> patterns, Set<String> phrases) {
+        static PatternNode of(Collection<PhrasePieces> patterns, Set<String> phrases) {
             PatternNode root = new PatternNode();
             Map<List<String>, Slot> slots = new IdentityHashMap<>();
-            for (PhrasePattern pattern : patterns) {
+            for (PhrasePieces pattern : patterns) {
                 List<Object> parts = new ArrayList<>();
                 for (List<String> alternatives : pattern.parts()) {
                     if (alternatives.size() == 1) {

@@ -10,11 +10,11 @@ class PhraseListTest {
 
     private static final List<String> CASES = List.of("miller", "johnson versus acme", "kowalczyk");
     /** "show [me] the deadlines for {case} [case]", listed as pieces. */
-    private static final List<PhrasePattern> DEADLINES = List.of(
-            new PhrasePattern(List.of(List.of("show me the deadlines for"), CASES, List.of("case"))),
-            new PhrasePattern(List.of(List.of("show the deadlines for"), CASES, List.of("case"))),
-            new PhrasePattern(List.of(List.of("show me the deadlines for"), CASES)),
-            new PhrasePattern(List.of(List.of("show the deadlines for"), CASES)));
+    private static final List<PhrasePieces> DEADLINES = List.of(
+            new PhrasePieces(List.of(List.of("show me the deadlines for"), CASES, List.of("case"))),
+            new PhrasePieces(List.of(List.of("show the deadlines for"), CASES, List.of("case"))),
+            new PhrasePieces(List.of(List.of("show me the deadlines for"), CASES)),
+            new PhrasePieces(List.of(List.of("show the deadlines for"), CASES)));
     private static final PhraseList LIST = PhraseList.of(List.of("Open the  Miller case", "stop the timer",
             "show me the deadlines for", "show the deadlines for", "miller", "johnson versus acme", "kowalczyk",
             "case"), DEADLINES);
@@ -52,12 +52,12 @@ class PhraseListTest {
     @Test
     void partsThatCannotBeHeardAreLeftOutAndAPatternWithNothingToSayIsDropped() {
         PhraseList list = PhraseList.of(List.of("call", "garcia"), List.of(
-                new PhrasePattern(List.of(List.of("call"), List.of("garcia", "nguyen"))),
-                new PhrasePattern(List.of(List.of("phone"), List.of("garcia")))));
+                new PhrasePieces(List.of(List.of("call"), List.of("garcia", "nguyen"))),
+                new PhrasePieces(List.of(List.of("phone"), List.of("garcia")))));
         assertThat(list.lists("call garcia")).isTrue();
         assertThat(list.lists("call nguyen")).as("not a phrase of the grammar, so never heard").isFalse();
         assertThat(list.begins("phone")).isFalse();
-        assertThatThrownBy(() -> new PhrasePattern(List.of(List.of("call"), List.of())))
+        assertThatThrownBy(() -> new PhrasePieces(List.of(List.of("call"), List.of())))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -189,7 +189,7 @@ class StreamingRecognizerTest {
     void aPatternSaidFromItsPiecesCostsNoOpenDecodingLikeAWholePhrase() {
         AudioClip clip = AudioClip.fromWav(Wavs.resource("pull-up-the-kowalczyk-matter.flite-rms.16k.wav"));
         List<String> pieces = List.of("pull up the", "open the", "kowalczyk", "miller", "matter", "case");
-        PhrasePattern pullUp = new PhrasePattern(List.of(List.of("pull up the"), List.of("kowalczyk", "miller"),
+        PhrasePieces pullUp = new PhrasePieces(List.of(List.of("pull up the"), List.of("kowalczyk", "miller"),
                 List.of("matter")));
         for (boolean withPattern : new boolean[] {true, false}) {
             PhraseList bias = PhraseList.of(pieces, withPattern ? List.of(pullUp) : List.of());

@@ -2,7 +2,7 @@ package io.dictum.web.speech.stream;
 
 import io.dictum.intents.Intent;
 import io.dictum.intents.IntentCatalogue;
-import io.dictum.speech.PhrasePattern;
+import io.dictum.speech.PhrasePieces;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.Set;
  * <p>Vosk's grammar lets phrases follow each other, so a pattern whose whole phrases would exceed the budget
  * (patterns are taken from the one with the fewest phrases up) is given as its literal pieces and the names
  * ("show me the upcoming deadlines for", "miller", "case"): still far narrower than a bag of words. Each of its
- * word sequences is kept as a {@link PhrasePattern} of those pieces, so that a reading saying one of its commands
+ * word sequences is kept as a {@link PhrasePieces} of those pieces, so that a reading saying one of its commands
  * counts as a listed command, just as it would had the budget allowed its whole phrases.
  */
 final class CommandPhrases {
@@ -36,7 +36,7 @@ final class CommandPhrases {
      * @param phrases  the whole phrases and pieces the grammar lists; lower case, words separated by one space
      * @param patterns the patterns listed as pieces
      */
-    record Listed(List<String> phrases, List<PhrasePattern> patterns) {
+    record Listed(List<String> phrases, List<PhrasePieces> patterns) {
     }
 
     /**
@@ -73,7 +73,7 @@ final class CommandPhrases {
             }
         }
         Set<String> phrases = new LinkedHashSet<>(control);
-        Set<PhrasePattern> inPieces = new LinkedHashSet<>();
+        Set<PhrasePieces> inPieces = new LinkedHashSet<>();
         for (List<String> pattern : patterns) {
             if (phrases.size() + count(pattern, namesBySlot) <= MAX_PHRASES) {
                 pattern.forEach(t -> fill(t, namesBySlot, phrases));
@@ -116,7 +116,7 @@ final class CommandPhrases {
      * "open the {case} case" gives "open the", "case" and the names: bounded by the names, whatever the pattern.
      * Answers the word sequence as a pattern of those pieces, empty when a slot has no names to say.
      */
-    private static Optional<PhrasePattern> pieces(String template, Map<String, List<String>> names, Set<String> out) {
+    private static Optional<PhrasePieces> pieces(String template, Map<String, List<String>> names, Set<String> out) {
         List<List<String>> parts = new ArrayList<>();
         StringBuilder run = new StringBuilder();
         for (String word : (template + " " + MARK).split(" ")) {
@@ -136,7 +136,7 @@ final class CommandPhrases {
                 run.append(word).append(' ');
             }
         }
-        return parts.stream().anyMatch(List::isEmpty) ? Optional.empty() : Optional.of(new PhrasePattern(parts));
+        return parts.stream().anyMatch(List::isEmpty) ? Optional.empty() : Optional.of(new PhrasePieces(parts));
     }
 
     /**

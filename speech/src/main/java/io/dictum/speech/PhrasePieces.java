@@ -10,11 +10,11 @@ import java.util.List;
  *
  * @param parts the parts in order, each the alternatives it may be said as; the same list may serve many patterns
  */
-public record PhrasePattern(List<List<String>> parts) {
-    public PhrasePattern {
+public record PhrasePieces(List<List<String>> parts) {
+    public PhrasePieces {
         parts = List.copyOf(parts);
         if (parts.isEmpty() || parts.stream().anyMatch(List::isEmpty)) {
-            throw new IllegalArgumentException("A phrase pattern needs parts, each with something to say");
+            throw new IllegalArgumentException("A command listed as pieces needs parts, each with something to say");
         }
     }
 }
