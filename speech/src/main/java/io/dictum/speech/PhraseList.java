@@ -111,7 +111,7 @@ public final class PhraseList {
         return !patterns.isLeaf() && !text.isEmpty() && patterns.matches(text.split(" "), 0, beginning);
     }
 
-    /** A pattern part said in one of several ways (a slot's names): the ways, their first words and longest. */
+    /** A pattern part said in one of several ways (a slot's names): the ways, their beginnings, the longest. */
     private record Slot(Set<String> alternatives, Set<String> beginnings, int maxWords) {
         static Slot of(List<String> alternatives, Set<String> phrases) {
             Set<String> said = new HashSet<>();

@@ -478,7 +478,7 @@ public final class StreamingRecognizer implements AutoCloseable {
         String text = biasedText.toString().strip();
         boolean openNeeded = openLive;
         openLive = false;
-        if (!openNeeded && isOneListedPhrase(text, biasedWords)) {
+        if (!openNeeded && isOneListedCommand(text, biasedWords)) {
             if (openHeardUtterance) {
                 // decoded ahead in spare time, and not needed: end the open recogniser's utterance where it got to
                 recognizer.getFinalResult();
@@ -501,7 +501,7 @@ public final class StreamingRecognizer implements AutoCloseable {
         return choose(open);
     }
 
-    private boolean isOneListedPhrase(String text, List<Word> words) {
+    private boolean isOneListedCommand(String text, List<Word> words) {
         return !text.isEmpty() && !words.isEmpty() && !text.contains(UNKNOWN) && listening.lists(text)
                 && words.stream().allMatch(w -> w.conf() >= MIN_WORD_CONFIDENCE_ALONE);
     }
