@@ -67,10 +67,12 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
     /**
      * An intent's phrases. {@code vocabularyPatterns} are patterns whose document slots take only a kind of the
      * document vocabulary and whose case slots only words that name one of the firm's cases: for loose verbs ("grab",
-     * "I need the", "I'm on") that would otherwise read any talk as a document or a case.
+     * "I need the", "I'm on") that would otherwise read any talk as a document or a case. {@code cues}: words or short
+     * phrases that say the intent once its values are taken out of an utterance no pattern read (see
+     * {@link SlotFirstReader}); they add no phrase to the speech list.
      */
     record IntentEntry(Map<String, SlotEntry> slots, List<String> patterns, List<String> vocabularyPatterns,
-                       List<String> examples) {
+                       List<String> examples, List<String> cues) {
     }
 
     /** A slot declaration: either just its type ({@code case: case}) or a map with the type and flags. */

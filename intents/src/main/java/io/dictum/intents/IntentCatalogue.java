@@ -214,6 +214,7 @@ public final class IntentCatalogue {
         final Map<String, SourcedSlot> slots = new LinkedHashMap<>();
         final List<Sourced> patterns = new ArrayList<>();
         final List<String> examples = new ArrayList<>();
+        final List<Sourced> cues = new ArrayList<>();
     }
 
     /** The merged, not yet validated, content of all files. */
@@ -391,6 +392,14 @@ public final class IntentCatalogue {
             if (entry.examples() != null) {
                 entry.examples().stream().filter(Objects::nonNull).forEach(draft.examples::add);
             }
+            if (entry.cues() != null) {
+                for (String cue : entry.cues()) {
+                    if (cue == null || SpeechNormaliser.words(cue).isEmpty()) {
+                        throw new CatalogueException(source + ": intent " + id + " has a cue with no word in it: " + cue);
+                    }
+                    draft.cues.add(new Sourced(source, cue, false));
+                }
+            }
         }
 
         private static void addPatterns(String source, String id, List<String> patterns, boolean vocabularyOnly,
@@ -488,6 +497,7 @@ public final class IntentCatalogue {
                     definitions.put(intent, d);
                 }
             });
+            checkCuesNameOneIntent(definitions);
             textJoins.keySet().forEach(intent -> {
                 if (!takesCaseOffText(definitions.get(intent))) {
                     throw new CatalogueException(all + ": caseResolution.textJoins." + intent.id()
@@ -589,7 +599,37 @@ public final class IntentCatalogue {
                 }
                 patterns.add(pattern);
             }
-            return new IntentDefinition(intent, slots, patterns, draft.examples);
+            return new IntentDefinition(intent, slots, patterns, draft.examples, cues(intent, draft, normaliser));
+        }
+
+        /** A cue is matched with the normalised words, so none of its words may be dropped or rewritten before. */
+        private static List<List<String>> cues(Intent intent, IntentDraft draft, SpeechNormaliser normaliser) {
+            List<List<String>> cues = new ArrayList<>();
+            for (Sourced cue : draft.cues) {
+                for (String word : SpeechNormaliser.words(cue.text())) {
+                    if (normaliser.isDroppedEverywhere(word) || normaliser.isRewritten(word)) {
+                        throw new CatalogueException(cue.source() + ": intent " + intent.id() + ", cue \"" + cue.text()
+                                + "\": '" + word + "' is a filler or a spoken form, so the cue could never be heard");
+                    }
+                }
+                List<String> words = SpeechNormaliser.words(cue.text());
+                if (!cues.contains(words)) {
+                    cues.add(words);
+                }
+            }
+            return cues;
+        }
+
+        /** A cue says one intent: the same words under two would only ever tie. */
+        private void checkCuesNameOneIntent(Map<Intent, IntentDefinition> definitions) {
+            Map<List<String>, Intent> owner = new LinkedHashMap<>();
+            definitions.values().forEach(d -> d.cues().forEach(cue -> {
+                Intent other = owner.putIfAbsent(cue, d.intent());
+                if (other != null) {
+                    throw new CatalogueException(String.join(" + ", sources) + ": cue \"" + String.join(" ", cue)
+                            + "\" is listed for both " + other.id() + " and " + d.intent().id());
+                }
+            }));
         }
 
         private static SlotSpec slotSpec(Intent intent, String name, SourcedSlot sourced) {

@@ -5,10 +5,10 @@ import java.util.Locale;
 
 /**
  * Which stage of the fallback chain answered: the catalogue's patterns, the offline paraphrase classifier, the
- * optional language model, or none of them ({@link Intent#UNKNOWN}).
+ * optional language model, the slot-first reader ({@link SlotFirstReader}), or none of them ({@link Intent#UNKNOWN}).
  */
 public enum InterpretationSource {
-    PATTERN, SEMANTIC, LLM, NONE;
+    PATTERN, SEMANTIC, LLM, SLOTS, NONE;
 
     @JsonValue
     public String id() {

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * The whole chain: the catalogue's patterns first (fast and exact), then each fallback in order for what they call
- * {@link Intent#UNKNOWN}, and unknown when none answers. Blocking (a fallback may run a model or call a server):
- * callers keep it off event loops.
+ * {@link Intent#UNKNOWN}, then the slot-first reader, and unknown when none answers. The slot-first reader comes last
+ * so that it only ever reads what every other stage left unknown. Blocking (a fallback may run a model or call a
+ * server): callers keep it off event loops.
  */
 public final class Interpreter {
 
@@ -15,11 +16,13 @@ public final class Interpreter {
     private final List<Fallback> fallbacks;
     /** Built once: the resolver differs from call to call, the catalogue's words for re-reading do not. */
     private final ReReadings reReadings;
+    private final SlotFirstReader slotFirst;
 
     public Interpreter(IntentCatalogue catalogue, List<Fallback> fallbacks) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.fallbacks = List.copyOf(fallbacks);
         this.reReadings = new ReReadings(catalogue);
+        this.slotFirst = new SlotFirstReader(catalogue);
     }
 
     public IntentCatalogue catalogue() {
@@ -37,6 +40,6 @@ public final class Interpreter {
                 return answer.get();
             }
         }
-        return byPattern;
+        return slotFirst.read(utterance, resolver).orElse(byPattern);
     }
 }

@@ -263,6 +263,10 @@ final class IntentEvaluation {
             out.append(String.format("answered by the paraphrase fallback: %d (%d of them the labelled intent)%n",
                     r.answeredBy(InterpretationSource.SEMANTIC), r.rightBy(InterpretationSource.SEMANTIC)));
         }
+        if (r.answeredBy(InterpretationSource.SLOTS) > 0) {
+            out.append(String.format("answered by the slot-first reader: %d (%d of them the labelled intent)%n",
+                    r.answeredBy(InterpretationSource.SLOTS), r.rightBy(InterpretationSource.SLOTS)));
+        }
         out.append("confusions (expected -> read):").append(r.confusions().isEmpty() ? " none" : "").append('\n');
         r.confusions().forEach((k, v) -> out.append(String.format("  %-34s %d%n", k, v)));
         List<Outcome> misses = r.misses().stream()

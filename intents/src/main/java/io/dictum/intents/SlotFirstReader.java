@@ -1,0 +1,196 @@
+package io.dictum.intents;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads what every other stage left unknown by its values first. The values whose type has a grammar or a vocabulary
+ * (periods, dates, times, durations, roles, matter types, document kinds the vocabulary knows) are found wherever
+ * they are said and taken out; the intent is then chosen from the words left, by the cues the catalogue lists per
+ * intent ({@code cues:}); the chosen intent's slots are read by {@link SlotFilling#scan}, which also finds its case.
+ * Blind blocks kept showing requests whose values were all there in shapes no pattern had foreseen; this reads them
+ * without a phrase per shape. It answers only when exactly one intent has the most cues, some slot of that intent was
+ * said, every required slot is read (a changing intent's settled, a question's possibly one of several cases), no
+ * slot could take two different values, and no duration was said that the intent has no place for. Free text is
+ * never filled here: a note or a task cut by guesswork is worse than {@code unknown}.
+ */
+final class SlotFirstReader {
+
+    /** A value found before any intent was chosen: its type, where it was said and what it means. */
+    record Found(SlotType type, int start, int end, String value) {
+    }
+
+    /** How many cues of an intent were heard among the words left once the values were taken out. */
+    record Heard(Intent intent, int cues) {
+    }
+
+    /** Types found by their grammar or vocabulary, in the order they claim words: a period before the date in it. */
+    private static final List<SlotType> FOUND_FIRST = List.of(SlotType.PERIOD, SlotType.DATE, SlotType.TIME,
+            SlotType.DURATION, SlotType.ROLE, SlotType.MATTER_TYPE, SlotType.DOCUMENT);
+
+    private final IntentCatalogue catalogue;
+    private final SlotFilling slots;
+
+    SlotFirstReader(IntentCatalogue catalogue) {
+        this.catalogue = catalogue;
+        this.slots = new SlotFilling(catalogue);
+    }
+
+    Optional<Interpretation> read(Utterance utterance, EntityResolver resolver) {
+        List<Token> tokens = catalogue.normaliser().tokens(utterance.text());
+        if (tokens.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Found> found = found(tokens, utterance);
+        Optional<Intent> chosen = chosen(heard(utterance.text(), tokens, found));
+        if (chosen.isEmpty() || !fits(chosen.get(), found)) {
+            return Optional.empty();
+        }
+        Intent intent = chosen.get();
+        // read without the conversation's case first: the answer must rest on something said
+        Utterance said = new Utterance(utterance.text(), Optional.empty(), utterance.referenceTime());
+        Optional<Interpretation> read = slots.scan(intent, said, resolver, 1.0, List.of(), InterpretationSource.SLOTS)
+                .filter(i -> !i.slots().isEmpty() || !i.unresolved().isEmpty())
+                .filter(i -> settledEnough(intent, i));
+        if (read.isEmpty() || utterance.contextCaseId().isEmpty()) {
+            return read;
+        }
+        return slots.scan(intent, utterance, resolver, 1.0, List.of(), InterpretationSource.SLOTS);
+    }
+
+    /** Every value of the found types, each type taking its longest spans first and never the same word twice. */
+    List<Found> found(List<Token> tokens, Utterance utterance) {
+        SlotReader reader = new SlotReader(tokens, utterance.referenceTime().toLocalDate(), catalogue.vocabularies());
+        List<Found> found = new ArrayList<>();
+        for (SlotType type : FOUND_FIRST) {
+            boolean[] taken = new boolean[tokens.size()];
+            for (int length = Math.min(tokens.size(), reader.maxWords(type)); length >= 1; length--) {
+                for (int start = 0; start + length <= tokens.size(); start++) {
+                    if (anyTaken(taken, start, start + length) || (type == SlotType.TIME && !afterAt(tokens, start))) {
+                        continue;
+                    }
+                    Optional<String> value = value(type, tokens, reader, start, start + length);
+                    if (type == SlotType.DOCUMENT && start > 0 && !introduced(tokens.get(start))) {
+                        continue;
+                    }
+                    if (value.isPresent()) {
+                        found.add(new Found(type, start, start + length, value.get()));
+                        for (int i = start; i < start + length; i++) {
+                            taken[i] = true;
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A valid, non-empty value of the type; a document only as a kind the vocabulary knows. */
+    private Optional<String> value(SlotType type, List<Token> tokens, SlotReader reader, int start, int end) {
+        if (type == SlotType.DOCUMENT) {
+            return catalogue.documents().normalise(tokens.subList(start, end).stream().map(Token::text).toList())
+                    .filter(DocumentVocabulary.Normalised::known).map(DocumentVocabulary.Normalised::value);
+        }
+        return reader.read(type, start, end).filter(v -> v.valid() && !v.value().isEmpty()).map(SlotValue::value);
+    }
+
+    /**
+     * Whether a document phrase begins with an article or another word the vocabulary drops ("the", "a copy of"): a
+     * kind said inside other words ("the Rivera medical providers") is no document asked about.
+     */
+    private boolean introduced(Token first) {
+        return catalogue.documents().normalise(List.of(first.text())).isEmpty();
+    }
+
+    /** "at ten" is a time, a bare "ten" is not: the same rule as the other fallbacks' slot reading. */
+    private static boolean afterAt(List<Token> tokens, int start) {
+        return start > 0 && tokens.get(start - 1).text().equals("at");
+    }
+
+    /** A request said last is its cue and a few words: "open that one", "can you generate it", "bill it to Miller". */
+    private static final int MAX_WORDS_AFTER_LAST_CUE = 3;
+
+    /**
+     * The intents some of whose cues were said where a request is said, with how many: at the start of the words (after
+     * the leading fillers), or near their end as said ("... log it", a trailing filler to the patterns, is a cue here).
+     * A cue deep inside the sentence is talk about the thing ("I'll share the photos with you after lunch"), and a cue
+     * counts only when none of its words is a word of a value found.
+     */
+    List<Heard> heard(String said, List<Token> tokens, List<Found> found) {
+        Set<String> valueWords = new HashSet<>();
+        found.forEach(f -> tokens.subList(f.start(), f.end()).forEach(t -> valueWords.add(t.text())));
+        List<String> first = tokens.stream().map(Token::text).toList();
+        List<String> last = SpeechNormaliser.words(said);
+        List<Heard> heard = new ArrayList<>();
+        for (IntentDefinition definition : catalogue.definitions().values()) {
+            int cues = (int) definition.cues().stream().filter(cue -> cue.stream().noneMatch(valueWords::contains)
+                    && (begins(first, cue) || nearEnd(last, cue))).count();
+            if (cues > 0) {
+                heard.add(new Heard(definition.intent(), cues));
+            }
+        }
+        return heard;
+    }
+
+    private static boolean begins(List<String> words, List<String> cue) {
+        return words.size() >= cue.size() && words.subList(0, cue.size()).equals(cue);
+    }
+
+    private static boolean nearEnd(List<String> words, List<String> cue) {
+        for (int start = Math.max(0, words.size() - cue.size() - MAX_WORDS_AFTER_LAST_CUE);
+             start + cue.size() <= words.size(); start++) {
+            if (words.subList(start, start + cue.size()).equals(cue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The intent with the most cues, when no other has as many: a tie is two requests, or talk. */
+    private static Optional<Intent> chosen(List<Heard> heard) {
+        int most = heard.stream().mapToInt(Heard::cues).max().orElse(0);
+        List<Heard> best = heard.stream().filter(h -> h.cues() == most).toList();
+        return best.size() == 1 ? Optional.of(best.get(0).intent()) : Optional.empty();
+    }
+
+    /**
+     * Whether the values found suit the intent: no slot of it could take two different values ("Monday ... no,
+     * Tuesday" is for the correction re-reading), and a duration is said only to an intent that takes one.
+     */
+    private boolean fits(Intent intent, List<Found> found) {
+        IntentDefinition definition = catalogue.definitions().get(intent);
+        Map<SlotType, Set<String>> values = new EnumMap<>(SlotType.class);
+        found.forEach(f -> values.computeIfAbsent(f.type(), t -> new HashSet<>()).add(f.value()));
+        for (SlotSpec slot : definition.slots().values()) {
+            if (values.getOrDefault(slot.type(), Set.of()).size() > 1) {
+                return false;
+            }
+        }
+        return !values.containsKey(SlotType.DURATION) || definition.slotOf(SlotType.DURATION).isPresent();
+    }
+
+    /**
+     * An intent that changes data only with every slot settled; one that changes nothing may ask back about a
+     * reference that fits several cases, never about one that fits none.
+     */
+    private static boolean settledEnough(Intent intent, Interpretation read) {
+        if (intent.changesData()) {
+            return read.unresolved().isEmpty();
+        }
+        return read.unresolved().values().stream().noneMatch(List::isEmpty);
+    }
+
+    private static boolean anyTaken(boolean[] taken, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (taken[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
