@@ -35,10 +35,13 @@ final class SlotFirstReader {
 
     private final IntentCatalogue catalogue;
     private final SlotFilling slots;
+    /** The last word of every cue: a document kind said right after one is introduced by it. */
+    private final Set<String> cueEnds = new HashSet<>();
 
     SlotFirstReader(IntentCatalogue catalogue) {
         this.catalogue = catalogue;
         this.slots = new SlotFilling(catalogue);
+        catalogue.definitions().values().forEach(d -> d.cues().forEach(cue -> cueEnds.add(cue.get(cue.size() - 1))));
     }
 
     Optional<Interpretation> read(Utterance utterance, EntityResolver resolver) {
@@ -56,7 +59,7 @@ final class SlotFirstReader {
         Utterance said = new Utterance(utterance.text(), Optional.empty(), utterance.referenceTime());
         Optional<Interpretation> read = slots.scan(intent, said, resolver, 1.0, List.of(), InterpretationSource.SLOTS)
                 .filter(i -> !i.slots().isEmpty() || !i.unresolved().isEmpty())
-                .filter(i -> settledEnough(intent, i));
+                .filter(i -> settledEnough(intent, i) && readAsFound(intent, i, found));
         if (read.isEmpty() || utterance.contextCaseId().isEmpty()) {
             return read;
         }
@@ -75,7 +78,7 @@ final class SlotFirstReader {
                         continue;
                     }
                     Optional<String> value = value(type, tokens, reader, start, start + length);
-                    if (type == SlotType.DOCUMENT && start > 0 && !introduced(tokens.get(start))) {
+                    if (type == SlotType.DOCUMENT && !introduced(tokens, start)) {
                         continue;
                     }
                     if (value.isPresent()) {
@@ -100,11 +103,16 @@ final class SlotFirstReader {
     }
 
     /**
-     * Whether a document phrase begins with an article or another word the vocabulary drops ("the", "a copy of"): a
-     * kind said inside other words ("the Rivera medical providers") is no document asked about.
+     * Whether a document phrase begins with an article or another word the vocabulary drops ("the", "a copy of"), or
+     * right after a possessive ("Kowalczyk's expert report") or a cue ("draft interrogatories to the city"): a kind
+     * said inside other words ("the Rivera medical providers") is no document asked about.
      */
-    private boolean introduced(Token first) {
-        return catalogue.documents().normalise(List.of(first.text())).isEmpty();
+    private boolean introduced(List<Token> tokens, int start) {
+        if (start == 0 || catalogue.documents().normalise(List.of(tokens.get(start).text())).isEmpty()) {
+            return true;
+        }
+        Token before = tokens.get(start - 1);
+        return cueEnds.contains(before.text()) || before.surface().replace('’', '\'').endsWith("'s");
     }
 
     /** "at ten" is a time, a bare "ten" is not: the same rule as the other fallbacks' slot reading. */
@@ -183,6 +191,21 @@ final class SlotFirstReader {
             return read.unresolved().isEmpty();
         }
         return read.unresolved().values().stream().noneMatch(List::isEmpty);
+    }
+
+    /**
+     * Whether every slot of a found type holds a value found here: the slots are read again by {@link SlotFilling},
+     * which knows nothing of where a document phrase begins, and "the Rivera medical providers" asks for no records.
+     */
+    private boolean readAsFound(Intent intent, Interpretation read, List<Found> found) {
+        for (SlotSpec slot : catalogue.definitions().get(intent).slots().values()) {
+            String value = read.slots().get(slot.name());
+            if (value != null && FOUND_FIRST.contains(slot.type())
+                    && found.stream().noneMatch(f -> f.type() == slot.type() && f.value().equals(value))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean anyTaken(boolean[] taken, int from, int to) {

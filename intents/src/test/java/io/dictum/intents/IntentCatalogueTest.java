@@ -329,6 +329,35 @@ class IntentCatalogueTest {
     }
 
     @Test
+    void aFirmFileAddsCuesAndACueSaysOneIntentOnly() throws IOException {
+        Path added = firmFile("""
+                intents:
+                  list_deadlines:
+                    cues: [what's looming]
+                """);
+        assertThat(IntentCatalogue.load(added).definitions().get(Intent.LIST_DEADLINES).cues())
+                .contains(java.util.List.of("whats", "looming"));
+
+        Path twice = firmFile("""
+                intents:
+                  time_summary:
+                    cues: [deadlines]
+                """);
+        assertRefused(twice).hasMessageContaining("cue \"deadlines\" is listed for both list_deadlines and time_summary");
+    }
+
+    @Test
+    void rejectsACueThatIsNeverHeard() throws IOException {
+        Path file = firmFile("""
+                intents:
+                  open_case:
+                    cues: [please open]
+                """);
+
+        assertRefused(file).hasMessageContaining("cue \"please open\": 'please' is a filler or a spoken form");
+    }
+
+    @Test
     void rejectsAnUnknownIntent() throws IOException {
         Path file = firmFile("""
                 intents:
