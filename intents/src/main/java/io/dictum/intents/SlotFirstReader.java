@@ -120,8 +120,8 @@ final class SlotFirstReader {
         return start > 0 && tokens.get(start - 1).text().equals("at");
     }
 
-    /** A request said last is its cue and a few words: "open that one", "can you generate it", "bill it to Miller". */
-    private static final int MAX_WORDS_AFTER_LAST_CUE = 3;
+    /** A request said last is its cue and a few words: "open that one", "can you generate it", "my total on Garcia so far". */
+    private static final int MAX_WORDS_AFTER_LAST_CUE = 4;
 
     /**
      * The intents some of whose cues were said where a request is said, with how many: at the start of the words (after
