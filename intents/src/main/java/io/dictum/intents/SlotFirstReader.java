@@ -22,11 +22,11 @@ import java.util.Set;
 final class SlotFirstReader {
 
     /** A value found before any intent was chosen: its type, where it was said and what it means. */
-    record Found(SlotType type, int start, int end, String value) {
+    private record Found(SlotType type, int start, int end, String value) {
     }
 
     /** How many cues of an intent were heard among the words left once the values were taken out. */
-    record Heard(Intent intent, int cues) {
+    private record Heard(Intent intent, int cues) {
     }
 
     /** Types found by their grammar or vocabulary, in the order they claim words: a period before the date in it. */
@@ -46,8 +46,8 @@ final class SlotFirstReader {
 
     Optional<Interpretation> read(Utterance utterance, EntityResolver resolver) {
         List<Token> tokens = catalogue.normaliser().tokens(utterance.text());
-        if (tokens.isEmpty()) {
-            return Optional.empty();
+        if (tokens.isEmpty() || heard(utterance.text(), tokens, List.of()).isEmpty()) {
+            return Optional.empty(); // no cue said where a request is: the values need not be looked for
         }
         List<Found> found = found(tokens, utterance);
         Optional<Intent> chosen = chosen(heard(utterance.text(), tokens, found));
@@ -67,7 +67,7 @@ final class SlotFirstReader {
     }
 
     /** Every value of the found types, each type taking its longest spans first and never the same word twice. */
-    List<Found> found(List<Token> tokens, Utterance utterance) {
+    private List<Found> found(List<Token> tokens, Utterance utterance) {
         SlotReader reader = new SlotReader(tokens, utterance.referenceTime().toLocalDate(), catalogue.vocabularies());
         List<Found> found = new ArrayList<>();
         for (SlotType type : FOUND_FIRST) {
@@ -129,7 +129,7 @@ final class SlotFirstReader {
      * A cue deep inside the sentence is talk about the thing ("I'll share the photos with you after lunch"), and a cue
      * counts only when none of its words is a word of a value found.
      */
-    List<Heard> heard(String said, List<Token> tokens, List<Found> found) {
+    private List<Heard> heard(String said, List<Token> tokens, List<Found> found) {
         Set<String> valueWords = new HashSet<>();
         found.forEach(f -> tokens.subList(f.start(), f.end()).forEach(t -> valueWords.add(t.text())));
         List<String> first = tokens.stream().map(Token::text).toList();

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * In-process latency of the intent chain over the evaluation set, by the stage that answered: pattern hits, answers
- * of the paraphrase classifier (patterns tried first, then one embedding and the nearest phrases), and utterances
- * that stay unknown after both; beside a baseline measured in the same run, the speech normaliser alone (tokens and
+ * of the paraphrase classifier (patterns tried first, then one embedding and the nearest phrases), answers of the
+ * slot-first reader (all of that first), and utterances that stay unknown after all; beside a baseline measured in the same run, the speech normaliser alone (tokens and
  * fillers), which every interpretation starts with. Run by {@code scripts/bench-intents [rounds]}.
  */
 final class IntentBenchmark {
@@ -36,6 +36,7 @@ final class IntentBenchmark {
         }
         List<Long> patterns = new ArrayList<>();
         List<Long> semantic = new ArrayList<>();
+        List<Long> slotFirst = new ArrayList<>();
         List<Long> unknown = new ArrayList<>();
         List<Long> baseline = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
@@ -50,15 +51,18 @@ final class IntentBenchmark {
                 switch (stage[i]) {
                     case PATTERN -> patterns.add(t2 - t1);
                     case SEMANTIC -> semantic.add(t2 - t1);
+                    case SLOTS -> slotFirst.add(t2 - t1);
                     default -> unknown.add(t2 - t1);
                 }
             }
         }
-        System.out.printf("utterances: %d (%d pattern hits, %d paraphrase-fallback hits, %d unknown), %d rounds%n",
-                utterances.size(), patterns.size() / rounds, semantic.size() / rounds, unknown.size() / rounds, rounds);
+        System.out.printf("utterances: %d (%d pattern hits, %d paraphrase-fallback hits, %d slot-first hits, %d unknown),"
+                        + " %d rounds%n", utterances.size(), patterns.size() / rounds, semantic.size() / rounds,
+                slotFirst.size() / rounds, unknown.size() / rounds, rounds);
         print("pattern hits", patterns);
         print("paraphrase-fallback hits", semantic);
-        print("unknown after both", unknown);
+        print("slot-first hits", slotFirst);
+        print("unknown after all", unknown);
         print("baseline: normaliser only", baseline);
         System.out.printf("ratio fallback hit / pattern hit: p50 %.0fx, p95 %.0fx%n",
                 (double) percentile(semantic, 50) / percentile(patterns, 50),
