@@ -12,10 +12,11 @@ import java.util.Set;
  * Reads what every other stage left unknown by its values first. The values whose type has a grammar or a vocabulary
  * (periods, dates, times, durations, roles, matter types, document kinds the vocabulary knows) are found wherever
  * they are said and taken out; the intent is then chosen from the words left, by the cues the catalogue lists per
- * intent ({@code cues:}); the chosen intent's slots are read by {@link SlotFilling#scan}, which also finds its case.
+ * intent ({@code cues:}) said where a request is said; the chosen intent's slots are read by {@link SlotFilling#scan},
+ * which also finds its case.
  * Blind blocks kept showing requests whose values were all there in shapes no pattern had foreseen; this reads them
  * without a phrase per shape. It answers only when exactly one intent has the most cues, some slot of that intent was
- * said, every required slot is read (a changing intent's settled, a question's possibly one of several cases), no
+ * said, every required slot is read (a changing intent's settled; a case that fits several is asked back about), no
  * slot could take two different values, and no duration was said that the intent has no place for. Free text is
  * never filled here: a note or a task cut by guesswork is worse than {@code unknown}.
  */
@@ -183,14 +184,16 @@ final class SlotFirstReader {
     }
 
     /**
-     * An intent that changes data only with every slot settled; one that changes nothing may ask back about a
-     * reference that fits several cases, never about one that fits none.
+     * Never a slot said that fits nothing; a reference that fits several cases is asked back about, as the patterns
+     * do ("draft a demand letter for the Johnson matter"), but an intent that changes data has every required slot
+     * settled.
      */
-    private static boolean settledEnough(Intent intent, Interpretation read) {
-        if (intent.changesData()) {
-            return read.unresolved().isEmpty();
+    private boolean settledEnough(Intent intent, Interpretation read) {
+        if (read.unresolved().values().stream().anyMatch(List::isEmpty)) {
+            return false;
         }
-        return read.unresolved().values().stream().noneMatch(List::isEmpty);
+        return !intent.changesData() || catalogue.definitions().get(intent).slots().values().stream()
+                .noneMatch(slot -> !slot.optional() && read.unresolved().containsKey(slot.name()));
     }
 
     /**

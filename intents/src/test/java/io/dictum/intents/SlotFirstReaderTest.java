@@ -70,12 +70,14 @@ class SlotFirstReaderTest {
     }
 
     @Test
-    void anIntentThatChangesDataTakesOnlySettledSlots() {
-        // "Johnson" fits two of the demo firm's cases: a question may ask back, a timer is not started on a guess
-        assertThat(read("johnson time me")).isEmpty();
-        Interpretation question = read("johnson deadlines").orElseThrow();
-        assertThat(question.intent()).isEqualTo(Intent.LIST_DEADLINES);
-        assertThat(question.unresolved().get("case")).hasSizeGreaterThan(1);
+    void aCaseThatFitsSeveralIsAskedBackAboutOneThatFitsNoneIsNoReading() {
+        // "Johnson" fits two of the demo firm's cases: the timer is not started on a guess, the speaker is asked
+        Interpretation ambiguous = read("johnson time me").orElseThrow();
+        assertThat(ambiguous.intent()).isEqualTo(Intent.START_TIMER);
+        assertThat(ambiguous.slots()).doesNotContainKey("case");
+        assertThat(ambiguous.unresolved().get("case")).hasSizeGreaterThan(1);
+        // a name no case has leaves nothing said that the intent takes
+        assertThat(read("zebulon time me")).isEmpty();
     }
 
     @Test
