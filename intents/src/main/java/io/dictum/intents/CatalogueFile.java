@@ -11,7 +11,15 @@ import java.util.Map;
  */
 record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spokenForms, Needs needs,
                      CaseResolution caseResolution, Confidence confidence, Documents documents,
-                     Vocabularies vocabularies, Persons persons, Map<String, IntentEntry> intents) {
+                     Vocabularies vocabularies, Persons persons, SlotFirst slotFirst, Map<String, IntentEntry> intents) {
+
+    /**
+     * The slot-first reader's words (see {@link SlotFirstReader}); the cues themselves are the intents'.
+     * {@code questions}: words a question begins with, after the leading fillers ("did you share the photos"): a
+     * question is never read as a request that changes data.
+     */
+    record SlotFirst(List<String> questions) {
+    }
 
     /**
      * A request said as a need: see {@link NeedPhrasing}. {@code delegatedVerbs}: verbs of a task that may follow the

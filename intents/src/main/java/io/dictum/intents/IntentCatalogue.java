@@ -49,12 +49,13 @@ public final class IntentCatalogue {
     private final Set<String> remarkStarts;
     private final List<List<String>> gerundAfter;
     private final NeedPhrasing needs;
+    private final Set<String> questionWords;
 
     private IntentCatalogue(List<String> sources, SpeechNormaliser normaliser, CaseResolutionPolicy caseResolution,
                             ConfidencePolicy confidence, DocumentVocabulary documents,
                             SlotReader.Vocabularies vocabularies, Map<Intent, IntentDefinition> definitions,
                             Set<String> clauseBreaks, Set<String> remarkStarts, List<List<String>> gerundAfter,
-                            NeedPhrasing needs) {
+                            NeedPhrasing needs, Set<String> questionWords) {
         this.sources = List.copyOf(sources);
         this.normaliser = normaliser;
         this.caseResolution = caseResolution;
@@ -66,6 +67,7 @@ public final class IntentCatalogue {
         this.remarkStarts = Set.copyOf(remarkStarts);
         this.gerundAfter = List.copyOf(gerundAfter);
         this.needs = needs;
+        this.questionWords = Set.copyOf(questionWords);
     }
 
     /** The bundled catalogue alone. */
@@ -150,6 +152,11 @@ public final class IntentCatalogue {
         return needs;
     }
 
+    /** Words a question begins with: the slot-first reader reads no change into a question. */
+    Set<String> questionWords() {
+        return questionWords;
+    }
+
     ConfidencePolicy confidence() {
         return confidence;
     }
@@ -185,7 +192,7 @@ public final class IntentCatalogue {
         String yaml = text.get();
         try (JsonParser parser = YAML.createParser(yaml)) {
             if (parser.nextToken() == null) {
-                return new CatalogueFile(null, null, null, null, null, null, null, null, null, null); // an empty firm file changes nothing
+                return new CatalogueFile(null, null, null, null, null, null, null, null, null, null, null); // an empty firm file changes nothing
             }
             return YAML.readValue(parser, CatalogueFile.class);
         } catch (JsonProcessingException e) {
@@ -259,6 +266,7 @@ public final class IntentCatalogue {
         Integer maxNameWords;
         final Set<String> notNames = new LinkedHashSet<>();
         final Set<String> capitals = new LinkedHashSet<>();
+        final Set<String> questionWords = new LinkedHashSet<>();
         final Map<Intent, IntentDraft> intents = new EnumMap<>(Intent.class);
 
         void merge(String source, CatalogueFile file) {
@@ -363,6 +371,9 @@ public final class IntentCatalogue {
                 maxNameWords = p.maxWords() != null ? p.maxWords() : maxNameWords;
                 addWords(source, "persons.notNames", p.notNames(), notNames);
                 addWords(source, "persons.capitals", p.capitals(), capitals);
+            }
+            if (file.slotFirst() != null) {
+                addJoinWords(source, "slotFirst.questions", file.slotFirst().questions(), questionWords);
             }
             if (file.intents() != null) {
                 file.intents().forEach((id, entry) -> mergeIntent(source, id, entry));
@@ -515,7 +526,8 @@ public final class IntentCatalogue {
                     new NeedPhrasing(needOpeners.stream().map(SpeechNormaliser::words).toList(), phrases(participles),
                             phrases(neededThings), delegators, delegatedVerbs, phrases(askedAfter),
                             pointers.stream().map(SpeechNormaliser::words).toList(),
-                            corrections.stream().map(SpeechNormaliser::words).toList(), phrases(verbs)));
+                            corrections.stream().map(SpeechNormaliser::words).toList(), phrases(verbs)),
+                    questionWords);
         }
 
         private static void addPhrases(String source, String field, Map<String, String> said, Map<String, String> into) {

@@ -17,7 +17,7 @@ import java.util.Set;
  * Blind blocks kept showing requests whose values were all there in shapes no pattern had foreseen; this reads them
  * without a phrase per shape. It answers only when exactly one intent has the most cues, some slot of that intent was
  * said, every required slot is read (a changing intent's settled; a case that fits several is asked back about), no
- * slot could take two different values, and no duration was said that the intent has no place for. Free text is
+ * slot could take two different values, no value tells of another request, and a change is no question. Free text is
  * never filled here: a note or a task cut by guesswork is worse than {@code unknown}.
  */
 final class SlotFirstReader {
@@ -30,9 +30,14 @@ final class SlotFirstReader {
     private record Heard(Intent intent, int cues) {
     }
 
-    /** Types found by their grammar or vocabulary, in the order they claim words: a period before the date in it. */
+    /**
+     * Types found by their grammar or vocabulary. Each type reads the words on its own (a day is both a date and a
+     * period), except that a role or a matter type is never read inside a document phrase: the "expert" of "the expert
+     * report", the "closing" of "the closing disclosure".
+     */
     private static final List<SlotType> FOUND_FIRST = List.of(SlotType.PERIOD, SlotType.DATE, SlotType.TIME,
-            SlotType.DURATION, SlotType.ROLE, SlotType.MATTER_TYPE, SlotType.DOCUMENT);
+            SlotType.DURATION, SlotType.DOCUMENT, SlotType.ROLE, SlotType.MATTER_TYPE);
+    private static final Set<SlotType> NOT_IN_DOCUMENTS = Set.of(SlotType.ROLE, SlotType.MATTER_TYPE);
 
     private final IntentCatalogue catalogue;
     private final SlotFilling slots;
@@ -56,6 +61,9 @@ final class SlotFirstReader {
             return Optional.empty();
         }
         Intent intent = chosen.get();
+        if (intent.changesData() && catalogue.questionWords().contains(tokens.get(0).text())) {
+            return Optional.empty(); // "did you share the photos in Garcia" asks, and shares nothing
+        }
         // read without the conversation's case first: the answer must rest on something said
         Utterance said = new Utterance(utterance.text(), Optional.empty(), utterance.referenceTime());
         Optional<Interpretation> read = slots.scan(intent, said, resolver, 1.0, List.of(), InterpretationSource.SLOTS)
@@ -67,25 +75,27 @@ final class SlotFirstReader {
         return slots.scan(intent, utterance, resolver, 1.0, List.of(), InterpretationSource.SLOTS);
     }
 
-    /** Every value of the found types, each type taking its longest spans first and never the same word twice. */
+    /** Every value of the found types, each type taking its longest spans first and no word twice. */
     private List<Found> found(List<Token> tokens, Utterance utterance) {
         SlotReader reader = new SlotReader(tokens, utterance.referenceTime().toLocalDate(), catalogue.vocabularies());
         List<Found> found = new ArrayList<>();
+        boolean[] documents = new boolean[tokens.size()];
         for (SlotType type : FOUND_FIRST) {
-            boolean[] taken = new boolean[tokens.size()];
+            boolean[] taken = NOT_IN_DOCUMENTS.contains(type) ? documents.clone() : new boolean[tokens.size()];
             for (int length = Math.min(tokens.size(), reader.maxWords(type)); length >= 1; length--) {
                 for (int start = 0; start + length <= tokens.size(); start++) {
                     if (anyTaken(taken, start, start + length) || (type == SlotType.TIME && !afterAt(tokens, start))) {
                         continue;
                     }
-                    Optional<String> value = value(type, tokens, reader, start, start + length);
                     if (type == SlotType.DOCUMENT && !introduced(tokens, start)) {
                         continue;
                     }
+                    Optional<String> value = value(type, tokens, reader, start, start + length);
                     if (value.isPresent()) {
                         found.add(new Found(type, start, start + length, value.get()));
                         for (int i = start; i < start + length; i++) {
                             taken[i] = true;
+                            documents[i] |= type == SlotType.DOCUMENT;
                         }
                     }
                 }
@@ -168,8 +178,18 @@ final class SlotFirstReader {
     }
 
     /**
+     * Types whose values say what a request is about: said to an intent with no place for them (nor free text that may
+     * hold them), they belong to another request ("the expert report is due Friday" lists no deadlines).
+     */
+    private static final Set<SlotType> TELLING = Set.of(SlotType.DURATION, SlotType.DOCUMENT);
+    /** The role of the party the firm acts for (SPEC): every request is for the client, so naming them tells nothing. */
+    private static final String CLIENT = "client";
+
+    /**
      * Whether the values found suit the intent: no slot of it could take two different values ("Monday ... no,
-     * Tuesday" is for the correction re-reading), and a duration is said only to an intent that takes one.
+     * Tuesday" is for the correction re-reading); a value of a telling type is said only to an intent that takes one,
+     * or free text; and a change is not made for a party the intent has no place for ("send the police report to
+     * opposing counsel" shares nothing with the client).
      */
     private boolean fits(Intent intent, List<Found> found) {
         IntentDefinition definition = catalogue.definitions().get(intent);
@@ -180,7 +200,13 @@ final class SlotFirstReader {
                 return false;
             }
         }
-        return !values.containsKey(SlotType.DURATION) || definition.slotOf(SlotType.DURATION).isPresent();
+        if (definition.slotOf(SlotType.TEXT).isPresent()) {
+            return true;
+        }
+        boolean otherParty = intent.changesData() && definition.slotOf(SlotType.ROLE).isEmpty()
+                && values.getOrDefault(SlotType.ROLE, Set.of()).stream().anyMatch(role -> !role.equals(CLIENT));
+        return !otherParty && values.keySet().stream()
+                .noneMatch(type -> TELLING.contains(type) && definition.slotOf(type).isEmpty());
     }
 
     /**

@@ -64,6 +64,14 @@ class SlotFirstReaderTest {
     }
 
     @Test
+    void aQuestionOrAnotherPartyMakesNoChange() {
+        assertThat(read("share the photos in garcia")).map(Interpretation::intent).contains(Intent.SHARE_DOCUMENT);
+        assertThat(read("did you share the photos in garcia")).isEmpty();
+        // sharing is with the client: another party named is another request
+        assertThat(read("share the photos in garcia with the adjuster")).isEmpty();
+    }
+
+    @Test
     void aDocumentKindInsideOtherWordsIsNoDocument() {
         // "medical" alone is a kind of the vocabulary (medicals), but here it is part of who the providers are
         assertThat(read("we'll need a hipaa authorization for the rivera medical providers draft one")).isEmpty();
