@@ -131,14 +131,17 @@ final class SlotFirstReader {
         return start > 0 && tokens.get(start - 1).text().equals("at");
     }
 
-    /** A request said last is its cue and a few words: "open that one", "can you generate it", "my total on Garcia so far". */
+    /** A question said last is its cue and a few words: "what's my total on Garcia so far", "open that one". */
     private static final int MAX_WORDS_AFTER_LAST_CUE = 4;
 
     /**
-     * The intents some of whose cues were said where a request is said, with how many: at the start of the words (after
-     * the leading fillers), or near their end as said ("... log it", a trailing filler to the patterns, is a cue here).
-     * A cue deep inside the sentence is talk about the thing ("I'll share the photos with you after lunch"), and a cue
-     * counts only when none of its words is a word of a value found.
+     * The intents some of whose cues were said where a request is said, with how many; a cue counts only when none of
+     * its words is a word of a value found. Where a request is said: at the start of the words (after the leading
+     * fillers), or at their end as said (trailing fillers included: "... log it" is a filler to the patterns and a cue
+     * here). At the end, a request that changes data is its cue and a pointer ("log that", "draft one", "please share
+     * it") or a cue of several words ("time me", "put that down"); one that changes nothing may have a few words after
+     * its cue. A cue inside the sentence is talk about the thing: "I won't share the police report", "the client wants
+     * to bill us for two hours", "opposing counsel says the deadline is Friday".
      */
     private List<Heard> heard(String said, List<Token> tokens, List<Found> found) {
         Set<String> valueWords = new HashSet<>();
@@ -147,8 +150,9 @@ final class SlotFirstReader {
         List<String> last = SpeechNormaliser.words(said);
         List<Heard> heard = new ArrayList<>();
         for (IntentDefinition definition : catalogue.definitions().values()) {
+            boolean changes = definition.intent().changesData();
             int cues = (int) definition.cues().stream().filter(cue -> cue.stream().noneMatch(valueWords::contains)
-                    && (begins(first, cue) || nearEnd(last, cue))).count();
+                    && (begins(first, cue) || (changes ? commandAtEnd(last, cue) : nearEnd(last, cue)))).count();
             if (cues > 0) {
                 heard.add(new Heard(definition.intent(), cues));
             }
@@ -168,6 +172,25 @@ final class SlotFirstReader {
             }
         }
         return false;
+    }
+
+    /** The words end with the cue and a pointer (needs.pointers), or with a cue of several words. */
+    private boolean commandAtEnd(List<String> words, List<String> cue) {
+        if (cue.size() > 1 && ends(words, cue)) {
+            return true;
+        }
+        for (List<String> pointer : catalogue.needs().pointers()) {
+            List<String> command = new ArrayList<>(cue);
+            command.addAll(pointer);
+            if (ends(words, command)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean ends(List<String> words, List<String> phrase) {
+        return words.size() >= phrase.size() && words.subList(words.size() - phrase.size(), words.size()).equals(phrase);
     }
 
     /** The intent with the most cues, when no other has as many: a tie is two requests, or talk. */

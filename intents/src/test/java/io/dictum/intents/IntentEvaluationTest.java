@@ -79,10 +79,10 @@ class IntentEvaluationTest {
         assertThat(fifth.total()).isEqualTo(176);
         assertThat(fifth.intentAccuracy()).as(IntentEvaluation.format(fifth)).isGreaterThanOrEqualTo(0.73);
         assertThat(fifth.slotExactMatch()).as(IntentEvaluation.format(fifth)).isGreaterThanOrEqualTo(0.62);
-        // measured blind at 44.6 % / 21.7 %; 54.2 % / 26.3 % with the slot-first reader
+        // measured blind at 44.6 % / 21.7 %; 53.7 % / 26.3 % with the slot-first reader
         IntentEvaluation.Report sixth = chain.blindBlocks(6, 6);
         assertThat(sixth.total()).isEqualTo(177);
-        assertThat(sixth.intentAccuracy()).as(IntentEvaluation.format(sixth)).isGreaterThanOrEqualTo(0.53);
+        assertThat(sixth.intentAccuracy()).as(IntentEvaluation.format(sixth)).isGreaterThanOrEqualTo(0.52);
         assertThat(sixth.slotExactMatch()).as(IntentEvaluation.format(sixth)).isGreaterThanOrEqualTo(0.25);
     }
 

@@ -61,6 +61,10 @@ class SlotFirstReaderTest {
         // a cue deep inside the sentence is talk about the photos, not a request to share them
         assertThat(read("i'll share the photos with you after lunch")).isEmpty();
         assertThat(read("the client wants to open a bakery on elm street someday")).isEmpty();
+        // a change said last is its cue and a pointer: a negation or a wish is no request
+        assertThat(read("i won't share the police report")).isEmpty();
+        assertThat(read("the client wants to bill us for two hours")).isEmpty();
+        assertThat(read("the photos in garcia share them")).map(Interpretation::intent).contains(Intent.SHARE_DOCUMENT);
     }
 
     @Test
