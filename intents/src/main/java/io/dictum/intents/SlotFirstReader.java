@@ -131,7 +131,7 @@ final class SlotFirstReader {
         return start > 0 && tokens.get(start - 1).text().equals("at");
     }
 
-    /** A question said last is its cue and a few words: "what's my total on Garcia so far", "open that one". */
+    /** A request that changes nothing, said last, is its cue and a few words: "what's my total on Garcia so far". */
     private static final int MAX_WORDS_AFTER_LAST_CUE = 4;
 
     /**
