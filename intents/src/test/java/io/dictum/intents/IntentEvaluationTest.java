@@ -73,12 +73,12 @@ class IntentEvaluationTest {
         assertThat(earlier.slotExactMatch()).as(IntentEvaluation.format(earlier)).isGreaterThanOrEqualTo(0.966);
         IntentEvaluation.Report fourth = chain.blindBlocks(4, 4);
         assertThat(fourth.total()).isEqualTo(175);
-        assertThat(fourth.intentAccuracy()).as(IntentEvaluation.format(fourth)).isGreaterThanOrEqualTo(0.85);
-        assertThat(fourth.slotExactMatch()).as(IntentEvaluation.format(fourth)).isGreaterThanOrEqualTo(0.77);
+        assertThat(fourth.intentAccuracy()).as(IntentEvaluation.format(fourth)).isGreaterThanOrEqualTo(0.86);
+        assertThat(fourth.slotExactMatch()).as(IntentEvaluation.format(fourth)).isGreaterThanOrEqualTo(0.79);
         IntentEvaluation.Report fifth = chain.blindBlocks(5, 5);
         assertThat(fifth.total()).isEqualTo(176);
-        assertThat(fifth.intentAccuracy()).as(IntentEvaluation.format(fifth)).isGreaterThanOrEqualTo(0.73);
-        assertThat(fifth.slotExactMatch()).as(IntentEvaluation.format(fifth)).isGreaterThanOrEqualTo(0.62);
+        assertThat(fifth.intentAccuracy()).as(IntentEvaluation.format(fifth)).isGreaterThanOrEqualTo(0.76);
+        assertThat(fifth.slotExactMatch()).as(IntentEvaluation.format(fifth)).isGreaterThanOrEqualTo(0.65);
         // measured blind at 44.6 % / 21.7 %; 53.7 % / 26.3 % with the slot-first reader
         IntentEvaluation.Report sixth = chain.blindBlocks(6, 6);
         assertThat(sixth.total()).isEqualTo(177);
@@ -92,9 +92,10 @@ class IntentEvaluationTest {
         assumeTrue(heldOut.total() > 0, "no held-out utterances");
         assertThat(heldOut.total() - heldOut.distractors()).isGreaterThanOrEqualTo(60);
         assertThat(heldOut.distractors()).isGreaterThanOrEqualTo(20);
-        // a fresh block's floors are set from its one blind measurement; until then, what the sixth read blind
-        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.43);
-        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.20);
+        // the seventh block, typical speech: measured blind at 89.9 % / 82.5 %, 91.6 % / 84.4 % with the slot-first
+        // reader (which never read it)
+        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.90);
+        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.83);
     }
 
     @Test
