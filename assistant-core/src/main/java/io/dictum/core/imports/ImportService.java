@@ -1,5 +1,6 @@
 package io.dictum.core.imports;
 
+import io.dictum.core.DictumProperties;
 import io.dictum.core.access.Actor;
 import io.dictum.core.audit.AuditLog;
 import io.dictum.core.cases.CaseId;
@@ -26,6 +27,7 @@ import io.dictum.core.users.User;
 import io.dictum.core.users.UserRepository;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,6 +84,8 @@ public class ImportService {
     private final AuditLog audit;
     private final TransactionalOperator tx;
     private final Clock clock;
+    /** The firm's time zone, for the day a case without an open date is opened on. */
+    private final ZoneId zone;
     private final ImportColumns columns = ImportColumns.defaults();
     private final NameRules names = NameRules.defaults();
     private final int batchRows;
@@ -89,15 +93,17 @@ public class ImportService {
     @org.springframework.beans.factory.annotation.Autowired
     public ImportService(ImportRepository imports, ContactRepository contacts, CaseRepository cases,
                          PartyRepository parties, UserRepository users, IndexChangeLog changes, IndexService index,
-                         AuditLog audit, TransactionalOperator tx, Clock clock) {
-        this(imports, contacts, cases, parties, users, changes, index, audit, tx, clock, BATCH_ROWS);
+                         AuditLog audit, TransactionalOperator tx, Clock clock, DictumProperties properties) {
+        this(imports, contacts, cases, parties, users, changes, index, audit, tx, clock, properties.timeZone(),
+                BATCH_ROWS);
     }
 
     /** With {@code batchRows} rows between index commits (1: a commit per row, as the benchmark compares). */
     ImportService(ImportRepository imports, ContactRepository contacts, CaseRepository cases,
                   PartyRepository parties, UserRepository users, IndexChangeLog changes, IndexService index,
-                  AuditLog audit, TransactionalOperator tx, Clock clock, int batchRows) {
+                  AuditLog audit, TransactionalOperator tx, Clock clock, ZoneId zone, int batchRows) {
         this.batchRows = batchRows;
+        this.zone = zone;
         this.imports = imports;
         this.contacts = contacts;
         this.cases = cases;
@@ -214,7 +220,7 @@ public class ImportService {
     private List<Step> planCases(CsvTable table, Map<String, UUID> existingContacts, Map<String, UUID> imported,
                                  List<User> firmUsers, Map<String, UUID> numbers) {
         ImportRows rows = new ImportRows(columns, table.headerOfField());
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         Map<String, Long> seen = new HashMap<>();
         List<Step> steps = new ArrayList<>();
         for (CsvTable.Row row : table.rows()) {

@@ -15,6 +15,7 @@ import io.dictum.core.users.UserRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Locale;
@@ -61,7 +62,7 @@ public final class ImportBenchmark {
                         new ContactRepository(db.client), new CaseRepository(db.client),
                         new PartyRepository(db.client), new UserRepository(db.client), new IndexChangeLog(db.client),
                         index, new AuditLog(db.client, db.tx, Clock.systemUTC()), db.tx, Clock.systemUTC(),
-                        batchRows);
+                        ZoneId.of("America/New_York"), batchRows);
                 StringBuilder csv = new StringBuilder("External ID,Name,Email,Aliases\n");
                 for (int i = 0; i < rows; i++) {
                     csv.append("B-").append(i).append(",Benchmark Contact ").append(words(i)).append(",c")

@@ -22,6 +22,7 @@ import io.dictum.core.users.UserRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -57,7 +58,7 @@ abstract class ImportRepositoryContract extends DatabaseContract {
         admin = new Actor(adminId, "importer", Role.ADMIN, Optional.empty());
         imports = new ImportService(new ImportRepository(db.client), contacts, cases, new PartyRepository(db.client),
                 new UserRepository(db.client), new IndexChangeLog(db.client), index,
-                new AuditLog(db.client, db.tx, Clock.systemUTC()), db.tx, Clock.systemUTC());
+                new AuditLog(db.client, db.tx, Clock.systemUTC()), db.tx, Clock.systemUTC(), ZoneId.of("America/New_York"), ImportService.BATCH_ROWS);
     }
 
     @AfterAll
@@ -145,7 +146,7 @@ abstract class ImportRepositoryContract extends DatabaseContract {
     private ImportService importsWith(IndexService into, int batchRows) {
         return new ImportService(new ImportRepository(db.client), contacts, cases, new PartyRepository(db.client),
                 new UserRepository(db.client), new IndexChangeLog(db.client), into,
-                new AuditLog(db.client, db.tx, Clock.systemUTC()), db.tx, Clock.systemUTC(), batchRows);
+                new AuditLog(db.client, db.tx, Clock.systemUTC()), db.tx, Clock.systemUTC(), ZoneId.of("America/New_York"), batchRows);
     }
 
     private ImportJob finished(ImportService service, ImportJob started) {
