@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.dictum.core.DictumProperties;
 import io.dictum.core.access.Actor;
+import io.dictum.core.billing.NewTimeEntry;
+import io.dictum.core.billing.TimeEntryService;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseRepository;
 import io.dictum.core.cases.CaseStatus;
@@ -17,19 +20,27 @@ import io.dictum.core.contacts.Contact;
 import io.dictum.core.contacts.ContactId;
 import io.dictum.core.contacts.ContactKind;
 import io.dictum.core.contacts.ContactRepository;
+import io.dictum.core.deadlines.DocketRequest;
+import io.dictum.core.deadlines.DocketService;
 import io.dictum.core.documents.DocumentService;
 import io.dictum.core.index.IndexChangeLog;
+import io.dictum.core.notifications.NotificationService;
+import io.dictum.core.tasks.NewTask;
+import io.dictum.core.tasks.TaskService;
 import io.dictum.core.users.NewUser;
 import io.dictum.core.users.Role;
 import io.dictum.core.errors.ConflictException;
+import io.dictum.core.users.User;
+import io.dictum.core.users.UserRepository;
 import io.dictum.core.users.UserService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +52,26 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Loads the demo firm of {@code demo-firm.yaml} into an empty database. */
+/**
+ * Loads the demo firm of {@code demo-firm.yaml} into an empty database. Its docket, tasks and time are dated relative
+ * to the day it is loaded (the application's clock, in the firm's time zone), so a fresh demo always looks current;
+ * they go through the same services as the API ({@link DocketService}, {@link TaskService},
+ * {@link TimeEntryService}), so the deadlines come from the court rules and the audit trail reads as if the demo users
+ * had entered them.
+ */
 @Component
 public class DemoFirm {
 
     private static final Logger log = LoggerFactory.getLogger(DemoFirm.class);
 
     record Data(String password, List<DemoUser> users, List<DemoContact> contacts, List<DemoCase> cases,
-                List<DemoDocument> documents) {
+                List<DemoDocument> documents, List<DemoEvent> events, List<DemoTask> tasks, List<DemoTime> time) {
+        Data {
+            documents = documents == null ? List.of() : documents;
+            events = events == null ? List.of() : events;
+            tasks = tasks == null ? List.of() : tasks;
+            time = time == null ? List.of() : time;
+        }
     }
 
     record DemoUser(String username, String role, String displayName, String contact) {
@@ -67,6 +90,21 @@ public class DemoFirm {
     record DemoDocument(String caseNumber, String name, String kind, String filename, String text) {
     }
 
+    /** A trigger event docketed by a demo user; its date is daysAgo or inDays from the load day (today when neither). */
+    record DemoEvent(String caseNumber, String trigger, Integer daysAgo, Integer inDays, String serviceMethod,
+                     String ruleSet, String by) {
+    }
+
+    /** A task; due daysAgo or inDays from the load day, or undated when neither is given. */
+    record DemoTask(String description, String assignee, String caseNumber, Integer daysAgo, Integer inDays,
+                    LocalTime dueTime, String by) {
+    }
+
+    /** Time a demo user recorded daysAgo days before the load day (today when absent). */
+    record DemoTime(String caseNumber, String user, Integer daysAgo, Integer minutes, String description,
+                    Boolean billable, String taskCode, String activityCode) {
+    }
+
     private final UserService users;
     private final ContactRepository contacts;
     private final CaseRepository cases;
@@ -74,9 +112,17 @@ public class DemoFirm {
     private final IndexChangeLog changes;
     private final DocumentService documents;
     private final TransactionalOperator tx;
+    private final UserRepository userRows;
+    private final DocketService docket;
+    private final TaskService tasks;
+    private final TimeEntryService time;
+    private final Clock clock;
+    private final DictumProperties properties;
 
     public DemoFirm(UserService users, ContactRepository contacts, CaseRepository cases, PartyRepository parties,
-                    IndexChangeLog changes, DocumentService documents, TransactionalOperator tx) {
+                    IndexChangeLog changes, DocumentService documents, TransactionalOperator tx,
+                    UserRepository userRows, DocketService docket, TaskService tasks, TimeEntryService time,
+                    Clock clock, DictumProperties properties) {
         this.users = users;
         this.contacts = contacts;
         this.cases = cases;
@@ -84,6 +130,12 @@ public class DemoFirm {
         this.changes = changes;
         this.documents = documents;
         this.tx = tx;
+        this.userRows = userRows;
+        this.docket = docket;
+        this.tasks = tasks;
+        this.time = time;
+        this.clock = clock;
+        this.properties = properties;
     }
 
     static Data read() {
@@ -102,9 +154,12 @@ public class DemoFirm {
     }
 
     private Mono<Void> load(Data data) {
-        log.info("Loading the demo firm: {} users, {} contacts, {} cases, {} documents", data.users().size(),
-                data.contacts().size(), data.cases().size(), data.documents().size());
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = LocalDate.now(clock.withZone(properties.timeZone()));
+        log.info("Loading the demo firm: {} users, {} contacts, {} cases, {} documents, {} docketed events, {} tasks,"
+                        + " {} time entries, dated from {}", data.users().size(), data.contacts().size(),
+                data.cases().size(), data.documents().size(), data.events().size(), data.tasks().size(),
+                data.time().size(), today);
         Map<String, ContactId> contactIds = new HashMap<>();
         Map<String, CaseId> caseIds = new HashMap<>();
         Mono<Void> contactsAndCases = Flux.fromIterable(data.contacts()).concatMap(c -> {
@@ -141,9 +196,59 @@ public class DemoFirm {
                 caseIds.get(d.caseNumber()), d.name(), d.kind(), d.filename(), d.text().getBytes(StandardCharsets.UTF_8)))
                 .then();
 
-        return contactsAndCases.then(logins).then(docs)
+        // The docket, the tasks and the time are entered by the demo users themselves, through the services the API uses.
+        Mono<Void> work = userRows.findAll().collectMap(User::username).flatMap(byName -> {
+            Mono<Void> events = Flux.fromIterable(data.events()).concatMap(e -> docket.docket(
+                    actor(byName, e.by(), "event on " + e.caseNumber()), caseId(caseIds, e.caseNumber()),
+                    new DocketRequest(e.trigger(), day(today, e.daysAgo(), e.inDays(), today).toString(),
+                            e.serviceMethod(), e.ruleSet()))).then();
+            Mono<Void> todo = Flux.fromIterable(data.tasks()).concatMap(t -> {
+                LocalDate due = day(today, t.daysAgo(), t.inDays(), null);
+                return tasks.create(actor(byName, t.by() == null ? t.assignee() : t.by(), "task " + t.description()),
+                        new NewTask(t.description(), user(byName, t.assignee(), "task " + t.description()).id()
+                                .toString(), t.caseNumber() == null ? null
+                                : caseId(caseIds, t.caseNumber()).value().toString(), due, t.dueTime()));
+            }).then();
+            Mono<Void> hours = Flux.fromIterable(data.time()).concatMap(t -> time.record(
+                    actor(byName, t.user(), "time on " + t.caseNumber()), new NewTimeEntry(caseId(caseIds,
+                            t.caseNumber()), day(today, t.daysAgo(), null, today), t.minutes(), t.description(),
+                            t.billable(), t.taskCode(), t.activityCode()))).then();
+            return events.then(todo).then(hours);
+        });
+
+        return contactsAndCases.then(logins).then(docs).then(work)
                 .doOnSuccess(v -> log.info("Demo firm loaded. Sign in as ahale / {} (README lists every login)",
                         data.password()));
+    }
+
+    /** The day daysAgo before or inDays after today; {@code otherwise} when neither is given. */
+    static LocalDate day(LocalDate today, Integer daysAgo, Integer inDays, LocalDate otherwise) {
+        if (daysAgo != null && inDays != null) {
+            throw new IllegalStateException("demo-firm.yaml gives both daysAgo " + daysAgo + " and inDays " + inDays
+                    + " for one date; give one of them");
+        }
+        return daysAgo != null ? today.minusDays(daysAgo) : inDays != null ? today.plusDays(inDays) : otherwise;
+    }
+
+    private static User user(Map<String, User> users, String username, String what) {
+        User user = users.get(username);
+        if (user == null) {
+            throw new IllegalStateException("demo-firm.yaml names user '" + username + "' for " + what
+                    + " but lists no such user");
+        }
+        return user;
+    }
+
+    private static Actor actor(Map<String, User> users, String username, String what) {
+        return NotificationService.actorOf(user(users, username, what));
+    }
+
+    private static CaseId caseId(Map<String, CaseId> ids, String number) {
+        CaseId id = ids.get(number);
+        if (id == null) {
+            throw new IllegalStateException("demo-firm.yaml names case '" + number + "' that it does not list");
+        }
+        return id;
     }
 
     private static ContactId contact(Map<String, ContactId> ids, String name) {
