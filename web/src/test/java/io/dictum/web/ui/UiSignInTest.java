@@ -27,6 +27,11 @@ class UiSignInTest extends UiTestSupport {
         assertThat(recent).hasSizeLessThanOrEqualTo(10);
         assertThat(driver.findElement(By.id("who")).getText()).contains("Alexandra Hale");
         assertThat(driver.findElement(By.id("week-title")).getText()).isEqualTo("Due in the next seven days");
+        // the demo firm is at work from the first start: a deadline due within the week and the partner's open tasks
+        assertThat(driver.findElement(By.id("week")).getText()).contains("2025-PI-0012")
+                .doesNotContain("Nothing is due in the next seven days.");
+        assertThat(driver.findElement(By.id("my-task-list")).getText())
+                .contains("Call Sarah Miller before the motion hearing");
         assertThat((String) script("return sessionStorage.getItem('dictum.session')")).contains("\"token\"");
         screenshot("dashboard");
 
