@@ -6,7 +6,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.dictum.core.DictumProperties;
 import io.dictum.core.access.Actor;
+import io.dictum.core.billing.NewRate;
 import io.dictum.core.billing.NewTimeEntry;
+import io.dictum.core.billing.RateService;
 import io.dictum.core.billing.TimeEntryService;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseRepository;
@@ -36,6 +38,7 @@ import io.dictum.core.users.UserService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -65,11 +68,13 @@ public class DemoFirm {
     private static final Logger log = LoggerFactory.getLogger(DemoFirm.class);
 
     record Data(String password, List<DemoUser> users, List<DemoContact> contacts, List<DemoCase> cases,
-                List<DemoDocument> documents, List<DemoEvent> events, List<DemoTask> tasks, List<DemoTime> time) {
+                List<DemoDocument> documents, List<DemoEvent> events, List<DemoTask> tasks, List<DemoRate> rates,
+                List<DemoTime> time) {
         Data {
             documents = documents == null ? List.of() : documents;
             events = events == null ? List.of() : events;
             tasks = tasks == null ? List.of() : tasks;
+            rates = rates == null ? List.of() : rates;
             time = time == null ? List.of() : time;
         }
     }
@@ -100,6 +105,10 @@ public class DemoFirm {
                     LocalTime dueTime, String by) {
     }
 
+    /** An hourly rate for a demo user (or everybody when user is absent), set by a partner. */
+    record DemoRate(String user, BigDecimal hourlyRate, String by) {
+    }
+
     /** Time a demo user recorded daysAgo days before the load day (today when absent). */
     record DemoTime(String caseNumber, String user, Integer daysAgo, Integer minutes, String description,
                     Boolean billable, String taskCode, String activityCode) {
@@ -116,13 +125,14 @@ public class DemoFirm {
     private final DocketService docket;
     private final TaskService tasks;
     private final TimeEntryService time;
+    private final RateService rates;
     private final Clock clock;
     private final DictumProperties properties;
 
     public DemoFirm(UserService users, ContactRepository contacts, CaseRepository cases, PartyRepository parties,
                     IndexChangeLog changes, DocumentService documents, TransactionalOperator tx,
                     UserRepository userRows, DocketService docket, TaskService tasks, TimeEntryService time,
-                    Clock clock, DictumProperties properties) {
+                    RateService rates, Clock clock, DictumProperties properties) {
         this.users = users;
         this.contacts = contacts;
         this.cases = cases;
@@ -134,6 +144,7 @@ public class DemoFirm {
         this.docket = docket;
         this.tasks = tasks;
         this.time = time;
+        this.rates = rates;
         this.clock = clock;
         this.properties = properties;
     }
@@ -209,11 +220,14 @@ public class DemoFirm {
                                 .toString(), t.caseNumber() == null ? null
                                 : caseId(caseIds, t.caseNumber()).value().toString(), due, t.dueTime()));
             }).then();
+            Mono<Void> rated = Flux.fromIterable(data.rates()).concatMap(r -> rates.set(
+                    actor(byName, r.by(), "a rate"), new NewRate(r.user() == null ? null
+                            : user(byName, r.user(), "a rate").id().toString(), null, null, r.hourlyRate()))).then();
             Mono<Void> hours = Flux.fromIterable(data.time()).concatMap(t -> time.record(
                     actor(byName, t.user(), "time on " + t.caseNumber()), new NewTimeEntry(caseId(caseIds,
                             t.caseNumber()), day(today, t.daysAgo(), null, today), t.minutes(), t.description(),
                             t.billable(), t.taskCode(), t.activityCode()))).then();
-            return events.then(todo).then(hours);
+            return events.then(todo).then(rated).then(hours);
         });
 
         return contactsAndCases.then(logins).then(docs).then(work)

@@ -6,6 +6,8 @@ import io.dictum.core.CoreConfiguration;
 import io.dictum.core.access.Actor;
 import io.dictum.core.audit.AuditLog;
 import io.dictum.core.audit.AuditRecord;
+import io.dictum.core.billing.RateService;
+import io.dictum.core.billing.ResolvedRate;
 import io.dictum.core.billing.TimeEntry;
 import io.dictum.core.billing.TimeEntryService;
 import io.dictum.core.cases.CaseRepository;
@@ -182,6 +184,15 @@ class DemoFirmTest {
         assertThat(entries).allMatch(e -> !e.date().isAfter(TODAY) && !e.date().isBefore(TODAY.minusDays(14)));
         assertThat(entries).extracting(TimeEntry::date).contains(TODAY, TODAY.minusDays(5));
         assertThat(entries).anyMatch(e -> !e.billable()).anyMatch(TimeEntry::billable);
+
+        // they have hourly rates, so what the time is worth can be told and invoiced
+        RateService rates = context.getBean(RateService.class);
+        for (String timekeeper : List.of("ahale", "bking")) {
+            ResolvedRate rate = rates.resolve(actor("ahale"), users.get(timekeeper).id(),
+                    cases.get("2025-PI-0012").id()).block();
+            assertThat(rate).as(timekeeper).isNotNull();
+            assertThat(rate.hourlyRate()).as(timekeeper).isPositive();
+        }
     }
 
     @Test
