@@ -42,7 +42,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -62,7 +61,7 @@ class DemoFirmTest {
     private static final Instant LOADED = Instant.parse("2026-11-27T15:00:00Z");
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
 
-    @SpringBootConfiguration
+    // not a @Configuration: the core's component scan would find it and give every other test this clock too
     @EnableAutoConfiguration
     @Import(CoreConfiguration.class)
     static class App {
