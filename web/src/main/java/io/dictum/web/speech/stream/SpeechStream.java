@@ -116,7 +116,6 @@ final class SpeechStream implements AutoCloseable {
     private boolean closed;
     /** Inbound messages received and not yet processed, counted by the caller. */
     private final AtomicInteger waiting = new AtomicInteger();
-    private final AtomicInteger controls = new AtomicInteger();
     private int staleFrames;
     private static final int FRESH_PARTIAL_EVERY = 5;
     /** The most audio decoded ahead in one step: about 50 ms of a decoder's time, so a stream arriving waits little. */
@@ -156,29 +155,15 @@ final class SpeechStream implements AutoCloseable {
         return caseId;
     }
 
-    /** Counts a message received and queued for {@link #process}; a text message is a control (eof, reset). */
-    void received(boolean control) {
+    /** Counts a message received and queued for {@link #process}. */
+    void received() {
         waiting.incrementAndGet();
-        if (control) {
-            controls.incrementAndGet();
-        }
-    }
-
-    /**
-     * Whether a control message waits behind this stream's audio: the user has ended the utterance (or the stream)
-     * and waits for its answer, so the audio still queued is decoded {@linkplain StreamDecoders#releases() first}.
-     */
-    boolean released() {
-        return controls.get() > 0;
     }
 
     /** Handles one inbound message; a protocol error becomes an error message and a close. */
     synchronized List<Out> process(Inbound in) {
         if (!in.idle()) {
             waiting.updateAndGet(n -> Math.max(0, n - 1));
-        }
-        if (!in.binary() && !in.idle()) {
-            controls.updateAndGet(n -> Math.max(0, n - 1));
         }
         try {
             if (in.idle()) {

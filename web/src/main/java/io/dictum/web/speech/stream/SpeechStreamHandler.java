@@ -134,7 +134,7 @@ final class SpeechStreamHandler implements WebSocketHandler {
                 .<Inbound>handle((message, sink) -> {
                     lastInbound.set(System.nanoTime());
                     messagesIn.incrementAndGet();
-                    stream.received(message.getType() == WebSocketMessage.Type.TEXT);
+                    stream.received();
                     // copied here, synchronously: the network buffer is released once this returns
                     rate.record(message.getType() == WebSocketMessage.Type.BINARY
                             ? message.getPayload().readableByteCount() : 0, stream.sampleRate());
@@ -205,14 +205,13 @@ final class SpeechStreamHandler implements WebSocketHandler {
     }
 
     /**
-     * Decodes one message on the stream decoders, called as the message's turn comes: a stream whose utterance has
-     * ended by then goes ahead of streams still talking. A full queue ends the stream with "server busy". After an
-     * audio frame's answers, when no decode waits for a thread, the stream decodes ahead in the spare time (its next
+     * Decodes one message on the stream decoders; a full queue ends the stream with "server busy". After an audio
+     * frame's answers, when no decode waits for a thread, the stream decodes ahead in the spare time (its next
      * message waits for that step, so the stream's order holds).
      */
     private Flux<Out> decode(SpeechStream stream, Inbound in) {
         Flux<Out> answers = Mono.fromCallable(() -> stream.process(in))
-                .subscribeOn(stream.released() ? decoders.releases() : decoders.scheduler())
+                .subscribeOn(decoders.scheduler())
                 .onErrorResume(RejectedExecutionException.class, e -> Mono.just(List.of(Out.close(
                         stream.error("server_busy", "The server is too busy to decode this stream; try again"
                                 + " shortly."), CloseStatus.SERVICE_OVERLOAD))))

@@ -87,8 +87,7 @@ public final class SpeechStreamBenchmark {
 
     public static void main(String[] args) throws Exception {
         boolean workOnly = args.length > 0 && args[0].equals("work");
-        boolean releasesOnly = args.length > 0 && args[0].equals("releases");
-        int maxN = args.length > 0 && !workOnly && !releasesOnly ? Integer.parseInt(args[0]) : 32;
+        int maxN = args.length > 0 && !workOnly ? Integer.parseInt(args[0]) : 32;
         Path data = Files.createTempDirectory("dictum-stream-bench-");
         ConfigurableApplicationContext app = SpringApplication.run(DictumApplication.class,
                 "--server.port=0", "--dictum.demo=true", "--dictum.data-dir=" + data, "--logging.level.root=warn",
@@ -120,11 +119,6 @@ public final class SpeechStreamBenchmark {
                 streams(http, uri, token, List.of(pcm), 2, false, "command");
                 phraseListWork(app, utterances);
                 if (workOnly) {
-                    app.close();
-                    System.exit(0);
-                }
-                if (releasesOnly) {
-                    releasesRows(app, http, uri, token, utterances);
                     app.close();
                     System.exit(0);
                 }
@@ -225,13 +219,11 @@ public final class SpeechStreamBenchmark {
     /** One row of the real-time table: n paced command streams, together or staggered (see the class comment). */
     private static boolean pacedRow(HttpClient http, URI uri, String token, List<byte[]> utterances, int n,
                                     boolean staggered) throws Exception {
-        return pacedRow(http, uri, token, utterances, n, staggered, false, staggered ? "staggered" : "together",
-                n == 8);
+        return pacedRow(http, uri, token, utterances, n, staggered, false, staggered ? "staggered" : "together");
     }
 
     private static boolean pacedRow(HttpClient http, URI uri, String token, List<byte[]> utterances, int n,
-                                    boolean staggered, boolean perPress, String label, boolean perUtterance)
-            throws Exception {
+                                    boolean staggered, boolean perPress, String label) throws Exception {
         List<Run> runs = streams(http, uri, token, utterances, n, true, "command", staggered, perPress);
         List<Double> frames = new ArrayList<>();
         List<Double> steady = new ArrayList<>();
@@ -256,37 +248,10 @@ public final class SpeechStreamBenchmark {
                 1000 * percentile(finals, 50), 1000 * percentile(finals, 95),
                 1000 * percentile(commands, 50), 1000 * percentile(commands, 95),
                 keepsUp ? "yes" : "no", right, runs.size() * SESSION.size());
-        if (perUtterance) {
+        if (n == 8 && !perPress) {
             printPerUtterance(runs);
         }
         return keepsUp;
-    }
-
-    /**
-     * The paced command session with the decodes of streams whose utterance has ended going first (the default) and
-     * with every decode in arrival order, alternating twice, at 8 and 12 streams together and staggered.
-     */
-    private static void releasesRows(ConfigurableApplicationContext app, HttpClient http, URI uri, String token,
-                                     List<byte[]> utterances) throws Exception {
-        StreamDecoders decoders = app.getBean(StreamDecoders.class);
-        System.out.println("Real-time pace, command mode, the decodes of a stream whose utterance has ended"
-                + " ({\"reset\":1} received) going ahead of other streams' frames, and in arrival order;"
-                + " alternating, twice:");
-        System.out.printf(Locale.ROOT, ROW_HEADER, "N", "starts", "frame p50 ms", "frame p95 ms", "2nd half p95",
-                "end>final p50", "end>final p95", "end>command p50", "end>command p95", "keeps up");
-        for (int n : new int[] {8, 12}) {
-            for (boolean staggered : new boolean[] {true, false}) {
-                for (int round = 0; round < 2; round++) {
-                    for (boolean first : new boolean[] {true, false}) {
-                        decoders.releasesFirst(first);
-                        String label = (staggered ? "staggered" : "together")
-                                + (first ? ", releases first" : ", arrival order");
-                        pacedRow(http, uri, token, utterances, n, staggered, false, label, false);
-                    }
-                }
-            }
-        }
-        decoders.releasesFirst(true);
     }
 
     /**
@@ -310,7 +275,7 @@ public final class SpeechStreamBenchmark {
                 }
                 SpeechEngine.Readiness before = engine.readiness();
                 String label = (staggered ? "staggered" : "together") + (size > 0 ? ", built ahead" : ", none ahead");
-                pacedRow(http, uri, token, utterances, n, staggered, true, label, false);
+                pacedRow(http, uri, token, utterances, n, staggered, true, label);
                 SpeechEngine.Readiness after = engine.readiness();
                 if (size > 0) {
                     System.out.printf(Locale.ROOT, "%4s  recognisers taken ready %d, built on demand %d%n", "",

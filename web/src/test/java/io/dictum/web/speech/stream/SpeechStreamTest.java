@@ -65,19 +65,6 @@ class SpeechStreamTest {
     }
 
     @Test
-    void aStreamIsReleasedFromItsControlMessageArrivingUntilThatMessageIsHandled() {
-        SpeechStream stream = stream();
-        stream.received(false);
-        assertThat(stream.released()).as("audio alone: the user is still talking").isFalse();
-        stream.received(true);
-        assertThat(stream.released()).as("the audio before the eof is decoded for a waiting user").isTrue();
-        stream.process(Inbound.audio(new byte[9])); // an odd frame: handled without a recogniser
-        assertThat(stream.released()).as("until the eof itself is handled").isTrue();
-        stream.process(Inbound.message("{\"config\":{\"sample_rate\":16000}}"));
-        assertThat(stream.released()).isFalse();
-    }
-
-    @Test
     void modesAreReadLeniently() {
         assertThat(Mode.parse(null)).isEqualTo(Mode.TRANSCRIBE);
         assertThat(Mode.parse(" Command ")).isEqualTo(Mode.COMMAND);
