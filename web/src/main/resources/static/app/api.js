@@ -1,5 +1,6 @@
 // The HTTP API client: the sign-in token lives in sessionStorage (gone when the tab closes), errors are RFC 9457
 // problems whose `detail` is shown to the user as it is.
+import { useTimeZone } from './dom.js';
 
 const KEY = 'dictum.session';
 
@@ -131,7 +132,10 @@ let me = null;
 /** The signed-in user (GET /me: id, username, displayName, role, email, contactId, caseIds), read once per sign-in. */
 export async function currentUser() {
   const token = session.get()?.token;
-  if (me?.token !== token) me = { token, user: await api.get('/me') };
+  if (me?.token !== token) {
+    me = { token, user: await api.get('/me') };
+    useTimeZone(me.user.timeZone);
+  }
   return me.user;
 }
 

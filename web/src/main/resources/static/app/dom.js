@@ -54,11 +54,18 @@ export function instantEl(iso) {
   return el('time', { datetime: iso }, DATE_TIME.format(new Date(iso)));
 }
 
-/** Today in the browser's time zone as yyyy-mm-dd, optionally moved by whole days. */
+let firmZone;
+
+/** The firm's time zone (GET /me): "today" in a form is the firm's day, which the server checks dates against. */
+export function useTimeZone(zone) {
+  firmZone = zone;
+}
+
+/** Today in the firm's time zone (the browser's until it is known) as yyyy-mm-dd, optionally moved by whole days. */
 export function localDate(plusDays = 0) {
-  const now = new Date();
-  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + plusDays);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: firmZone, year: 'numeric', month: '2-digit',
+    day: '2-digit' }).format(new Date()).split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + plusDays)).toISOString().slice(0, 10);
 }
 
 /** snake_case identifiers (matter types, roles, triggers) as words: personal_injury → Personal injury. */

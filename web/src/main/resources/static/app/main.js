@@ -1,5 +1,5 @@
 // Starts the app: the page chrome, the assistant bar and the router.
-import { session } from './api.js';
+import { session, currentUser } from './api.js';
 import { el, replace, notice } from './dom.js';
 import { initAssistant, setAssistantCase, clearAnswer } from './assistant.js';
 import { navigate, takeFocusFlag } from './router.js';
@@ -82,6 +82,7 @@ async function route() {
   main.setAttribute('aria-busy', 'true');
   let content;
   try {
+    if (current) await currentUser(); // the firm's time zone, for the days forms offer
     content = await view({ caseId, params, notice: pendingNotice, onSignedIn: () => navigate(location.hash || '#/') });
   } catch (e) {
     content = [

@@ -1,5 +1,6 @@
 package io.dictum.web.users;
 
+import io.dictum.core.DictumProperties;
 import io.dictum.core.access.Actor;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
@@ -26,10 +27,12 @@ class MeController {
 
     /**
      * {@code contactId} and {@code caseIds} only for a client user (firm members list their cases with GET /cases);
-     * {@code email} only when there is one. Absent fields are left out of the JSON, as everywhere.
+     * {@code email} only when there is one. Absent fields are left out of the JSON, as everywhere. {@code timeZone}
+     * is the firm's (DICTUM_TIME_ZONE): the day a form offers as today is the firm's day, which the server checks
+     * dates against, not the browser's.
      */
     record Me(UserId id, String username, String displayName, Role role, String email, ContactId contactId,
-              List<CaseId> caseIds) {
+              List<CaseId> caseIds, String timeZone) {
     }
 
     /** What a user may change of their own account. */
@@ -38,10 +41,12 @@ class MeController {
 
     private final UserService users;
     private final CaseService cases;
+    private final String timeZone;
 
-    MeController(UserService users, CaseService cases) {
+    MeController(UserService users, CaseService cases, DictumProperties properties) {
         this.users = users;
         this.cases = cases;
+        this.timeZone = properties.timeZone().getId();
     }
 
     @GetMapping
@@ -62,6 +67,6 @@ class MeController {
                         .map(Optional::of)
                 : Mono.just(Optional.empty());
         return visible.map(ids -> new Me(p.id(), p.username(), p.displayName(), p.role(), p.email(),
-                p.contactId().orElse(null), ids.orElse(null)));
+                p.contactId().orElse(null), ids.orElse(null), timeZone));
     }
 }

@@ -39,6 +39,8 @@ class UserApiTest extends WebTestSupport {
         assertThat(me.get("username").asText()).isEqualTo("ahale");
         assertThat(me.get("role").asText()).isEqualTo(listed.get("role").asText()).isEqualTo("partner");
         assertThat(me.get("displayName").asText()).isEqualTo(listed.get("displayName").asText());
+        // the firm's zone, so that a browser elsewhere offers the firm's day as today (dates are checked against it)
+        assertThat(me.get("timeZone").asText()).isEqualTo("America/New_York");
         // what a firm member does not have is left out, as everywhere in the API
         assertThat(me.has("contactId")).isFalse();
         assertThat(me.has("caseIds")).isFalse();
