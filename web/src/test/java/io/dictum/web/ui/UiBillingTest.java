@@ -31,6 +31,28 @@ class UiBillingTest extends UiTestSupport {
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(selector), text));
     }
 
+    /**
+     * The date a form offers as today is the firm's day (New York here), wherever the browser is: a browser in
+     * Kiritimati (UTC+14) is a day ahead of New York from 05:00 there, one in Pago Pago (UTC-11) a day behind until
+     * 06:00, so at any hour one of them would offer another day than the firm's if the browser's clock were used.
+     */
+    @Test
+    void theTimeFormOffersTheFirmsDayWhereverTheBrowserIs() {
+        for (String zone : new String[] {"Pacific/Kiritimati", "Pacific/Pago_Pago"}) {
+            browserIn(zone);
+            signIn("bking");
+            driver.findElement(By.linkText("Time")).click();
+            heading("Time");
+            LocalDate before = LocalDate.now(ZoneId.of("America/New_York"));
+            String offered = driver.findElement(By.id("log-date")).getAttribute("value");
+            LocalDate after = LocalDate.now(ZoneId.of("America/New_York"));
+            assertThat(offered).as("the day offered in a browser in " + zone)
+                    .isIn(before.toString(), after.toString());
+            assertThat(driver.findElement(By.id("log-date")).getAttribute("max")).isIn(before.toString(),
+                    after.toString());
+        }
+    }
+
     @Test
     void timeIsLoggedAndAnInvoiceIsIssued() throws Exception {
         // a timekeeper of their own (one timer per person) and a case of their own, with a rate

@@ -86,6 +86,11 @@ abstract class UiTestSupport extends WebTestSupport {
 
     /** A fresh headless Chromium (empty session storage) with a fake microphone, plus any extra switches. */
     WebDriver browser(String... extraArguments) {
+        return browserIn(null, extraArguments);
+    }
+
+    /** Like {@link #browser}, with the browser's clock in the given time zone (TZ; null: the machine's). */
+    WebDriver browserIn(String timeZone, String... extraArguments) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -98,6 +103,7 @@ abstract class UiTestSupport extends WebTestSupport {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
+                .withEnvironment(timeZone == null ? Map.of() : Map.of("TZ", timeZone))
                 .build();
         ChromeDriver chrome = new ChromeDriver(service, options);
         drivers.add(chrome);
