@@ -25,11 +25,13 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
      * A request said as a need: see {@link NeedPhrasing}. {@code delegatedVerbs}: verbs of a task that may follow the
      * person it is for without "to", when the request begins with one of the {@code delegators} ("have Miguel send
      * the subpoena out"). {@code corrections}: what a speaker says before words that replace some said before them
-     * ("no wait"); {@code verbs}: a verb no pattern uses → the verb the patterns use for it ("spin up" → draft).
+     * ("no wait"); {@code verbs}: a verb no pattern uses → the verb the patterns use for it ("spin up" → draft);
+     * {@code headings}: a heading said or typed first → the request it heads ("note:" → take a note).
      */
     record Needs(List<String> openers, Map<String, String> participles, Map<String, String> things,
                  List<String> delegators, List<String> delegatedVerbs, Map<String, String> askedAfter,
-                 List<String> pointers, List<String> corrections, Map<String, String> verbs) {
+                 List<String> pointers, List<String> corrections, Map<String, String> verbs,
+                 Map<String, String> headings) {
     }
 
     /**
@@ -83,20 +85,24 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
                        List<String> examples, List<String> cues) {
     }
 
-    /** A slot declaration: either just its type ({@code case: case}) or a map with the type and flags. */
-    record SlotEntry(String type, Boolean optional, Boolean fromContext) {
+    /**
+     * A slot declaration: either just its type ({@code case: case}) or a map with the type and flags. {@code dropFirst}:
+     * for a text slot, phrases said at its front that are not its value ("a new client" before a conflict check's name).
+     */
+    record SlotEntry(String type, Boolean optional, Boolean fromContext, List<String> dropFirst) {
 
         @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
         SlotEntry(@JsonProperty("type") String type, @JsonProperty("optional") Boolean optional,
-                  @JsonProperty("fromContext") Boolean fromContext) {
+                  @JsonProperty("fromContext") Boolean fromContext, @JsonProperty("dropFirst") List<String> dropFirst) {
             this.type = type;
             this.optional = optional;
             this.fromContext = fromContext;
+            this.dropFirst = dropFirst;
         }
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         static SlotEntry ofType(String type) {
-            return new SlotEntry(type, null, null);
+            return new SlotEntry(type, null, null, null);
         }
     }
 }

@@ -252,6 +252,7 @@ public final class IntentCatalogue {
         final Set<String> pointers = new LinkedHashSet<>();
         final Set<String> corrections = new LinkedHashSet<>();
         final Map<String, String> verbs = new LinkedHashMap<>();
+        final Map<String, String> headings = new LinkedHashMap<>();
         Double matchFloor;
         Double ambiguousEntity;
         Double entityNotFound;
@@ -301,6 +302,7 @@ public final class IntentCatalogue {
                 addWords(source, "needs.pointers", file.needs().pointers(), pointers);
                 addWords(source, "needs.corrections", file.needs().corrections(), corrections);
                 addPhrases(source, "needs.verbs", file.needs().verbs(), verbs);
+                addPhrases(source, "needs.headings", file.needs().headings(), headings);
             }
             CatalogueFile.CaseResolution cr = file.caseResolution();
             if (cr != null) {
@@ -526,7 +528,8 @@ public final class IntentCatalogue {
                     new NeedPhrasing(needOpeners.stream().map(SpeechNormaliser::words).toList(), phrases(participles),
                             phrases(neededThings), delegators, delegatedVerbs, phrases(askedAfter),
                             pointers.stream().map(SpeechNormaliser::words).toList(),
-                            corrections.stream().map(SpeechNormaliser::words).toList(), phrases(verbs)),
+                            corrections.stream().map(SpeechNormaliser::words).toList(), phrases(verbs),
+                            phrases(headings)),
                     questionWords);
         }
 
@@ -656,7 +659,15 @@ public final class IntentCatalogue {
             if (fromContext && type != SlotType.CASE) {
                 throw new CatalogueException(where + "only a case slot can be taken from the conversation's context");
             }
-            return new SlotSpec(name, type, Boolean.TRUE.equals(e.optional()), fromContext);
+            List<String> dropFirst = e.dropFirst() == null ? List.of() : e.dropFirst();
+            if (!dropFirst.isEmpty() && type != SlotType.TEXT) {
+                throw new CatalogueException(where + "only a text slot can drop phrases from its front");
+            }
+            if (dropFirst.stream().anyMatch(d -> d == null || SpeechNormaliser.words(d).isEmpty())) {
+                throw new CatalogueException(where + "dropFirst has an entry with no word in it");
+            }
+            return new SlotSpec(name, type, Boolean.TRUE.equals(e.optional()), fromContext,
+                    dropFirst.stream().map(SpeechNormaliser::words).toList());
         }
     }
 }

@@ -485,8 +485,8 @@ public final class IntentRouter {
                         literals += captured.size(); // the kind was found only once the case was taken out
                     }
                 }
-                case TEXT -> slots.put(slot.name(), Token.said(caseThenText.isPresent()
-                        && caseThenText.get().phraseSlot().equals(slot.name()) ? caseThenText.get().rest() : captured));
+                case TEXT -> slots.put(slot.name(), Token.said(slot.withoutDroppedFront(caseThenText.isPresent()
+                        && caseThenText.get().phraseSlot().equals(slot.name()) ? caseThenText.get().rest() : captured)));
                 default -> {
                     // a checked type: the match only cut the slot where its words form a value
                     boolean whole = parse.pieces().get(slot.name()).size() == 1

@@ -27,11 +27,14 @@ import java.util.Set;
  *                    Thompson no wait for Delgado"
  * @param verbs       a verb no pattern uses → the verb the patterns use for it: "spin up a demand letter" is "draft a
  *                    demand letter"
+ * @param headings    a heading said or typed first → the request it heads: "Note: called Gregory Shaw" is "take a note
+ *                    called Gregory Shaw", "New matter: Priya Shah" is "open a new matter for Priya Shah"
  */
 record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> participles,
                     Map<List<String>, List<String>> things, Set<String> delegators, Set<String> delegatedVerbs,
                     Map<List<String>, List<String>> askedAfter, List<List<String>> pointers,
-                    List<List<String>> corrections, Map<List<String>, List<String>> verbs) {
+                    List<List<String>> corrections, Map<List<String>, List<String>> verbs,
+                    Map<List<String>, List<String>> headings) {
 
     NeedPhrasing {
         openers = openers.stream().sorted(Comparator.comparingInt((List<String> o) -> o.size()).reversed()).toList();
@@ -44,6 +47,25 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
         corrections = corrections.stream().sorted(Comparator.comparingInt((List<String> c) -> c.size()).reversed())
                 .toList();
         verbs = Map.copyOf(verbs);
+        headings = Map.copyOf(headings);
+    }
+
+    /** The words with the longest heading they begin with said as the request it heads; empty when none begins them. */
+    Optional<List<Token>> headed(List<Token> tokens) {
+        List<String> words = tokens.stream().map(Token::text).toList();
+        return headings.keySet().stream()
+                .filter(h -> h.size() < words.size() && words.subList(0, h.size()).equals(h))
+                .max(Comparator.comparingInt(List::size))
+                .map(h -> {
+                    List<Token> out = new ArrayList<>();
+                    List<String> request = headings.get(h);
+                    String surface = Token.said(tokens.subList(0, h.size()));
+                    for (int k = 0; k < request.size(); k++) {
+                        out.add(new Token(request.get(k), k == 0 ? surface : ""));
+                    }
+                    out.addAll(tokens.subList(h.size(), tokens.size()));
+                    return out;
+                });
     }
 
     /** What was said before a correction, and what was said after it to take the place of some of those words. */

@@ -63,15 +63,23 @@ final class ReReadings {
     private Optional<List<Reading>> rereadAsSaid(List<Token> tokens, List<Reading> readings, Reader reader,
                                                  boolean usualVerbs) {
         if (readings.isEmpty() || !readings.get(0).spokenCase()) {
-            Optional<List<Reading>> caseFirst = caseSaidFirst(tokens, reader, readings.isEmpty());
+            Optional<List<Reading>> caseFirst = caseSaidFirst(tokens, reader, readings.isEmpty())
+                    .or(() -> caseSaidLast(tokens, reader, readings.isEmpty()));
             if (caseFirst.isPresent()) {
                 return caseFirst;
             }
         }
-        if (!readings.isEmpty()) {
-            return Optional.empty();
+        if (readings.isEmpty() || readings.get(0).evidence() < 1) {
+            Optional<List<Reading>> inside = caseSaidInside(tokens, reader);
+            if (inside.isPresent()) {
+                return inside;
+            }
         }
-        return gerundRequest(tokens, reader)
+        if (!readings.isEmpty()) {
+            return personJoined(tokens, readings.get(0), reader);
+        }
+        return headed(tokens, reader)
+                .or(() -> gerundRequest(tokens, reader))
                 .or(() -> need(tokens, reader))
                 .or(() -> delegatedTask(tokens, reader))
                 .or(() -> remarkThenRequest(tokens, reader))
@@ -289,6 +297,143 @@ final class ReReadings {
     }
 
     /** "Chen settlement agreement": a document kind the vocabulary knows, said alone after a case, is asked for. */
+    /**
+     * A case tagged on after the request: "Start timer - Rivera", "Add Brian Ellis as a witness - Rivera", "start timer
+     * rivera". Taken only when the last words settle exactly one case and the words before them read as a request
+     * whose intent takes a case and did not name one; when the whole already reads (its free text or document then
+     * holds the case's name: "Find the scheduling order - Delgado"), only when a dash, comma, colon or semicolon sets
+     * the case apart as it was typed.
+     */
+    private Optional<List<Reading>> caseSaidLast(List<Token> tokens, Reader reader, boolean wholeReadsNothing) {
+        CaseResolutionPolicy policy = catalogue.caseResolution();
+        for (int length = 1; length < tokens.size() && length <= MAX_LEADING_CASE_WORDS; length++) {
+            List<Token> reference = tokens.subList(tokens.size() - length, tokens.size());
+            List<String> named = reference.stream().map(Token::text).filter(w -> !policy.ignoreWords().contains(w)).toList();
+            if (named.isEmpty()) {
+                continue; // "the case"
+            }
+            if (policy.neverFirst().contains(named.get(0))
+                    || named.stream().anyMatch(catalogue.vocabularies().notNames()::contains)) {
+                continue; // "... for the Miller case" is the patterns' to read
+            }
+            boolean typedApart = typedApart(reader.said(), reference);
+            if (!wholeReadsNothing && !typedApart) {
+                continue;
+            }
+            List<Token> rest = catalogue.normaliser().trimmed(tokens.subList(0, tokens.size() - length));
+            if (rest.isEmpty()) {
+                continue;
+            }
+            // said without a break, the request must settle every slot: "start timer rivera", not "find the memo chen"
+            List<Reading> readings = reader.readings(rest);
+            if (readings.isEmpty() || (!typedApart && readings.get(0).evidence() < 1) || !takesCase(readings.get(0))) {
+                continue;
+            }
+            Optional<String> id = reader.settledCase(reference);
+            if (id.isPresent()) {
+                return withCase(readings, id.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A person a task is for is at most two words here: "Sarah", "Brian King". */
+    private static final int MAX_JOINED_NAME_WORDS = 2;
+
+    /**
+     * "Task for Sarah order the records from Bayview", "Task: Tom to pull the deed for Patel": the person a request is
+     * for said without the "for ... to" the patterns join them with. When the best reading leaves an optional person
+     * slot empty, "to" is said after a name that follows "for" and comes before a delegated verb (catalogue
+     * needs.delegatedVerbs), or "for" before a name that "to" and such a verb follow, and the words are read again;
+     * taken when the same request then names the person and settles every slot.
+     */
+    private Optional<List<Reading>> personJoined(List<Token> tokens, Reading best, Reader reader) {
+        Optional<SlotSpec> person = catalogue.definitions().get(best.intent()).slotOf(SlotType.PERSON)
+                .filter(slot -> slot.optional() && !best.slots().containsKey(slot.name()));
+        if (person.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> verbs = catalogue.needs().delegatedVerbs();
+        for (int start = 1; start < tokens.size(); start++) {
+            for (int length = 1; length <= MAX_JOINED_NAME_WORDS && start + length + 1 < tokens.size(); length++) {
+                int after = start + length;
+                if (tokens.subList(start, after).stream().anyMatch(t -> catalogue.vocabularies().notNames().contains(t.text()))) {
+                    break;
+                }
+                List<Token> joined = new ArrayList<>(tokens);
+                if (tokens.get(start - 1).text().equals("for") && verbs.contains(tokens.get(after).text())) {
+                    joined.add(after, new Token("to", ""));
+                } else if (tokens.get(after).text().equals("to") && verbs.contains(tokens.get(after + 1).text())) {
+                    joined.add(start, new Token("for", ""));
+                } else {
+                    continue;
+                }
+                List<Reading> readings = reader.readings(joined);
+                if (!readings.isEmpty() && readings.get(0).intent() == best.intent() && readings.get(0).evidence() >= 1
+                        && readings.get(0).slots().containsKey(person.get().name())) {
+                    return Optional.of(readings);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A case said inside a request is at most three words: "the Kowalczyk Northside", "Johnson versus Acme". */
+    private static final int MAX_INSIDE_CASE_WORDS = 3;
+
+    /**
+     * A case said inside the request, in front of what it asks for: "show me the Miller deadlines", "pull up the Garcia
+     * police report". Tried when nothing reads or the best reading leaves a slot unsettled: the fewest words that
+     * settle exactly one case are taken out, nearest the front first, when the rest reads as a request that takes a
+     * case, names none and settles every slot.
+     */
+    private Optional<List<Reading>> caseSaidInside(List<Token> tokens, Reader reader) {
+        CaseResolutionPolicy policy = catalogue.caseResolution();
+        for (int length = 1; length <= MAX_INSIDE_CASE_WORDS; length++) {
+            for (int start = 1; start + length < tokens.size(); start++) {
+                List<Token> reference = tokens.subList(start, start + length);
+                List<String> named = reference.stream().map(Token::text).toList();
+                if (named.stream().anyMatch(w -> policy.ignoreWords().contains(w) || policy.neverFirst().contains(w)
+                        || catalogue.vocabularies().notNames().contains(w))) {
+                    continue;
+                }
+                List<Token> rest = new ArrayList<>(tokens.subList(0, start));
+                rest.addAll(tokens.subList(start + length, tokens.size()));
+                List<Reading> readings = reader.readings(rest);
+                if (readings.isEmpty() || readings.get(0).evidence() < 1 || !takesCase(readings.get(0))) {
+                    continue;
+                }
+                Optional<String> id = reader.settledCase(reference);
+                if (id.isPresent()) {
+                    return withCase(readings, id.get());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Separators that set a case apart at the end of a typed request: "Start timer - Rivera", "mediation 12/15, Miller". */
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("(?:\\s[-–—]|[,;:])\\s*([^,;:–—]+?)[\\s.!?]*$");
+
+    /** Whether the words were typed last in the utterance, after a separator and nothing else. */
+    private boolean typedApart(String said, List<Token> words) {
+        java.util.regex.Matcher m = TAG.matcher(said);
+        if (!m.find()) {
+            return false;
+        }
+        List<String> tagged = catalogue.normaliser().tokens(m.group(1)).stream().map(Token::text).toList();
+        return tagged.equals(words.stream().map(Token::text).toList());
+    }
+
+    /**
+     * "Note: called Gregory Shaw, left voicemail", "New matter: Priya Shah, medical malpractice": a heading said or typed
+     * first (catalogue needs.headings) read as the request it heads, when every slot settles.
+     */
+    private Optional<List<Reading>> headed(List<Token> tokens, Reader reader) {
+        return catalogue.needs().headed(tokens).map(words -> readAll(words, reader, true))
+                .filter(readings -> !readings.isEmpty() && readings.get(0).evidence() >= 1);
+    }
+
     private Optional<Reading> documentAlone(List<Token> words, String caseId) {
         IntentDefinition find = catalogue.definitions().get(Intent.FIND_DOCUMENT);
         if (find == null) {

@@ -447,6 +447,17 @@ class IntentCatalogueTest {
         assertThat(catalogue.patterns(Intent.OPEN_CASE)).isEqualTo(IntentCatalogue.defaults().patterns(Intent.OPEN_CASE));
     }
 
+    @Test
+    void onlyATextSlotDropsPhrasesFromItsFront() throws IOException {
+        Path file = firmFile("""
+                intents:
+                  open_case:
+                    slots:
+                      case: { type: case, dropFirst: [the new] }
+                """);
+        assertRefused(file).hasMessageContaining("only a text slot can drop phrases from its front");
+    }
+
     /** Loading the file fails with a catalogue error; the message is checked by the caller. */
     private static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(Path file) {
         return assertThatThrownBy(() -> IntentCatalogue.load(file)).isInstanceOf(CatalogueException.class);

@@ -65,7 +65,7 @@ class IntentEvaluationTest {
 
     @Test
     void theFormerlyHeldOutBlocksKeepWhatReadingThemBought() {
-        assertThat(chain.blindBlockCount()).isEqualTo(6);
+        assertThat(chain.blindBlockCount()).isEqualTo(7);
         // the first three blind blocks never lose ground to work on a later one
         IntentEvaluation.Report earlier = chain.blindBlocks(1, 3);
         assertThat(earlier.total()).isEqualTo(433);
@@ -77,13 +77,21 @@ class IntentEvaluationTest {
         assertThat(fourth.slotExactMatch()).as(IntentEvaluation.format(fourth)).isGreaterThanOrEqualTo(0.79);
         IntentEvaluation.Report fifth = chain.blindBlocks(5, 5);
         assertThat(fifth.total()).isEqualTo(176);
-        assertThat(fifth.intentAccuracy()).as(IntentEvaluation.format(fifth)).isGreaterThanOrEqualTo(0.76);
-        assertThat(fifth.slotExactMatch()).as(IntentEvaluation.format(fifth)).isGreaterThanOrEqualTo(0.65);
-        // measured blind at 44.6 % / 21.7 %; 53.7 % / 26.3 % with the slot-first reader
+        assertThat(fifth.intentAccuracy()).as(IntentEvaluation.format(fifth)).isGreaterThanOrEqualTo(0.77);
+        assertThat(fifth.slotExactMatch()).as(IntentEvaluation.format(fifth)).isGreaterThanOrEqualTo(0.66);
+        // measured blind at 44.6 % / 21.7 %; 53.7 % / 26.3 % with the slot-first reader, 54.8 % / 27.0 % with the seventh
+        // block's mechanisms
         IntentEvaluation.Report sixth = chain.blindBlocks(6, 6);
         assertThat(sixth.total()).isEqualTo(177);
-        assertThat(sixth.intentAccuracy()).as(IntentEvaluation.format(sixth)).isGreaterThanOrEqualTo(0.52);
-        assertThat(sixth.slotExactMatch()).as(IntentEvaluation.format(sixth)).isGreaterThanOrEqualTo(0.25);
+        assertThat(sixth.intentAccuracy()).as(IntentEvaluation.format(sixth)).isGreaterThanOrEqualTo(0.53);
+        assertThat(sixth.slotExactMatch()).as(IntentEvaluation.format(sixth)).isGreaterThanOrEqualTo(0.26);
+        // typical speech: measured blind at 89.9 % / 82.5 %, 91.6 % / 84.4 % with the slot-first reader; 95.0 % /
+        // 90.3 % once read (a case typed after a dash or said inside the request, headings, a task's person joined,
+        // words dropped from the front of a conflict check's name or a search)
+        IntentEvaluation.Report seventh = chain.blindBlocks(7, 7);
+        assertThat(seventh.total()).isEqualTo(179);
+        assertThat(seventh.intentAccuracy()).as(IntentEvaluation.format(seventh)).isGreaterThanOrEqualTo(0.94);
+        assertThat(seventh.slotExactMatch()).as(IntentEvaluation.format(seventh)).isGreaterThanOrEqualTo(0.89);
     }
 
     @Test
@@ -92,10 +100,10 @@ class IntentEvaluationTest {
         assumeTrue(heldOut.total() > 0, "no held-out utterances");
         assertThat(heldOut.total() - heldOut.distractors()).isGreaterThanOrEqualTo(60);
         assertThat(heldOut.distractors()).isGreaterThanOrEqualTo(20);
-        // the seventh block, typical speech: measured blind at 89.9 % / 82.5 %, 91.6 % / 84.4 % with the slot-first
-        // reader (which never read it)
-        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.90);
-        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.83);
+        // the eighth block, a working week in four voices: measured blind at 77.5 % / 56.7 %, then 80.9 % / 60.7 % with
+        // the mechanisms written on the seventh block (which never read it)
+        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.80);
+        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.60);
     }
 
     @Test

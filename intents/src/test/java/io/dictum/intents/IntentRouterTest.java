@@ -409,6 +409,69 @@ class IntentRouterTest {
     }
 
     @Nested
+    class TypedShorthand {
+
+        @Test
+        void aCaseTypedAfterADashOrACommaIsTheRequestsCase() {
+            Interpretation timer = interpret("Start timer - Miller");
+            assertThat(timer.intent()).isEqualTo(Intent.START_TIMER);
+            assertThat(timer.slots()).containsEntry("case", "case-miller");
+
+            Interpretation typed = interpret("Find the scheduling order - Kowalczyk");
+            assertThat(typed.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+            assertThat(typed.slots()).containsEntry("document", "scheduling order").containsEntry("case", "case-kowalczyk");
+            // said without the break, the name may be the document's own ("the scheduling order Kowalczyk signed")
+            assertThat(interpret("find the scheduling order kowalczyk").slots())
+                    .containsEntry("document", "scheduling order kowalczyk").doesNotContainKey("case");
+        }
+
+        @Test
+        void aHeadingIsReadAsTheRequestItHeads() {
+            Interpretation note = interpret("Note: called Gregory Shaw, left voicemail");
+            assertThat(note.intent()).isEqualTo(Intent.DICTATE_NOTE);
+            assertThat(note.slots()).containsEntry("text", "called Gregory Shaw left voicemail");
+
+            Interpretation matter = interpret("New matter: Priya Shah, medical malpractice");
+            assertThat(matter.intent()).isEqualTo(Intent.CREATE_CASE);
+            assertThat(matter.slots()).containsEntry("client", "Priya Shah").containsEntry("matterType", "medical_malpractice");
+
+            assertThat(interpret("note to self the coffee machine is broken").slots())
+                    .containsEntry("text", "the coffee machine is broken"); // the patterns' reading is kept
+        }
+
+        @Test
+        void aCaseSaidInFrontOfWhatIsAskedForIsTheRequestsCase() {
+            Interpretation i = interpret("show me the Miller deadlines");
+
+            assertThat(i.intent()).isEqualTo(Intent.LIST_DEADLINES);
+            assertThat(i.slots()).containsEntry("case", "case-miller");
+        }
+
+        @Test
+        void thePersonATaskIsForIsJoinedToItsWords() {
+            Interpretation forSarah = interpret("task for Sarah order the medical records by Friday");
+            assertThat(forSarah.intent()).isEqualTo(Intent.CREATE_TASK);
+            assertThat(forSarah.slots()).containsEntry("assignee", "Sarah")
+                    .containsEntry("description", "order the medical records").containsEntry("due", "2025-03-07");
+
+            Interpretation tom = interpret("Task: Tom to pull the deed");
+            assertThat(tom.slots()).containsEntry("assignee", "Tom").containsEntry("description", "pull the deed");
+
+            // "for the" names nobody: the task's words stay as said
+            assertThat(interpret("task for the record call the clerk").slots()).doesNotContainKey("assignee");
+        }
+
+        @Test
+        void wordsInFrontOfATextSlotThatAreNotItsValueAreDropped() {
+            assertThat(interpret("check conflicts on a new client Omar Haddad").slots()).containsEntry("name", "Omar Haddad");
+            assertThat(interpret("search all cases for statute of limitations").slots())
+                    .containsEntry("query", "statute of limitations").doesNotContainKey("case");
+            // never the whole value
+            assertThat(interpret("run a conflict check on our client").slots()).containsEntry("name", "our client");
+        }
+    }
+
+    @Nested
     class RequestsSaidOtherwise {
 
         @Test
