@@ -50,6 +50,11 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
         headings = Map.copyOf(headings);
     }
 
+    /** Whether the words are a heading. */
+    boolean heads(List<String> words) {
+        return headings.containsKey(words);
+    }
+
     /** The words with the longest heading they begin with said as the request it heads; empty when none begins them. */
     Optional<List<Token>> headed(List<Token> tokens) {
         List<String> words = tokens.stream().map(Token::text).toList();

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The ways the router reads an utterance again when its patterns did not read it as said: a correction, a case said
@@ -51,7 +53,28 @@ final class ReReadings {
      * else only when nothing read.
      */
     Optional<List<Reading>> reread(List<Token> tokens, List<Reading> readings, Reader reader) {
-        return corrected(tokens, reader).or(() -> rereadAsSaid(tokens, readings, reader, true));
+        return corrected(tokens, reader).or(() -> typedHeading(tokens, reader))
+                .or(() -> rereadAsSaid(tokens, readings, reader, true));
+    }
+
+    /** What a typed heading is: the words before the first colon ("Add event: mediation 12/15, Miller"). */
+    private static final Pattern HEADING = Pattern.compile("^\\W*([^:]{1,40}):");
+
+    /**
+     * "Add event: mediation 12/15, Miller", "Note: that the client called": a heading typed with a colon (catalogue
+     * needs.headings) says which request the rest is, even when the words as said read otherwise ("event mediation"),
+     * and is read first; taken when every slot settles.
+     */
+    private Optional<List<Reading>> typedHeading(List<Token> tokens, Reader reader) {
+        Matcher typed = HEADING.matcher(reader.said());
+        if (!typed.find()) {
+            return Optional.empty();
+        }
+        List<String> heading = catalogue.normaliser().tokens(typed.group(1)).stream().map(Token::text).toList();
+        if (!catalogue.needs().heads(heading)) {
+            return Optional.empty();
+        }
+        return headed(tokens, reader);
     }
 
     /** Every reading of the words, with the re-readings but a correction, best first. */
@@ -64,7 +87,8 @@ final class ReReadings {
                                                  boolean usualVerbs) {
         if (readings.isEmpty() || !readings.get(0).spokenCase()) {
             Optional<List<Reading>> caseFirst = caseSaidFirst(tokens, reader, readings.isEmpty())
-                    .or(() -> caseSaidLast(tokens, reader, readings.isEmpty()));
+                    .or(() -> caseSaidLast(tokens, reader, readings.isEmpty(),
+                            !readings.isEmpty() && readings.get(0).evidence() >= 1));
             if (caseFirst.isPresent()) {
                 return caseFirst;
             }
@@ -299,15 +323,19 @@ final class ReReadings {
     /** "Chen settlement agreement": a document kind the vocabulary knows, said alone after a case, is asked for. */
     /**
      * A case tagged on after the request: "Start timer - Rivera", "Add Brian Ellis as a witness - Rivera", "start timer
-     * rivera". Taken only when the last words settle exactly one case and the words before them read as a request
-     * whose intent takes a case and did not name one; when the whole already reads (its free text or document then
-     * holds the case's name: "Find the scheduling order - Delgado"), only when a dash, comma, colon or semicolon sets
-     * the case apart as it was typed.
+     * rivera", "put the scheduling order on the portal for Kowalczyk". Taken only when the last words settle exactly
+     * one case and the words before them read as a request whose intent takes a case and did not name one. When the
+     * whole already reads (its free text or document then holds the case's name: "Find the scheduling order -
+     * Delgado"), only when a dash, comma, colon or semicolon sets the case apart as it was typed, or, when the whole
+     * leaves a slot unsettled, a joining word (caseResolution.leadingJoins) does.
      */
-    private Optional<List<Reading>> caseSaidLast(List<Token> tokens, Reader reader, boolean wholeReadsNothing) {
+    private Optional<List<Reading>> caseSaidLast(List<Token> tokens, Reader reader, boolean wholeReadsNothing,
+                                                 boolean wholeSettles) {
         CaseResolutionPolicy policy = catalogue.caseResolution();
         for (int length = 1; length < tokens.size() && length <= MAX_LEADING_CASE_WORDS; length++) {
-            List<Token> reference = tokens.subList(tokens.size() - length, tokens.size());
+            List<Token> said = tokens.subList(tokens.size() - length, tokens.size());
+            boolean joined = length > 1 && policy.leadingJoins().contains(said.get(0).text());
+            List<Token> reference = joined ? said.subList(1, said.size()) : said;
             List<String> named = reference.stream().map(Token::text).filter(w -> !policy.ignoreWords().contains(w)).toList();
             if (named.isEmpty()) {
                 continue; // "the case"
@@ -317,16 +345,18 @@ final class ReReadings {
                 continue; // "... for the Miller case" is the patterns' to read
             }
             boolean typedApart = typedApart(reader.said(), reference);
-            if (!wholeReadsNothing && !typedApart) {
+            if (!wholeReadsNothing && !typedApart && !(joined && !wholeSettles)) {
                 continue;
             }
             List<Token> rest = catalogue.normaliser().trimmed(tokens.subList(0, tokens.size() - length));
             if (rest.isEmpty()) {
                 continue;
             }
-            // said without a break, the request must settle every slot: "start timer rivera", not "find the memo chen"
+            // said without a break, the request must settle every slot: "start timer rivera", not "find the memo
+            // chen"; set apart, a kind of document nobody listed will do ("the scheduling order - Delgado")
             List<Reading> readings = reader.readings(rest);
-            if (readings.isEmpty() || (!typedApart && readings.get(0).evidence() < 1) || !takesCase(readings.get(0))) {
+            if (readings.isEmpty() || !takesCase(readings.get(0)) || !readings.get(0).unresolved().isEmpty()
+                    || (!typedApart && !joined && readings.get(0).evidence() < 1)) {
                 continue;
             }
             Optional<String> id = reader.settledCase(reference);
@@ -413,11 +443,11 @@ final class ReReadings {
     }
 
     /** Separators that set a case apart at the end of a typed request: "Start timer - Rivera", "mediation 12/15, Miller". */
-    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("(?:\\s[-–—]|[,;:])\\s*([^,;:–—]+?)[\\s.!?]*$");
+    private static final Pattern TAG = Pattern.compile("(?:\\s[-–—]|[,;:])\\s*([^,;:–—]+?)[\\s.!?]*$");
 
     /** Whether the words were typed last in the utterance, after a separator and nothing else. */
     private boolean typedApart(String said, List<Token> words) {
-        java.util.regex.Matcher m = TAG.matcher(said);
+        Matcher m = TAG.matcher(said);
         if (!m.find()) {
             return false;
         }

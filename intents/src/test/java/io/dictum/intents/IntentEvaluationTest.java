@@ -73,25 +73,25 @@ class IntentEvaluationTest {
         assertThat(earlier.slotExactMatch()).as(IntentEvaluation.format(earlier)).isGreaterThanOrEqualTo(0.966);
         IntentEvaluation.Report fourth = chain.blindBlocks(4, 4);
         assertThat(fourth.total()).isEqualTo(175);
-        assertThat(fourth.intentAccuracy()).as(IntentEvaluation.format(fourth)).isGreaterThanOrEqualTo(0.86);
-        assertThat(fourth.slotExactMatch()).as(IntentEvaluation.format(fourth)).isGreaterThanOrEqualTo(0.79);
+        assertThat(fourth.intentAccuracy()).as(IntentEvaluation.format(fourth)).isGreaterThanOrEqualTo(0.87);
+        assertThat(fourth.slotExactMatch()).as(IntentEvaluation.format(fourth)).isGreaterThanOrEqualTo(0.81);
         IntentEvaluation.Report fifth = chain.blindBlocks(5, 5);
         assertThat(fifth.total()).isEqualTo(176);
         assertThat(fifth.intentAccuracy()).as(IntentEvaluation.format(fifth)).isGreaterThanOrEqualTo(0.77);
-        assertThat(fifth.slotExactMatch()).as(IntentEvaluation.format(fifth)).isGreaterThanOrEqualTo(0.66);
-        // measured blind at 44.6 % / 21.7 %; 53.7 % / 26.3 % with the slot-first reader, 54.8 % / 27.0 % with the seventh
+        assertThat(fifth.slotExactMatch()).as(IntentEvaluation.format(fifth)).isGreaterThanOrEqualTo(0.67);
+        // measured blind at 44.6 % / 21.7 %; 53.7 % / 26.3 % with the slot-first reader, 55.4 % / 28.3 % with the seventh
         // block's mechanisms
         IntentEvaluation.Report sixth = chain.blindBlocks(6, 6);
         assertThat(sixth.total()).isEqualTo(177);
-        assertThat(sixth.intentAccuracy()).as(IntentEvaluation.format(sixth)).isGreaterThanOrEqualTo(0.53);
-        assertThat(sixth.slotExactMatch()).as(IntentEvaluation.format(sixth)).isGreaterThanOrEqualTo(0.26);
-        // typical speech: measured blind at 89.9 % / 82.5 %, 91.6 % / 84.4 % with the slot-first reader; 95.0 % /
-        // 90.3 % once read (a case typed after a dash or said inside the request, headings, a task's person joined,
-        // words dropped from the front of a conflict check's name or a search)
+        assertThat(sixth.intentAccuracy()).as(IntentEvaluation.format(sixth)).isGreaterThanOrEqualTo(0.54);
+        assertThat(sixth.slotExactMatch()).as(IntentEvaluation.format(sixth)).isGreaterThanOrEqualTo(0.27);
+        // typical speech: measured blind at 89.9 % / 82.5 %, 91.6 % / 84.4 % with the slot-first reader; 96.6 % /
+        // 93.5 % once read (a case typed after a dash, joined at the end or said inside the request, headings, a
+        // task's person joined, words dropped from the front of a conflict check's name or a search, more kinds)
         IntentEvaluation.Report seventh = chain.blindBlocks(7, 7);
         assertThat(seventh.total()).isEqualTo(179);
-        assertThat(seventh.intentAccuracy()).as(IntentEvaluation.format(seventh)).isGreaterThanOrEqualTo(0.94);
-        assertThat(seventh.slotExactMatch()).as(IntentEvaluation.format(seventh)).isGreaterThanOrEqualTo(0.89);
+        assertThat(seventh.intentAccuracy()).as(IntentEvaluation.format(seventh)).isGreaterThanOrEqualTo(0.96);
+        assertThat(seventh.slotExactMatch()).as(IntentEvaluation.format(seventh)).isGreaterThanOrEqualTo(0.93);
     }
 
     @Test
@@ -100,10 +100,10 @@ class IntentEvaluationTest {
         assumeTrue(heldOut.total() > 0, "no held-out utterances");
         assertThat(heldOut.total() - heldOut.distractors()).isGreaterThanOrEqualTo(60);
         assertThat(heldOut.distractors()).isGreaterThanOrEqualTo(20);
-        // the eighth block, a working week in four voices: measured blind at 77.5 % / 56.7 %, then 80.9 % / 60.7 % with
+        // the eighth block, a working week in four voices: measured blind at 77.5 % / 56.7 %, then 82.1 % / 62.0 % with
         // the mechanisms written on the seventh block (which never read it)
-        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.80);
-        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.60);
+        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.81);
+        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.61);
     }
 
     @Test

@@ -440,6 +440,24 @@ class IntentRouterTest {
         }
 
         @Test
+        void aHeadingTypedWithAColonSaysTheRequestEvenWhenTheWordsReadOtherwise() {
+            Interpretation typed = interpret("Add event: mediation on Friday, Miller");
+            assertThat(typed.intent()).isEqualTo(Intent.ADD_EVENT);
+            assertThat(typed.slots()).containsEntry("event", "mediation").containsEntry("date", "2025-03-07")
+                    .containsEntry("case", "case-miller");
+            // without the colon the words are read as said
+            assertThat(interpret("add event mediation on Friday").slots()).containsEntry("event", "event mediation");
+        }
+
+        @Test
+        void aCaseJoinedAtTheEndIsTakenWhenTheWholeLeavesItUnread() {
+            Interpretation i = interpret("the complaint was served on Acme today in the Miller case");
+
+            assertThat(i.intent()).isEqualTo(Intent.ADD_EVENT);
+            assertThat(i.slots()).containsEntry("case", "case-miller").containsEntry("date", "2025-03-03");
+        }
+
+        @Test
         void aCaseSaidInFrontOfWhatIsAskedForIsTheRequestsCase() {
             Interpretation i = interpret("show me the Miller deadlines");
 
@@ -466,6 +484,8 @@ class IntentRouterTest {
             assertThat(interpret("check conflicts on a new client Omar Haddad").slots()).containsEntry("name", "Omar Haddad");
             assertThat(interpret("search all cases for statute of limitations").slots())
                     .containsEntry("query", "statute of limitations").doesNotContainKey("case");
+            assertThat(interpret("look through everything for dashcam footage").slots())
+                    .containsEntry("query", "dashcam footage");
             // never the whole value
             assertThat(interpret("run a conflict check on our client").slots()).containsEntry("name", "our client");
         }
