@@ -12,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The ways the router reads an utterance again when its patterns did not read it as said: a correction, a case said
- * first, a verb said as a gerund, a request said as a need, a task delegated without "to", a remark before or after
+ * The ways the router reads an utterance again when its patterns did not read it as said: a correction, a typed
+ * heading, a case said first, last or inside the request, the person a task is for said without "for ... to", a
+ * heading, a verb said as a gerund, a request said as a need, a task delegated without "to", a remark before or after
  * the request, a request said after what it asks about, a request that points back at what was said before it, a
  * date said first, a question after a remark, a verb no pattern uses. Each takes the words apart or rewrites them, and
  * reads the result with the same patterns; the first that reads wins, in that order. All the words they rely on are
@@ -49,8 +50,9 @@ final class ReReadings {
 
     /**
      * The readings of the words read again, when a re-reading reads them; empty to keep the patterns' readings. A
-     * correction is tried whenever one is said, a case said first whenever the best reading names none; everything
-     * else only when nothing read.
+     * correction or a typed heading is tried whenever one is said, a case said first or last whenever the best reading
+     * names none, a case inside the request whenever it leaves a slot unsettled, the person a task is for whenever it
+     * names none; everything else only when nothing read.
      */
     Optional<List<Reading>> reread(List<Token> tokens, List<Reading> readings, Reader reader) {
         return corrected(tokens, reader).or(() -> typedHeading(tokens, reader))
@@ -320,7 +322,6 @@ final class ReReadings {
         return Optional.empty();
     }
 
-    /** "Chen settlement agreement": a document kind the vocabulary knows, said alone after a case, is asked for. */
     /**
      * A case tagged on after the request: "Start timer - Rivera", "Add Brian Ellis as a witness - Rivera", "start timer
      * rivera", "put the scheduling order on the portal for Kowalczyk". Taken only when the last words settle exactly
@@ -464,6 +465,7 @@ final class ReReadings {
                 .filter(readings -> !readings.isEmpty() && readings.get(0).evidence() >= 1);
     }
 
+    /** "Chen settlement agreement": a document kind the vocabulary knows, said alone after a case, is asked for. */
     private Optional<Reading> documentAlone(List<Token> words, String caseId) {
         IntentDefinition find = catalogue.definitions().get(Intent.FIND_DOCUMENT);
         if (find == null) {
