@@ -67,31 +67,23 @@ class IntentEvaluationTest {
     void theFormerlyHeldOutBlocksKeepWhatReadingThemBought() {
         assertThat(chain.blindBlockCount()).isEqualTo(7);
         // the first three blind blocks never lose ground to work on a later one
-        IntentEvaluation.Report earlier = chain.blindBlocks(1, 3);
-        assertThat(earlier.total()).isEqualTo(433);
-        assertThat(earlier.intentAccuracy()).as(IntentEvaluation.format(earlier)).isGreaterThanOrEqualTo(0.972);
-        assertThat(earlier.slotExactMatch()).as(IntentEvaluation.format(earlier)).isGreaterThanOrEqualTo(0.966);
-        IntentEvaluation.Report fourth = chain.blindBlocks(4, 4);
-        assertThat(fourth.total()).isEqualTo(175);
-        assertThat(fourth.intentAccuracy()).as(IntentEvaluation.format(fourth)).isGreaterThanOrEqualTo(0.87);
-        assertThat(fourth.slotExactMatch()).as(IntentEvaluation.format(fourth)).isGreaterThanOrEqualTo(0.81);
-        IntentEvaluation.Report fifth = chain.blindBlocks(5, 5);
-        assertThat(fifth.total()).isEqualTo(176);
-        assertThat(fifth.intentAccuracy()).as(IntentEvaluation.format(fifth)).isGreaterThanOrEqualTo(0.77);
-        assertThat(fifth.slotExactMatch()).as(IntentEvaluation.format(fifth)).isGreaterThanOrEqualTo(0.67);
+        assertReads(chain.blindBlocks(1, 3), 433, 0.972, 0.966);
+        assertReads(chain.blindBlocks(4, 4), 175, 0.87, 0.81);
+        assertReads(chain.blindBlocks(5, 5), 176, 0.77, 0.67);
         // measured blind at 44.6 % / 21.7 %; 53.7 % / 26.3 % with the slot-first reader, 55.4 % / 28.3 % with the seventh
         // block's mechanisms
-        IntentEvaluation.Report sixth = chain.blindBlocks(6, 6);
-        assertThat(sixth.total()).isEqualTo(177);
-        assertThat(sixth.intentAccuracy()).as(IntentEvaluation.format(sixth)).isGreaterThanOrEqualTo(0.54);
-        assertThat(sixth.slotExactMatch()).as(IntentEvaluation.format(sixth)).isGreaterThanOrEqualTo(0.27);
+        assertReads(chain.blindBlocks(6, 6), 177, 0.54, 0.27);
         // typical speech: measured blind at 89.9 % / 82.5 %, 91.6 % / 84.4 % with the slot-first reader; 96.6 % /
         // 93.5 % once read (a case typed after a dash, joined at the end or said inside the request, headings, a
         // task's person joined, words dropped from the front of a conflict check's name or a search, more kinds)
-        IntentEvaluation.Report seventh = chain.blindBlocks(7, 7);
-        assertThat(seventh.total()).isEqualTo(179);
-        assertThat(seventh.intentAccuracy()).as(IntentEvaluation.format(seventh)).isGreaterThanOrEqualTo(0.96);
-        assertThat(seventh.slotExactMatch()).as(IntentEvaluation.format(seventh)).isGreaterThanOrEqualTo(0.93);
+        assertReads(chain.blindBlocks(7, 7), 179, 0.96, 0.93);
+    }
+
+    /** The lines number {@code total} and read at or above both floors; the misses are listed when they do not. */
+    private static void assertReads(IntentEvaluation.Report lines, int total, double intentFloor, double slotFloor) {
+        assertThat(lines.total()).isEqualTo(total);
+        assertThat(lines.intentAccuracy()).as(IntentEvaluation.format(lines)).isGreaterThanOrEqualTo(intentFloor);
+        assertThat(lines.slotExactMatch()).as(IntentEvaluation.format(lines)).isGreaterThanOrEqualTo(slotFloor);
     }
 
     @Test
