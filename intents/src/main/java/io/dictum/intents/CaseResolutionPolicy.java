@@ -23,16 +23,18 @@ import java.util.Set;
  *                    ("find everything about the lien in Miller"); a note keeps every word said
  * @param leadingJoins words that may come before a case said ahead of the request: "in Garcia the judgment was
  *                    entered yesterday"
- * @param textFront   intents whose free text may begin with the case it is about, after one of the leading joins or
+ * @param textFront   intents whose free text may begin with the case it is about, after one of the text-front joins or
  *                    none: "make a note on Okafor the landlord replaced the railing", "I spent point four on Miller
  *                    reviewing the bills"
+ * @param textFrontJoins words that may come before such a case: "add a note to Okafor ..."
  */
 public record CaseResolutionPolicy(double minScore, double margin, int candidates, Set<String> ignoreWords,
                                    Set<String> neverFirst, Map<SlotType, Set<String>> joins,
-                                   Map<Intent, Set<String>> textJoins, Set<String> leadingJoins, Set<Intent> textFront) {
+                                   Map<Intent, Set<String>> textJoins, Set<String> leadingJoins, Set<Intent> textFront,
+                                   Set<String> textFrontJoins) {
 
     public CaseResolutionPolicy(double minScore, double margin, int candidates, Set<String> ignoreWords) {
-        this(minScore, margin, candidates, ignoreWords, Set.of(), Map.of(), Map.of(), Set.of(), Set.of());
+        this(minScore, margin, candidates, ignoreWords, Set.of(), Map.of(), Map.of(), Set.of(), Set.of(), Set.of());
     }
 
     public CaseResolutionPolicy {
@@ -51,6 +53,7 @@ public record CaseResolutionPolicy(double minScore, double margin, int candidate
         textJoins = copy(textJoins);
         leadingJoins = Set.copyOf(leadingJoins);
         textFront = Set.copyOf(textFront);
+        textFrontJoins = Set.copyOf(textFrontJoins);
     }
 
     private static <K extends Enum<K>> Map<K, Set<String>> copy(Map<K, Set<String>> words) {

@@ -35,11 +35,13 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
     }
 
     /**
-     * Closed value sets: canonical snake_case value → the ways of saying it. {@code matterNouns}: single words after
+     * Closed value sets: canonical snake_case value → the ways of saying it. {@code eventWords}: a word said short in an
+     * event → the word written in the docket ("depo" → deposition). {@code matterNouns}: single words after
      * which one word of the matter-type vocabulary describes the matter ("a malpractice case").
      */
     record Vocabularies(List<String> dropWords, Map<String, List<String>> role,
-                        @JsonProperty("matter_type") Map<String, List<String>> matterType, List<String> matterNouns) {
+                        @JsonProperty("matter_type") Map<String, List<String>> matterType, List<String> matterNouns,
+                        Map<String, String> eventWords) {
     }
 
     /**
@@ -61,11 +63,12 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
     /**
      * {@code joins} by slot type (document, event); {@code textJoins} by intent id; {@code leadingJoins} before a case
      * said ahead of the request ("in Garcia, the judgment was entered"); {@code textFront}: intent ids whose free text may
-     * begin with its case ("make a note on Okafor, the landlord ...").
+     * begin with its case ("make a note on Okafor, the landlord ..."), after one of {@code textFrontJoins} or none.
      */
     record CaseResolution(Double minScore, Double margin, Integer candidates, List<String> ignoreWords,
                           List<String> neverFirst, Map<String, List<String>> joins,
-                          Map<String, List<String>> textJoins, List<String> leadingJoins, List<String> textFront) {
+                          Map<String, List<String>> textJoins, List<String> leadingJoins, List<String> textFront,
+                          List<String> textFrontJoins) {
     }
 
     record Confidence(Double matchFloor, Double ambiguousEntity, Double entityNotFound, Double freeTextDocument) {

@@ -56,7 +56,23 @@ final class DocumentVocabulary {
             return Optional.empty();
         }
         String kind = kindByKey.get(key(kept));
+        if (kind == null) {
+            kind = kindBeforeClause(kept);
+        }
         return Optional.of(kind != null ? new Normalised(kind, true) : new Normalised(String.join(" ", kept), false));
+    }
+
+    /**
+     * "The demand letter we sent", "the complaint they filed": a known kind followed by a clause, which begins with a
+     * word no document phrase begins with (neverFirst: "we", "they", "you" ...), is that kind.
+     */
+    private String kindBeforeClause(List<String> kept) {
+        for (int end = 1; end < kept.size(); end++) {
+            if (neverFirst.contains(kept.get(end))) {
+                return kindByKey.get(key(kept.subList(0, end)));
+            }
+        }
+        return null;
     }
 
     private String key(List<String> words) {

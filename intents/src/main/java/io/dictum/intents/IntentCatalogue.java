@@ -239,6 +239,7 @@ public final class IntentCatalogue {
         final Map<SlotType, Set<String>> joins = new EnumMap<>(SlotType.class);
         final Map<Intent, Set<String>> textJoins = new EnumMap<>(Intent.class);
         final Set<String> leadingJoins = new LinkedHashSet<>();
+        final Set<String> textFrontJoins = new LinkedHashSet<>();
         final Set<Intent> textFront = EnumSet.noneOf(Intent.class);
         final Set<String> breaks = new LinkedHashSet<>();
         final Set<String> remarks = new LinkedHashSet<>();
@@ -253,6 +254,7 @@ public final class IntentCatalogue {
         final Set<String> corrections = new LinkedHashSet<>();
         final Map<String, String> verbs = new LinkedHashMap<>();
         final Map<String, String> headings = new LinkedHashMap<>();
+        final Map<String, String> typedHeadings = new LinkedHashMap<>();
         Double matchFloor;
         Double ambiguousEntity;
         Double entityNotFound;
@@ -264,6 +266,7 @@ public final class IntentCatalogue {
         final Map<String, Set<String>> roles = new LinkedHashMap<>();
         final Map<String, Set<String>> matterTypes = new LinkedHashMap<>();
         final Set<String> matterNouns = new LinkedHashSet<>();
+        final Map<String, String> eventWords = new LinkedHashMap<>();
         Integer maxNameWords;
         final Set<String> notNames = new LinkedHashSet<>();
         final Set<String> capitals = new LinkedHashSet<>();
@@ -302,7 +305,13 @@ public final class IntentCatalogue {
                 addWords(source, "needs.pointers", file.needs().pointers(), pointers);
                 addWords(source, "needs.corrections", file.needs().corrections(), corrections);
                 addPhrases(source, "needs.verbs", file.needs().verbs(), verbs);
-                addPhrases(source, "needs.headings", file.needs().headings(), headings);
+                if (file.needs().headings() != null) { // "check conflicts:" is a heading only when typed so
+                    Map<String, String> said = new LinkedHashMap<>();
+                    Map<String, String> typed = new LinkedHashMap<>();
+                    file.needs().headings().forEach((h, r) -> (h != null && h.strip().endsWith(":") ? typed : said).put(h, r));
+                    addPhrases(source, "needs.headings", said, headings);
+                    addPhrases(source, "needs.headings", typed, typedHeadings);
+                }
             }
             CatalogueFile.CaseResolution cr = file.caseResolution();
             if (cr != null) {
@@ -322,6 +331,7 @@ public final class IntentCatalogue {
                     });
                 }
                 addJoinWords(source, "caseResolution.leadingJoins", cr.leadingJoins(), leadingJoins);
+                addJoinWords(source, "caseResolution.textFrontJoins", cr.textFrontJoins(), textFrontJoins);
                 if (cr.textFront() != null) {
                     for (String id : cr.textFront()) {
                         try {
@@ -367,6 +377,16 @@ public final class IntentCatalogue {
                 addValues(source, "vocabularies.role", v.role(), roles);
                 addValues(source, "vocabularies.matter_type", v.matterType(), matterTypes);
                 addJoinWords(source, "vocabularies.matterNouns", v.matterNouns(), matterNouns);
+                if (v.eventWords() != null) {
+                    v.eventWords().forEach((said, written) -> {
+                        if (said == null || written == null || SpeechNormaliser.words(said).size() != 1
+                                || SpeechNormaliser.words(written).isEmpty()) {
+                            throw new CatalogueException(source + ": vocabularies.eventWords must map one word said to"
+                                    + " the words written: " + said + ": " + written);
+                        }
+                        eventWords.put(SpeechNormaliser.words(said).get(0), String.join(" ", SpeechNormaliser.words(written)));
+                    });
+                }
             }
             CatalogueFile.Persons p = file.persons();
             if (p != null) {
@@ -477,7 +497,7 @@ public final class IntentCatalogue {
                         required(all, "caseResolution.candidates", candidates),
                         ignoreWords.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
                         neverFirst.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
-                        joins, textJoins, leadingJoins, textFront);
+                        joins, textJoins, leadingJoins, textFront, textFrontJoins);
                 confidence = new ConfidencePolicy(required(all, "confidence.matchFloor", matchFloor),
                         required(all, "confidence.ambiguousEntity", ambiguousEntity),
                         required(all, "confidence.entityNotFound", entityNotFound),
@@ -499,7 +519,8 @@ public final class IntentCatalogue {
                         new PhraseVocabulary("vocabularies.matter_type", vocabularyDrop, lists(matterTypes)),
                         Set.copyOf(matterNouns),
                         notNames.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
-                        maxWords, capitals.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()));
+                        maxWords, capitals.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
+                        Map.copyOf(eventWords));
             } catch (IllegalArgumentException e) {
                 throw new CatalogueException(all + ": " + e.getMessage(), e);
             }
@@ -529,7 +550,7 @@ public final class IntentCatalogue {
                             phrases(neededThings), delegators, delegatedVerbs, phrases(askedAfter),
                             pointers.stream().map(SpeechNormaliser::words).toList(),
                             corrections.stream().map(SpeechNormaliser::words).toList(), phrases(verbs),
-                            phrases(headings)),
+                            phrases(headings), phrases(typedHeadings)),
                     questionWords);
         }
 

@@ -272,8 +272,9 @@ public final class IntentRouter {
 
     /**
      * "Make a note on Okafor the landlord replaced the railing", "I spent point four on Miller reviewing the bills":
-     * free text of an intent the catalogue lists (caseResolution.textFront) that begins with a case, after a leading
-     * join or none, gives the case when the fewest words that settle exactly one case are followed by two words or more.
+     * free text of an intent the catalogue lists (caseResolution.textFront) that begins with a case, after one of
+     * caseResolution.textFrontJoins or none, gives the case when the fewest words that settle exactly one case are
+     * followed by two words or more.
      */
     private Optional<CaseInPhrase> caseBeginningText(IntentDefinition definition, SlotSpec caseSlot, SlotSpec text,
                                                      List<Token> words, Map<String, List<EntityMatch>> lookups) {
@@ -281,7 +282,7 @@ public final class IntentRouter {
         if (!policy.textFront().contains(definition.intent()) || words.isEmpty()) {
             return Optional.empty();
         }
-        int start = policy.leadingJoins().contains(words.get(0).text()) ? 1 : 0;
+        int start = policy.textFrontJoins().contains(words.get(0).text()) ? 1 : 0;
         int joins = start;
         if (start < words.size() && words.get(start).text().equals("the")) {
             start++;
@@ -290,14 +291,13 @@ public final class IntentRouter {
             if (policy.ignoreWords().contains(words.get(end - 1).text())) {
                 break; // "the file the trustee wants": the reference ends at its case noun
             }
-            Optional<String> id = settledCase(words.subList(start, end), lookups);
-            if (id.isPresent()) {
-                int rest = end < words.size() && policy.ignoreWords().contains(words.get(end).text())
-                        && !words.get(end).text().equals("the") ? end + 1 : end;
+            Optional<EntityMatch> match = settledMatch(words.subList(start, end), lookups);
+            if (match.isPresent()) {
+                int rest = afterTitle(words, end, match.get());
                 if (words.size() - rest < 2) {
                     return Optional.empty();
                 }
-                return Optional.of(new CaseInPhrase(caseSlot.name(), id.get(), text.name(),
+                return Optional.of(new CaseInPhrase(caseSlot.name(), match.get().id(), text.name(),
                         List.copyOf(words.subList(rest, words.size())), joins));
             }
         }
@@ -358,13 +358,39 @@ public final class IntentRouter {
      * reference, whatever a fuzzy index makes of it, because "was" belongs to no name.
      */
     private Optional<String> settledCase(List<Token> words, Map<String, List<EntityMatch>> lookups) {
+        return settledMatch(words, lookups).map(EntityMatch::id);
+    }
+
+    private Optional<EntityMatch> settledMatch(List<Token> words, Map<String, List<EntityMatch>> lookups) {
         CaseResolutionPolicy policy = catalogue.caseResolution();
         List<String> reference = words.stream().map(Token::text).filter(w -> !policy.ignoreWords().contains(w)).toList();
         if (reference.isEmpty() || reference.size() > MAX_CASE_WORDS_IN_PHRASE
                 || reference.stream().anyMatch(catalogue.vocabularies().notNames()::contains)) {
             return Optional.empty();
         }
-        return decideCase(reference, lookups).resolved().map(EntityMatch::id);
+        return decideCase(reference, lookups).resolved();
+    }
+
+    /**
+     * Where the text begins after a case settled by the words before {@code end}: past the words that go on with the
+     * case's own title as it is written ("a note on the Patel purchase the buyers want ..." is about the buyers) and a
+     * case noun, leaving at least two words of text. Only the title's next words in order: "a note on Miller Acme called
+     * again" keeps "Acme", said after "Miller" but not after it in "Miller v. Acme Trucking".
+     */
+    private int afterTitle(List<Token> words, int end, EntityMatch match) {
+        List<String> title = SpeechNormaliser.words(match.label());
+        int at = title.indexOf(words.get(end - 1).text());
+        int rest = end;
+        while (at >= 0 && at + 1 < title.size() && rest < words.size() - 2
+                && words.get(rest).text().equals(title.get(at + 1))) {
+            rest++;
+            at++;
+        }
+        if (rest < words.size() - 2 && !words.get(rest).text().equals("the")
+                && catalogue.caseResolution().ignoreWords().contains(words.get(rest).text())) {
+            rest++; // "on the Okafor matter the landlord ..."
+        }
+        return rest;
     }
 
     /**
@@ -413,6 +439,20 @@ public final class IntentRouter {
         });
     }
 
+    /**
+     * No case's name begins with a kind of document the vocabulary knows: "get me the trust agreement Garza" asks for
+     * a document in the Garza case, however well "trust ... Garza" matches "Garza Family Trust".
+     */
+    private boolean beginsWithKnownDocument(List<String> reference) {
+        for (int end = reference.size() - 1; end >= 1; end--) {
+            if (catalogue.documents().normalise(reference.subList(0, end)).filter(DocumentVocabulary.Normalised::known)
+                    .isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Turns a parse into a reading; empty when a slot is left with nothing in it ("open the case"). */
     private Optional<Reading> read(IntentDefinition definition, PhrasePattern pattern, PhrasePattern.Parse parse,
                                    List<Token> tokens,
@@ -453,7 +493,8 @@ public final class IntentRouter {
                     CaseResolutionPolicy policy = catalogue.caseResolution();
                     List<String> reference = captured.stream().map(Token::text)
                             .filter(w -> !policy.ignoreWords().contains(w)).toList();
-                    if (reference.isEmpty() || policy.neverFirst().contains(reference.get(0))) {
+                    if (reference.isEmpty() || policy.neverFirst().contains(reference.get(0))
+                            || beginsWithKnownDocument(reference)) {
                         return Optional.empty();
                     }
                     if (caseThenText.isPresent()) {

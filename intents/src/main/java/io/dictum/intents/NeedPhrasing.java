@@ -2,6 +2,7 @@ package io.dictum.intents;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,12 +30,13 @@ import java.util.Set;
  *                    demand letter"
  * @param headings    a heading said or typed first → the request it heads: "Note: called Gregory Shaw" is "take a note
  *                    called Gregory Shaw", "New matter: Priya Shah" is "open a new matter for Priya Shah"
+ * @param typedHeadings headings that head a request only when typed with their colon ("Check conflicts: ...")
  */
 record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> participles,
                     Map<List<String>, List<String>> things, Set<String> delegators, Set<String> delegatedVerbs,
                     Map<List<String>, List<String>> askedAfter, List<List<String>> pointers,
                     List<List<String>> corrections, Map<List<String>, List<String>> verbs,
-                    Map<List<String>, List<String>> headings) {
+                    Map<List<String>, List<String>> headings, Map<List<String>, List<String>> typedHeadings) {
 
     NeedPhrasing {
         openers = openers.stream().sorted(Comparator.comparingInt((List<String> o) -> o.size()).reversed()).toList();
@@ -48,22 +50,30 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
                 .toList();
         verbs = Map.copyOf(verbs);
         headings = Map.copyOf(headings);
+        typedHeadings = Map.copyOf(typedHeadings);
     }
 
-    /** Whether the words are a heading. */
+    /** Whether the words are a heading, typed with a colon. */
     boolean heads(List<String> words) {
-        return headings.containsKey(words);
+        return headings.containsKey(words) || typedHeadings.containsKey(words);
     }
 
-    /** The words with the longest heading they begin with said as the request it heads; empty when none begins them. */
-    Optional<List<Token>> headed(List<Token> tokens) {
+    /**
+     * The words with the longest heading they begin with said as the request it heads; empty when none begins them.
+     * {@code typed}: the heading was typed with its colon, so the typed-only headings count too.
+     */
+    Optional<List<Token>> headed(List<Token> tokens, boolean typed) {
         List<String> words = tokens.stream().map(Token::text).toList();
-        return headings.keySet().stream()
+        Map<List<String>, List<String>> all = new HashMap<>(headings);
+        if (typed) {
+            all.putAll(typedHeadings);
+        }
+        return all.keySet().stream()
                 .filter(h -> h.size() < words.size() && words.subList(0, h.size()).equals(h))
                 .max(Comparator.comparingInt(List::size))
                 .map(h -> {
                     List<Token> out = new ArrayList<>();
-                    List<String> request = headings.get(h);
+                    List<String> request = all.get(h);
                     String surface = Token.said(tokens.subList(0, h.size()));
                     for (int k = 0; k < request.size(); k++) {
                         out.add(new Token(request.get(k), k == 0 ? surface : ""));

@@ -76,7 +76,7 @@ final class ReReadings {
         if (!catalogue.needs().heads(heading)) {
             return Optional.empty();
         }
-        return headed(tokens, reader);
+        return headed(tokens, reader, true);
     }
 
     /** Every reading of the words, with the re-readings but a correction, best first. */
@@ -104,7 +104,7 @@ final class ReReadings {
         if (!readings.isEmpty()) {
             return personJoined(tokens, readings.get(0), reader);
         }
-        return headed(tokens, reader)
+        return headed(tokens, reader, false)
                 .or(() -> gerundRequest(tokens, reader))
                 .or(() -> need(tokens, reader))
                 .or(() -> delegatedTask(tokens, reader))
@@ -135,9 +135,12 @@ final class ReReadings {
         }
         List<Token> before = correction.get().before();
         List<Token> after = catalogue.normaliser().trimmed(correction.get().after());
-        List<Reading> first = after.isEmpty() ? List.of() : readAll(before, reader, true);
-        if (first.isEmpty()) {
+        if (after.isEmpty()) {
             return Optional.empty();
+        }
+        List<Reading> first = readAll(before, reader, true);
+        if (first.isEmpty()) {
+            return restarted(after, reader);
         }
         List<Reading> best = null;
         long fewest = Long.MAX_VALUE;
@@ -150,14 +153,36 @@ final class ReReadings {
                 if (!readings.isEmpty() && correctedRightly(first.get(0), readings.get(0))) {
                     long changed = first.get(0).slots().entrySet().stream()
                             .filter(e -> !e.getValue().equals(readings.get(0).slots().get(e.getKey()))).count();
-                    if (changed < fewest) { // "tomorrow at ten, make that Friday" changes the day, not the event too
+                    // "tomorrow at ten, make that Friday" changes the day, not the event too; "an hour and a half,
+                    // make that two hours" replaces the whole duration, not "an hour" of it
+                    long rank = 2 * changed + (wholeValue(first.get(0), before.subList(start, start + length), reader)
+                            ? 0 : 1);
+                    if (rank < fewest) {
                         best = readings;
-                        fewest = changed;
+                        fewest = rank;
                     }
                 }
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** Whether the words, read as a value of a slot of the reading's intent, are that slot's whole value. */
+    private boolean wholeValue(Reading reading, List<Token> words, Reader reader) {
+        return catalogue.definitions().get(reading.intent()).slots().values().stream()
+                .filter(slot -> reading.slots().containsKey(slot.name()))
+                .anyMatch(slot -> reader.value(slot.type(), words).filter(SlotValue::valid)
+                        .map(v -> v.value().equals(reading.slots().get(slot.name()))).orElse(false));
+    }
+
+    /**
+     * "Could you please add a, sorry, put a mediation on the calendar for Okafor ...": when the words before the
+     * correction read as nothing, the speaker started again, and the words after it are the request, when they read
+     * alone with every slot settled.
+     */
+    private Optional<List<Reading>> restarted(List<Token> after, Reader reader) {
+        List<Reading> readings = readAll(after, reader, true);
+        return readings.isEmpty() || readings.get(0).evidence() < 1 ? Optional.empty() : Optional.of(readings);
     }
 
     /** The same request with the same slots, each settled, some value changed, and the free text as it was. */
@@ -327,8 +352,8 @@ final class ReReadings {
      * rivera", "put the scheduling order on the portal for Kowalczyk". Taken only when the last words settle exactly
      * one case and the words before them read as a request whose intent takes a case and did not name one. When the
      * whole already reads (its free text or document then holds the case's name: "Find the scheduling order -
-     * Delgado"), only when a dash, comma, colon or semicolon sets the case apart as it was typed, or, when the whole
-     * leaves a slot unsettled, a joining word (caseResolution.leadingJoins) does.
+     * Delgado"), only when a dash, comma, colon or semicolon sets the case apart as it was typed, or when the whole
+     * leaves a slot unsettled ("get me the trust agreement Garza": no document is called "trust agreement Garza").
      */
     private Optional<List<Reading>> caseSaidLast(List<Token> tokens, Reader reader, boolean wholeReadsNothing,
                                                  boolean wholeSettles) {
@@ -346,7 +371,7 @@ final class ReReadings {
                 continue; // "... for the Miller case" is the patterns' to read
             }
             boolean typedApart = typedApart(reader.said(), reference);
-            if (!wholeReadsNothing && !typedApart && !(joined && !wholeSettles)) {
+            if (!wholeReadsNothing && !typedApart && wholeSettles) {
                 continue;
             }
             List<Token> rest = catalogue.normaliser().trimmed(tokens.subList(0, tokens.size() - length));
@@ -460,8 +485,8 @@ final class ReReadings {
      * "Note: called Gregory Shaw, left voicemail", "New matter: Priya Shah, medical malpractice": a heading said or typed
      * first (catalogue needs.headings) read as the request it heads, when every slot settles.
      */
-    private Optional<List<Reading>> headed(List<Token> tokens, Reader reader) {
-        return catalogue.needs().headed(tokens).map(words -> readAll(words, reader, true))
+    private Optional<List<Reading>> headed(List<Token> tokens, Reader reader, boolean typed) {
+        return catalogue.needs().headed(tokens, typed).map(words -> readAll(words, reader, true))
                 .filter(readings -> !readings.isEmpty() && readings.get(0).evidence() >= 1);
     }
 

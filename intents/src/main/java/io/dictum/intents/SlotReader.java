@@ -17,7 +17,8 @@ final class SlotReader {
 
     /** The catalogue data the readers need: the role and matter-type vocabularies and the words that are no names. */
     record Vocabularies(DocumentVocabulary documents, PhraseVocabulary roles, PhraseVocabulary matterTypes,
-                        Set<String> matterNouns, Set<String> notNames, int maxNameWords, Set<String> capitals) {
+                        Set<String> matterNouns, Set<String> notNames, int maxNameWords, Set<String> capitals,
+                        Map<String, String> eventWords) {
     }
 
     private final List<Token> tokens;
@@ -60,7 +61,7 @@ final class SlotReader {
     Optional<SlotValue> readWords(SlotType type, List<Token> pieces) {
         List<String> w = pieces.stream().map(Token::text).toList();
         return switch (type) {
-            case EVENT -> event(w).filter(v -> !v.value().isEmpty());
+            case EVENT -> event(w, vocabularies.eventWords()).filter(v -> !v.value().isEmpty());
             case TEXT -> Optional.of(SlotValue.loose(Token.said(pieces)));
             default -> throw new IllegalArgumentException(type.id() + " slots are not captured in pieces");
         };
@@ -80,7 +81,7 @@ final class SlotReader {
             case ROLE -> vocabularies.roles().lookup(w).map(SlotValue::of);
             case MATTER_TYPE -> vocabularies.matterTypes().lookup(w).map(SlotValue::of);
             case PERSON -> person(start, end);
-            case EVENT -> event(w);
+            case EVENT -> event(w, vocabularies.eventWords());
             case DOCUMENT -> vocabularies.documents().normalise(w)
                     .map(d -> d.known() ? SlotValue.of(d.value()) : SlotValue.loose(d.value()));
             case CASE, TEXT -> Optional.of(SlotValue.loose(String.join(" ", w)));
@@ -98,12 +99,19 @@ final class SlotReader {
     private static final Set<String> NOT_EVENTS = Set.of("note", "notes", "task", "tasks", "reminder", "todo", "timer",
             "memo");
 
+    /** Said before what is docketed, never its name: "add an event expert disclosures due ...". */
+    private static final String EVENT_NOUN = "event";
+    /** Never the last word of an event: "docket a response deadline of Friday" is the response deadline. */
+    private static final Set<String> TRAILING_JOINS = Set.of("of", "for", "on", "in", "at", "by", "to", "with", "the",
+            "a", "an", "and");
+
     /**
-     * Lower case, leading articles and auxiliaries dropped; no value when the words begin with a pronoun or with what
-     * another intent adds (a note, a task, a reminder). Words that are only auxiliaries ("was served" said as a piece of
-     * a longer event) give an empty value.
+     * Lower case, leading articles, a leading "event" and auxiliaries dropped, short words written out
+     * (vocabularies.eventWords: "depo" → deposition), no joining word left at the end; no value when the words begin
+     * with a pronoun or with what another intent adds (a note, a task, a reminder). Words that are only auxiliaries
+     * ("was served" said as a piece of a longer event) give an empty value.
      */
-    private static Optional<SlotValue> event(List<String> w) {
+    private static Optional<SlotValue> event(List<String> w, Map<String, String> eventWords) {
         if (!w.isEmpty() && PRONOUNS.contains(w.get(0))) {
             return Optional.empty();
         }
@@ -111,10 +119,18 @@ final class SlotReader {
         while (from < w.size() && ARTICLES.contains(w.get(from))) {
             from++;
         }
+        if (from < w.size() - 1 && w.get(from).equals(EVENT_NOUN)) {
+            from++;
+        }
         if (from < w.size() && NOT_EVENTS.contains(w.get(from))) {
             return Optional.empty();
         }
-        List<String> kept = w.subList(from, w.size()).stream().filter(x -> !AUXILIARIES.contains(x)).toList();
+        int to = w.size();
+        while (to > from + 1 && TRAILING_JOINS.contains(w.get(to - 1))) {
+            to--;
+        }
+        List<String> kept = w.subList(from, to).stream().filter(x -> !AUXILIARIES.contains(x))
+                .map(x -> eventWords.getOrDefault(x, x)).toList();
         // "served with discovery" is what was served: "discovery served", like "the complaint was served"
         if (kept.size() > 2 && kept.get(0).equals("served") && kept.get(1).equals("with")) {
             List<String> served = new ArrayList<>(kept.subList(2, kept.size()));

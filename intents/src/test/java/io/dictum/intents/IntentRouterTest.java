@@ -420,9 +420,9 @@ class IntentRouterTest {
             Interpretation typed = interpret("Find the scheduling order - Kowalczyk");
             assertThat(typed.intent()).isEqualTo(Intent.FIND_DOCUMENT);
             assertThat(typed.slots()).containsEntry("document", "scheduling order").containsEntry("case", "case-kowalczyk");
-            // said without the break, the name may be the document's own ("the scheduling order Kowalczyk signed")
-            assertThat(interpret("find the scheduling order kowalczyk").slots())
-                    .containsEntry("document", "scheduling order kowalczyk").doesNotContainKey("case");
+            // said without the break, a name after a kind nobody listed may be the document's own
+            assertThat(interpret("find the mediation memo kowalczyk").slots())
+                    .containsEntry("document", "mediation memo kowalczyk").doesNotContainKey("case");
         }
 
         @Test
@@ -445,8 +445,11 @@ class IntentRouterTest {
             assertThat(typed.intent()).isEqualTo(Intent.ADD_EVENT);
             assertThat(typed.slots()).containsEntry("event", "mediation").containsEntry("date", "2025-03-07")
                     .containsEntry("case", "case-miller");
-            // without the colon the words are read as said
-            assertThat(interpret("add event mediation on Friday").slots()).containsEntry("event", "event mediation");
+            assertThat(interpret("Add deadline: discovery cutoff, Friday, Miller").slots())
+                    .containsEntry("event", "discovery cutoff").containsEntry("date", "2025-03-07");
+            // said, the words are read as they come
+            assertThat(interpret("add deadline discovery cutoff on Friday").slots())
+                    .containsEntry("event", "deadline discovery cutoff");
         }
 
         @Test
@@ -480,6 +483,16 @@ class IntentRouterTest {
         }
 
         @Test
+        void aTimerSaysWhatItIsFor() {
+            Interpretation i = interpret("start timing research for the Miller case");
+            assertThat(i.intent()).isEqualTo(Intent.START_TIMER);
+            assertThat(i.slots()).containsEntry("activity", "research").containsEntry("case", "case-miller");
+            assertThat(interpret("start a timer on Kowalczyk for the exhibit list").slots())
+                    .containsEntry("activity", "the exhibit list").containsEntry("case", "case-kowalczyk");
+            assertThat(interpret("start a timer for the Miller case").slots()).doesNotContainKey("activity");
+        }
+
+        @Test
         void wordsInFrontOfATextSlotThatAreNotItsValueAreDropped() {
             assertThat(interpret("check conflicts on a new client Omar Haddad").slots()).containsEntry("name", "Omar Haddad");
             assertThat(interpret("search all cases for statute of limitations").slots())
@@ -488,6 +501,63 @@ class IntentRouterTest {
                     .containsEntry("query", "dashcam footage");
             // never the whole value
             assertThat(interpret("run a conflict check on our client").slots()).containsEntry("name", "our client");
+        }
+    }
+
+    @Nested
+    class WordsAroundTheValues {
+
+        @Test
+        void aCorrectionReplacesAWholeDuration() {
+            Interpretation i = interpret("log an hour and a half on Miller for the deposition prep actually make that"
+                    + " two hours");
+            assertThat(i.slots()).containsEntry("minutes", "120").containsEntry("description", "the deposition prep");
+        }
+
+        @Test
+        void wordsBeforeACorrectionThatReadAsNothingAreARestart() {
+            Interpretation i = interpret("could you please add a sorry start a timer for the Miller case");
+
+            assertThat(i.intent()).isEqualTo(Intent.START_TIMER);
+            assertThat(i.slots()).containsEntry("case", "case-miller");
+        }
+
+        @Test
+        void anEventIsWrittenAsTheDocketWritesIt() {
+            assertThat(interpret("docket the Miller depo on Friday at ten").slots())
+                    .containsEntry("event", "deposition").containsEntry("case", "case-miller");
+            assertThat(interpret("Docket a response deadline of Friday in Miller.").slots())
+                    .containsEntry("event", "response deadline");
+            assertThat(interpret("add an event expert disclosures due Friday for Miller").slots())
+                    .containsEntry("event", "expert disclosures due");
+        }
+
+        @Test
+        void aKnownKindOfDocumentSaidWithAClauseIsThatKind() {
+            assertThat(interpret("open the demand letter we sent in Miller").slots())
+                    .containsEntry("document", "demand letter").containsEntry("case", "case-miller");
+        }
+
+        @Test
+        void noCaseIsNamedByWordsThatBeginWithAKindOfDocument() {
+            Interpretation i = interpret("get me the settlement agreement Miller");
+
+            assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+            assertThat(i.slots()).containsEntry("document", "settlement agreement").containsEntry("case", "case-miller");
+        }
+
+        @Test
+        void aHeadingWrittenWithItsColonCountsOnlyWhenTyped() {
+            assertThat(interpret("Check conflicts: Dana Whitaker.").slots()).containsEntry("name", "Dana Whitaker");
+            assertThat(interpret("we have to run conflicts before we sign anybody new").intent())
+                    .isEqualTo(Intent.UNKNOWN);
+        }
+
+        @Test
+        void aNoteOnACaseBeginsAfterTheCasesOwnTitle() {
+            Interpretation i = interpret("add a note to the Kowalczyk matter the driver logs are missing");
+
+            assertThat(i.slots()).containsEntry("case", "case-kowalczyk").containsEntry("text", "the driver logs are missing");
         }
     }
 
@@ -814,7 +884,8 @@ class IntentRouterTest {
 
         @Test
         void alternativesAreSortedAndNeverAboveTheChosenReading() {
-            Interpretation i = interpret("show me the medical records for Johnson");
+            // a kind nobody listed: "the mediation memo for Johnson" might also be a case's name
+            Interpretation i = interpret("show me the mediation memo for Johnson");
 
             assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
             assertThat(i.alternatives()).isNotEmpty();

@@ -96,6 +96,13 @@ class SpokenCommandsTest extends WebTestSupport {
         assertThat(logged.at("/result/entry/minutes").asInt()).isEqualTo(18);
         assertThat(logged.at("/result/entry/billedHours").asText()).isEqualTo("0.3");
         assertThat(logged.at("/result/entry/description").asText()).contains("call with the adjuster");
+
+        // what the time is for, said with the start, is the entry's description
+        JsonNode research = say(token, "start timing research for the Johnson versus Acme matter",
+                "2026-12-02T11:00:00-05:00");
+        assertThat(research.get("message").asText()).isEqualTo("Timer started for Johnson v. Acme Insurance (research).");
+        JsonNode researched = say(token, "stop the timer", "2026-12-02T11:06:00-05:00");
+        assertThat(researched.at("/result/entry/description").asText()).isEqualTo("research");
     }
 
     @Test

@@ -76,10 +76,13 @@ class BillingCommands implements CommandHandler {
 
     private Mono<CommandResult> start(Actor actor, Interpretation reading) {
         CaseId caseId = Optional.ofNullable(reading.slots().get("case")).map(CaseId::parse).orElse(null);
-        return timers.start(actor, new StartTimer(caseId, null))
+        // what the time is for ("start timing research for Thompson") becomes the entry's description at the stop
+        String activity = reading.slots().get("activity");
+        return timers.start(actor, new StartTimer(caseId, activity))
                 .flatMap(timer -> caseTitle(actor, caseId).map(title -> CommandResults.done(reading,
                         "Timer started" + title.map(t -> " for " + t).orElse("; name the case when you stop it")
-                                + ".", new TimerState(timer))));
+                                + (activity == null ? "" : " (" + timer.activity() + ")") + ".",
+                        new TimerState(timer))));
     }
 
     private Mono<CommandResult> stop(Actor actor, Interpretation reading, Optional<CaseId> openCase) {
