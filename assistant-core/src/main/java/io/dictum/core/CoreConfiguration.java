@@ -26,6 +26,11 @@ public class CoreConfiguration {
     }
 
     @Bean
+    FirmCalendar firmCalendar(Clock clock, DictumProperties properties) {
+        return new FirmCalendar(clock, properties.timeZone());
+    }
+
+    @Bean
     TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
         return TransactionalOperator.create(transactionManager);
     }

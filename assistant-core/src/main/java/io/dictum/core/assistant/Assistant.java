@@ -1,6 +1,6 @@
 package io.dictum.core.assistant;
 
-import io.dictum.core.DictumProperties;
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseTeamRepository;
 import io.dictum.core.assistant.CommandPayload.Candidates;
@@ -49,14 +49,14 @@ public class Assistant {
     private final IndexService index;
     private final CaseService cases;
     private final ConversationContexts contexts;
-    private final DictumProperties properties;
+    private final FirmCalendar calendar;
     private final Clock clock;
     private final CaseTeamRepository teams;
     private final Map<Intent, CommandHandler> handlers = new EnumMap<>(Intent.class);
     private final FollowUps followUps = FollowUps.defaults();
     private final AssistantProperties settings;
 
-    public Assistant(IndexService index, CaseService cases, ConversationContexts contexts, DictumProperties properties,
+    public Assistant(IndexService index, CaseService cases, ConversationContexts contexts, FirmCalendar calendar,
                      AssistantProperties settings, Clock clock, CaseTeamRepository teams,
                      List<CommandHandler> handlers, Interpreter interpreter) {
         this.interpreter = interpreter;
@@ -73,7 +73,7 @@ public class Assistant {
         this.index = index;
         this.cases = cases;
         this.contexts = contexts;
-        this.properties = properties;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -206,7 +206,7 @@ public class Assistant {
         Map<String, String> slots = new LinkedHashMap<>(question.slots());
         slots.put(question.slot(), choice.id());
         Interpretation reading = new Interpretation(question.intent(), slots, 1.0, List.of(), Map.of());
-        ZonedDateTime reference = question.referenceTime().atZoneSameInstant(properties.timeZone());
+        ZonedDateTime reference = question.referenceTime().atZoneSameInstant(calendar.zone());
         // A case is read again through the access rules before any handler sees it: a wall raised since the
         // question was asked holds even where a handler would not look the case up itself.
         Mono<Boolean> visible = !question.slot().equals("case") ? Mono.just(true)
@@ -263,8 +263,7 @@ public class Assistant {
     }
 
     private ZonedDateTime referenceTime(CommandRequest request) {
-        return request.referenceTime().map(t -> t.atZoneSameInstant(properties.timeZone()))
-                .orElseGet(() -> ZonedDateTime.now(clock.withZone(properties.timeZone())));
+        return request.referenceTime().map(t -> t.atZoneSameInstant(calendar.zone())).orElseGet(calendar::now);
     }
 
     private Mono<Optional<CaseId>> contextCase(Actor actor, CommandRequest request) {

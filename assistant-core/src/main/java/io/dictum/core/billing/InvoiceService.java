@@ -1,6 +1,6 @@
 package io.dictum.core.billing;
 
-import io.dictum.core.DictumProperties;
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
 import io.dictum.core.access.CaseFilter;
@@ -20,7 +20,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,13 +55,13 @@ public class InvoiceService {
     private final UserRepository users;
     private final TransactionalOperator tx;
     private final BillingProperties billing;
-    private final ZoneId zone;
+    private final FirmCalendar calendar;
     private final Clock clock;
     private final Map<String, InvoiceRenderer> renderers = new LinkedHashMap<>();
 
     public InvoiceService(CaseLookup cases, InvoiceRepository invoices, TimeEntryRepository entries,
                           ExpenseRepository expenses, RateRepository rates, UserRepository users,
-                          TransactionalOperator tx, BillingProperties billing, DictumProperties properties,
+                          TransactionalOperator tx, BillingProperties billing, FirmCalendar calendar,
                           Clock clock, List<InvoiceRenderer> renderers) {
         this.cases = cases;
         this.invoices = invoices;
@@ -72,13 +71,13 @@ public class InvoiceService {
         this.users = users;
         this.tx = tx;
         this.billing = billing;
-        this.zone = properties.timeZone();
+        this.calendar = calendar;
         this.clock = clock;
         renderers.forEach(r -> this.renderers.put(r.format(), r));
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+        return calendar.today();
     }
 
     private OffsetDateTime now() {

@@ -1,6 +1,6 @@
 package io.dictum.core.billing;
 
-import io.dictum.core.DictumProperties;
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
 import io.dictum.core.access.CaseFilter;
@@ -40,22 +40,22 @@ public class TimeEntryService {
     private final TimeEntryRepository entries;
     private final ExpenseRepository expenses;
     private final TimeRounding rounding;
+    private final FirmCalendar calendar;
     private final Clock clock;
-    private final java.time.ZoneId zone;
     private final UtbmsCodes codes = UtbmsCodes.standard();
 
     public TimeEntryService(CaseLookup cases, TimeEntryRepository entries, ExpenseRepository expenses,
-                            BillingProperties billing, DictumProperties properties, Clock clock) {
+                            BillingProperties billing, FirmCalendar calendar, Clock clock) {
         this.cases = cases;
         this.entries = entries;
         this.expenses = expenses;
         this.rounding = TimeRounding.of(billing);
+        this.calendar = calendar;
         this.clock = clock;
-        this.zone = properties.timeZone();
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+        return calendar.today();
     }
 
     OffsetDateTime now() {

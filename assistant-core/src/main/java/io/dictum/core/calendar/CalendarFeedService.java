@@ -1,6 +1,6 @@
 package io.dictum.core.calendar;
 
-import io.dictum.core.DictumProperties;
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseFilter;
 import io.dictum.core.audit.AuditLog;
@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -53,12 +52,12 @@ public class CalendarFeedService {
     private final AuditLog audit;
     private final TransactionalOperator tx;
     private final Clock clock;
-    private final ZoneId zone;
+    private final FirmCalendar calendar;
     private final SecureRandom random = new SecureRandom();
 
     public CalendarFeedService(CalendarFeedRepository feeds, CaseService cases, DeadlineRepository deadlines,
                                UserRepository users, AuditLog audit, TransactionalOperator tx, Clock clock,
-                               DictumProperties properties) {
+                               FirmCalendar calendar) {
         this.feeds = feeds;
         this.cases = cases;
         this.deadlines = deadlines;
@@ -66,7 +65,7 @@ public class CalendarFeedService {
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
-        this.zone = properties.timeZone();
+        this.calendar = calendar;
     }
 
     /** A new feed; the answer's {@code url} (a path under the API) is the only time the token is shown. */
@@ -120,7 +119,7 @@ public class CalendarFeedService {
                             Mono<String> name = feed.caseId() == null ? Mono.just("Dictum deadlines")
                                     : cases.get(owner, feed.caseId()).map(c -> "Dictum deadlines: " + c.number())
                                     .onErrorMap(NotFoundException.class, e -> gone);
-                            LocalDate from = LocalDate.now(clock.withZone(zone)).minusDays(DAYS_BACK);
+                            LocalDate from = calendar.today().minusDays(DAYS_BACK);
                             return name.zipWith(deadlines.find(Optional.ofNullable(feed.caseId()),
                                     CaseFilter.of(owner), Optional.of(from), Optional.empty(), MAX_EVENTS)
                                     .collectList());
@@ -136,7 +135,7 @@ public class CalendarFeedService {
                 .line("CALSCALE", "GREGORIAN")
                 .line("METHOD", "PUBLISH")
                 .line("X-WR-CALNAME", ICalendar.text(name))
-                .line("X-WR-TIMEZONE", zone.getId())
+                .line("X-WR-TIMEZONE", calendar.zone().getId())
                 .line("REFRESH-INTERVAL;VALUE=DURATION", "PT1H")
                 .line("X-PUBLISHED-TTL", "PT1H");
         String stamp = ICalendar.utc(now);
@@ -150,7 +149,7 @@ public class CalendarFeedService {
                         .line("DTEND;VALUE=DATE", ICalendar.date(d.dueDate().plusDays(1)))
                         .line("TRANSP", "TRANSPARENT");
             } else {
-                cal.line("DTSTART", ICalendar.utc(d.dueDate().atTime(d.dueTime()).atZone(zone).toInstant()));
+                cal.line("DTSTART", ICalendar.utc(d.dueDate().atTime(d.dueTime()).atZone(calendar.zone()).toInstant()));
             }
             cal.line("SUMMARY", ICalendar.text((done ? "Done: " : "Due: ") + d.title() + " (" + d.caseNumber() + ")"))
                     .line("DESCRIPTION", ICalendar.text(d.citation() + "\n" + d.explanation()))

@@ -1,6 +1,6 @@
 package io.dictum.core.cases;
 
-import io.dictum.core.DictumProperties;
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
 import io.dictum.core.access.CaseFilter;
@@ -21,7 +21,6 @@ import io.dictum.core.users.UserId;
 import io.dictum.core.users.UserRepository;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -42,17 +41,17 @@ public class CaseService {
     private final IndexService index;
     private final TransactionalOperator tx;
     private final Clock clock;
-    /** The firm's time zone: a case opened at 9 p.m. in New York is opened that day, not the next UTC day. */
-    private final ZoneId zone;
+    /** The firm's day: a case opened at 9 p.m. in New York is opened that day, not the next UTC day. */
+    private final FirmCalendar calendar;
     private final AuditLog audit;
     private final CaseTeamRepository teams;
     private final UserRepository users;
 
     public CaseService(CaseRepository cases, PartyRepository parties, ContactRepository contacts,
                        IndexChangeLog changes, IndexService index, TransactionalOperator tx, Clock clock,
-                       AuditLog audit, CaseTeamRepository teams, UserRepository users, DictumProperties properties) {
+                       AuditLog audit, CaseTeamRepository teams, UserRepository users, FirmCalendar calendar) {
         this.users = users;
-        this.zone = properties.timeZone();
+        this.calendar = calendar;
         this.audit = audit;
         this.teams = teams;
         this.cases = cases;
@@ -110,7 +109,7 @@ public class CaseService {
             MatterType matterType = matterType(request.matterType() == null ? "other" : request.matterType());
             CaseStatus status = request.status() == null ? CaseStatus.OPEN : status(request.status());
             OffsetDateTime now = OffsetDateTime.now(clock);
-            LocalDate openedOn = request.openedOn() == null ? LocalDate.now(clock.withZone(zone)) : request.openedOn();
+            LocalDate openedOn = request.openedOn() == null ? calendar.today() : request.openedOn();
             Mono<Contact> client = client(request, now);
             Mono<String> number = request.number() == null || request.number().isBlank()
                     ? nextNumber(openedOn.getYear(), matterType)

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.dictum.core.DictumProperties;
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.Actor;
 import io.dictum.core.billing.NewRate;
 import io.dictum.core.billing.NewTimeEntry;
@@ -127,12 +127,12 @@ public class DemoFirm {
     private final TimeEntryService time;
     private final RateService rates;
     private final Clock clock;
-    private final DictumProperties properties;
+    private final FirmCalendar calendar;
 
     public DemoFirm(UserService users, ContactRepository contacts, CaseRepository cases, PartyRepository parties,
                     IndexChangeLog changes, DocumentService documents, TransactionalOperator tx,
                     UserRepository userRows, DocketService docket, TaskService tasks, TimeEntryService time,
-                    RateService rates, Clock clock, DictumProperties properties) {
+                    RateService rates, Clock clock, FirmCalendar calendar) {
         this.users = users;
         this.contacts = contacts;
         this.cases = cases;
@@ -146,7 +146,7 @@ public class DemoFirm {
         this.time = time;
         this.rates = rates;
         this.clock = clock;
-        this.properties = properties;
+        this.calendar = calendar;
     }
 
     static Data read() {
@@ -166,7 +166,7 @@ public class DemoFirm {
 
     private Mono<Void> load(Data data) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        LocalDate today = LocalDate.now(clock.withZone(properties.timeZone()));
+        LocalDate today = calendar.today();
         log.info("Loading the demo firm: {} users, {} contacts, {} cases, {} documents, {} docketed events, {} tasks,"
                         + " {} time entries, dated from {}", data.users().size(), data.contacts().size(),
                 data.cases().size(), data.documents().size(), data.events().size(), data.tasks().size(),

@@ -1,6 +1,6 @@
 package io.dictum.core.drafting;
 
-import io.dictum.core.DictumProperties;
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.Actor;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
@@ -14,7 +14,6 @@ import io.dictum.core.deadlines.DocketedDeadline;
 import io.dictum.core.users.User;
 import io.dictum.core.users.UserService;
 import io.dictum.templates.docx.LegalFormat;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,22 +36,20 @@ public class CaseValues {
     private final UserService users;
     private final DocketService docket;
     private final FirmProperties firm;
-    private final DictumProperties properties;
-    private final Clock clock;
+    private final FirmCalendar calendar;
 
     public CaseValues(CaseService cases, ContactRepository contacts, UserService users, DocketService docket,
-                      FirmProperties firm, DictumProperties properties, Clock clock) {
+                      FirmProperties firm, FirmCalendar calendar) {
         this.cases = cases;
         this.contacts = contacts;
         this.users = users;
         this.docket = docket;
         this.firm = firm;
-        this.properties = properties;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(properties.timeZone()));
+        return calendar.today();
     }
 
     /** The values that need no case: today, the signing user and the firm. */

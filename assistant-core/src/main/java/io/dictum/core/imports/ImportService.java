@@ -1,6 +1,6 @@
 package io.dictum.core.imports;
 
-import io.dictum.core.DictumProperties;
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.Actor;
 import io.dictum.core.audit.AuditLog;
 import io.dictum.core.cases.CaseId;
@@ -27,7 +27,6 @@ import io.dictum.core.users.User;
 import io.dictum.core.users.UserRepository;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,8 +83,8 @@ public class ImportService {
     private final AuditLog audit;
     private final TransactionalOperator tx;
     private final Clock clock;
-    /** The firm's time zone, for the day a case without an open date is opened on. */
-    private final ZoneId zone;
+    /** The firm's day, on which a case without an open date is opened. */
+    private final FirmCalendar calendar;
     private final ImportColumns columns = ImportColumns.defaults();
     private final NameRules names = NameRules.defaults();
     private final int batchRows;
@@ -93,17 +92,16 @@ public class ImportService {
     @org.springframework.beans.factory.annotation.Autowired
     public ImportService(ImportRepository imports, ContactRepository contacts, CaseRepository cases,
                          PartyRepository parties, UserRepository users, IndexChangeLog changes, IndexService index,
-                         AuditLog audit, TransactionalOperator tx, Clock clock, DictumProperties properties) {
-        this(imports, contacts, cases, parties, users, changes, index, audit, tx, clock, properties.timeZone(),
-                BATCH_ROWS);
+                         AuditLog audit, TransactionalOperator tx, Clock clock, FirmCalendar calendar) {
+        this(imports, contacts, cases, parties, users, changes, index, audit, tx, clock, calendar, BATCH_ROWS);
     }
 
     /** With {@code batchRows} rows between index commits (1: a commit per row, as the benchmark compares). */
     ImportService(ImportRepository imports, ContactRepository contacts, CaseRepository cases,
                   PartyRepository parties, UserRepository users, IndexChangeLog changes, IndexService index,
-                  AuditLog audit, TransactionalOperator tx, Clock clock, ZoneId zone, int batchRows) {
+                  AuditLog audit, TransactionalOperator tx, Clock clock, FirmCalendar calendar, int batchRows) {
         this.batchRows = batchRows;
-        this.zone = zone;
+        this.calendar = calendar;
         this.imports = imports;
         this.contacts = contacts;
         this.cases = cases;
@@ -220,7 +218,7 @@ public class ImportService {
     private List<Step> planCases(CsvTable table, Map<String, UUID> existingContacts, Map<String, UUID> imported,
                                  List<User> firmUsers, Map<String, UUID> numbers) {
         ImportRows rows = new ImportRows(columns, table.headerOfField());
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = calendar.today();
         Map<String, Long> seen = new HashMap<>();
         List<Step> steps = new ArrayList<>();
         for (CsvTable.Row row : table.rows()) {

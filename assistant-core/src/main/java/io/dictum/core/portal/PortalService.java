@@ -1,6 +1,6 @@
 package io.dictum.core.portal;
 
-import io.dictum.core.DictumProperties;
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.Actor;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
@@ -12,7 +12,6 @@ import io.dictum.core.errors.ForbiddenException;
 import io.dictum.core.errors.NotFoundException;
 import io.dictum.core.paging.Page;
 import io.dictum.core.paging.PageRequest;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -32,18 +31,16 @@ public class PortalService {
     private final MilestoneRepository milestones;
     private final MessageService messages;
     private final DatabaseClient db;
-    private final DictumProperties properties;
-    private final Clock clock;
+    private final FirmCalendar calendar;
 
     public PortalService(CaseService cases, DocumentService documents, MilestoneRepository milestones,
-                         MessageService messages, DatabaseClient db, DictumProperties properties, Clock clock) {
+                         MessageService messages, DatabaseClient db, FirmCalendar calendar) {
         this.cases = cases;
         this.documents = documents;
         this.milestones = milestones;
         this.messages = messages;
         this.db = db;
-        this.properties = properties;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     public Flux<PortalCase> cases(Actor actor) {
@@ -89,7 +86,7 @@ public class PortalService {
     }
 
     private Mono<PortalCase> summary(LegalCase c) {
-        LocalDate today = LocalDate.now(clock.withZone(properties.timeZone()));
+        LocalDate today = calendar.today();
         Mono<Optional<String>> attorney = responsibleAttorney(c).map(Optional::of).defaultIfEmpty(Optional.empty());
         Mono<Optional<Milestone>> next = milestones.nextClientVisible(c.id(), today).map(Optional::of)
                 .defaultIfEmpty(Optional.empty());

@@ -1,6 +1,6 @@
 package io.dictum.core.reminders;
 
-import io.dictum.core.DictumProperties;
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.CaseTeamRepository;
 import io.dictum.core.cases.CaseRepository;
 import io.dictum.core.cases.CaseService;
@@ -18,7 +18,6 @@ import io.dictum.core.users.UserRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -65,7 +64,7 @@ public class ReminderSweeper {
     private final Mailer mailer;
     private final TransactionalOperator tx;
     private final Clock clock;
-    private final ZoneId zone;
+    private final FirmCalendar calendar;
     private final List<Integer> offsets;
     private final EscalationLadder ladder;
     private final String supervisingPartner;
@@ -73,7 +72,7 @@ public class ReminderSweeper {
     public ReminderSweeper(DeadlineRepository deadlines, CaseRepository caseRows, CaseService cases,
                            CaseTeamRepository teams, UserRepository users, ReminderRepository reminders,
                            NotificationService notifications, Mailer mailer, TransactionalOperator tx, Clock clock,
-                           DictumProperties dictum, ReminderProperties properties, EscalationLadder ladder) {
+                           FirmCalendar calendar, ReminderProperties properties, EscalationLadder ladder) {
         this.deadlines = deadlines;
         this.caseRows = caseRows;
         this.cases = cases;
@@ -84,14 +83,14 @@ public class ReminderSweeper {
         this.mailer = mailer;
         this.tx = tx;
         this.clock = clock;
-        this.zone = dictum.timeZone();
+        this.calendar = calendar;
         this.offsets = properties.offsets().stream().distinct().sorted().toList();
         this.ladder = ladder;
         this.supervisingPartner = properties.supervisingPartner();
     }
 
     public Mono<Sweep> sweep() {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = calendar.today();
         int furthest = offsets.get(offsets.size() - 1);
         AtomicInteger count = new AtomicInteger();
         AtomicInteger sent = new AtomicInteger();

@@ -1,6 +1,6 @@
 package io.dictum.core.reminders;
 
-import io.dictum.core.DictumProperties;
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.CaseTeamRepository;
 import io.dictum.core.cases.CaseRepository;
 import io.dictum.core.cases.CaseService;
@@ -29,9 +29,9 @@ class RemindersConfiguration {
     ReminderSweeper reminderSweeper(DeadlineRepository deadlines, CaseRepository caseRows, CaseService cases,
                                     CaseTeamRepository teams, UserRepository users, ReminderRepository reminders,
                                     NotificationService notifications, Mailer mailer, TransactionalOperator tx,
-                                    Clock clock, DictumProperties dictum, ReminderProperties properties,
+                                    Clock clock, FirmCalendar calendar, ReminderProperties properties,
                                     EscalationLadder ladder) {
         return new ReminderSweeper(deadlines, caseRows, cases, teams, users, reminders, notifications, mailer, tx,
-                clock, dictum, properties, ladder);
+                clock, calendar, properties, ladder);
     }
 }

@@ -3,7 +3,7 @@ package io.dictum.core.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dictum.core.DictumProperties;
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
 import io.dictum.core.access.CaseFilter;
@@ -85,13 +85,13 @@ abstract class BillingRepositoryContract extends DatabaseContract {
         ExpenseRepository expenseRepository = new ExpenseRepository(db.client);
         CaseLookup lookup = (actor, id) -> caseRepository.findById(id).filter(c -> CaseAccess.canRead(actor, c))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("No case " + id)));
-        DictumProperties properties = new DictumProperties(null, null, null, false, ZoneId.of("America/New_York"));
+        FirmCalendar calendar = new FirmCalendar(clock, ZoneId.of("America/New_York"));
         BillingProperties billing = new BillingProperties(null, null, new BigDecimal("10"), true, false, null,
                 "12-3456789");
-        entries = new TimeEntryService(lookup, entryRepository, expenseRepository, billing, properties, clock);
+        entries = new TimeEntryService(lookup, entryRepository, expenseRepository, billing, calendar, clock);
         timers = new TimerService(lookup, new TimerRepository(db.client), entryRepository, entries, db.tx, clock);
         invoices = new InvoiceService(lookup, invoiceRepository, entryRepository, expenseRepository, rateRepository,
-                users, db.tx, billing, properties, clock, List.of(new LedesRenderer(billing)));
+                users, db.tx, billing, calendar, clock, List.of(new LedesRenderer(billing)));
         rates = new RateService(rateRepository, users, lookup, db.tx, clock);
         partner = user("hale", Role.PARTNER, "Alexandra Hale");
         associate = user("king", Role.ASSOCIATE, "Brian King");

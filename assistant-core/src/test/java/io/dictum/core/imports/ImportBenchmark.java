@@ -1,5 +1,6 @@
 package io.dictum.core.imports;
 
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.Actor;
 import io.dictum.core.audit.AuditLog;
 import io.dictum.core.cases.CaseRepository;
@@ -62,7 +63,7 @@ public final class ImportBenchmark {
                         new ContactRepository(db.client), new CaseRepository(db.client),
                         new PartyRepository(db.client), new UserRepository(db.client), new IndexChangeLog(db.client),
                         index, new AuditLog(db.client, db.tx, Clock.systemUTC()), db.tx, Clock.systemUTC(),
-                        ZoneId.of("America/New_York"), batchRows);
+                        new FirmCalendar(Clock.systemUTC(), ZoneId.of("America/New_York")), batchRows);
                 StringBuilder csv = new StringBuilder("External ID,Name,Email,Aliases\n");
                 for (int i = 0; i < rows; i++) {
                     csv.append("B-").append(i).append(",Benchmark Contact ").append(words(i)).append(",c")

@@ -3,6 +3,7 @@ package io.dictum.core.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.Actor;
 import io.dictum.core.audit.AuditLog;
 import io.dictum.core.cases.CaseRepository;
@@ -36,6 +37,8 @@ import reactor.core.publisher.Mono;
 /** CSV import against a real database: dry runs write nothing, real runs are idempotent, bad files are refused. */
 abstract class ImportRepositoryContract extends DatabaseContract {
 
+    private static final FirmCalendar NEW_YORK = new FirmCalendar(Clock.systemUTC(), ZoneId.of("America/New_York"));
+
     private ImportService imports;
     private IndexService index;
     private ContactRepository contacts;
@@ -58,7 +61,7 @@ abstract class ImportRepositoryContract extends DatabaseContract {
         admin = new Actor(adminId, "importer", Role.ADMIN, Optional.empty());
         imports = new ImportService(new ImportRepository(db.client), contacts, cases, new PartyRepository(db.client),
                 new UserRepository(db.client), new IndexChangeLog(db.client), index,
-                new AuditLog(db.client, db.tx, Clock.systemUTC()), db.tx, Clock.systemUTC(), ZoneId.of("America/New_York"), ImportService.BATCH_ROWS);
+                new AuditLog(db.client, db.tx, Clock.systemUTC()), db.tx, Clock.systemUTC(), NEW_YORK, ImportService.BATCH_ROWS);
     }
 
     @AfterAll
@@ -146,7 +149,7 @@ abstract class ImportRepositoryContract extends DatabaseContract {
     private ImportService importsWith(IndexService into, int batchRows) {
         return new ImportService(new ImportRepository(db.client), contacts, cases, new PartyRepository(db.client),
                 new UserRepository(db.client), new IndexChangeLog(db.client), into,
-                new AuditLog(db.client, db.tx, Clock.systemUTC()), db.tx, Clock.systemUTC(), ZoneId.of("America/New_York"), batchRows);
+                new AuditLog(db.client, db.tx, Clock.systemUTC()), db.tx, Clock.systemUTC(), NEW_YORK, batchRows);
     }
 
     private ImportJob finished(ImportService service, ImportJob started) {

@@ -1,6 +1,6 @@
 package io.dictum.web.users;
 
-import io.dictum.core.DictumProperties;
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.Actor;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
@@ -43,10 +43,10 @@ class MeController {
     private final CaseService cases;
     private final String timeZone;
 
-    MeController(UserService users, CaseService cases, DictumProperties properties) {
+    MeController(UserService users, CaseService cases, FirmCalendar calendar) {
         this.users = users;
         this.cases = cases;
-        this.timeZone = properties.timeZone().getId();
+        this.timeZone = calendar.zone().getId();
     }
 
     @GetMapping

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.dictum.core.DictumProperties;
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.CaseTeamRepository;
 import io.dictum.core.cases.CaseRepository;
 import io.dictum.core.cases.CaseService;
@@ -79,7 +80,8 @@ class ReminderSweeperTest extends WebTestSupport {
         MAILERS.add(mailer);
         Clock clock = Clock.fixed(today.atTime(LocalTime.of(9, 30)).atZone(NEW_YORK).toInstant(), NEW_YORK);
         return new ReminderSweeper(deadlines, caseRows, cases, teams, users, reminders, notifications, mailer, tx,
-                clock, dictum, new ReminderProperties(true, null, Duration.ofMinutes(15), null, null), ladder);
+                clock, new FirmCalendar(clock, dictum.timeZone()),
+                new ReminderProperties(true, null, Duration.ofMinutes(15), null, null), ladder);
     }
 
     private Map<String, String> userIds() {
@@ -203,7 +205,8 @@ class ReminderSweeperTest extends WebTestSupport {
         Docketed d = setUp("Quiet v. Inbox", "2031-09-02");
         Clock clock = Clock.fixed(d.due().atTime(LocalTime.NOON).atZone(NEW_YORK).toInstant(), NEW_YORK);
         new ReminderSweeper(deadlines, caseRows, cases, teams, users, reminders, notifications, off, tx, clock,
-                dictum, new ReminderProperties(true, List.of(0), null, null, null), ladder).sweep().block();
+                new FirmCalendar(clock, dictum.timeZone()), new ReminderProperties(true, List.of(0), null, null, null),
+                ladder).sweep().block();
         List<String> status = reminders.deliveries(UUID.fromString(d.deadlineId()))
                 .map(ReminderRepository.Delivery::mailStatus).collectList().block();
         assertThat(status).isNotEmpty().containsOnly("off");
