@@ -27,14 +27,17 @@ import java.util.Set;
  *                    none: "make a note on Okafor the landlord replaced the railing", "I spent point four on Miller
  *                    reviewing the bills"
  * @param textFrontJoins words that may come before such a case: "add a note to Okafor ..."
+ * @param neverLast   words no case reference ends with, what is asked about a case: "show me the Miller deadlines"
+ *                    asks for deadlines, however leniently the index matches "miller deadlines"
  */
 public record CaseResolutionPolicy(double minScore, double margin, int candidates, Set<String> ignoreWords,
                                    Set<String> neverFirst, Map<SlotType, Set<String>> joins,
                                    Map<Intent, Set<String>> textJoins, Set<String> leadingJoins, Set<Intent> textFront,
-                                   Set<String> textFrontJoins) {
+                                   Set<String> textFrontJoins, Set<String> neverLast) {
 
     public CaseResolutionPolicy(double minScore, double margin, int candidates, Set<String> ignoreWords) {
-        this(minScore, margin, candidates, ignoreWords, Set.of(), Map.of(), Map.of(), Set.of(), Set.of(), Set.of());
+        this(minScore, margin, candidates, ignoreWords, Set.of(), Map.of(), Map.of(), Set.of(), Set.of(), Set.of(),
+                Set.of());
     }
 
     public CaseResolutionPolicy {
@@ -54,6 +57,7 @@ public record CaseResolutionPolicy(double minScore, double margin, int candidate
         leadingJoins = Set.copyOf(leadingJoins);
         textFront = Set.copyOf(textFront);
         textFrontJoins = Set.copyOf(textFrontJoins);
+        neverLast = Set.copyOf(neverLast);
     }
 
     private static <K extends Enum<K>> Map<K, Set<String>> copy(Map<K, Set<String>> words) {

@@ -63,12 +63,13 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
     /**
      * {@code joins} by slot type (document, event); {@code textJoins} by intent id; {@code leadingJoins} before a case
      * said ahead of the request ("in Garcia, the judgment was entered"); {@code textFront}: intent ids whose free text may
-     * begin with its case ("make a note on Okafor, the landlord ..."), after one of {@code textFrontJoins} or none.
+     * begin with its case ("make a note on Okafor, the landlord ..."), after one of {@code textFrontJoins} or none;
+     * {@code neverLast}: words no case reference ends with ("show me the Miller deadlines").
      */
     record CaseResolution(Double minScore, Double margin, Integer candidates, List<String> ignoreWords,
                           List<String> neverFirst, Map<String, List<String>> joins,
                           Map<String, List<String>> textJoins, List<String> leadingJoins, List<String> textFront,
-                          List<String> textFrontJoins) {
+                          List<String> textFrontJoins, List<String> neverLast) {
     }
 
     record Confidence(Double matchFloor, Double ambiguousEntity, Double entityNotFound, Double freeTextDocument) {

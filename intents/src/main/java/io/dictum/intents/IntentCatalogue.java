@@ -240,6 +240,7 @@ public final class IntentCatalogue {
         final Map<Intent, Set<String>> textJoins = new EnumMap<>(Intent.class);
         final Set<String> leadingJoins = new LinkedHashSet<>();
         final Set<String> textFrontJoins = new LinkedHashSet<>();
+        final Set<String> neverLast = new LinkedHashSet<>();
         final Set<Intent> textFront = EnumSet.noneOf(Intent.class);
         final Set<String> breaks = new LinkedHashSet<>();
         final Set<String> remarks = new LinkedHashSet<>();
@@ -332,6 +333,7 @@ public final class IntentCatalogue {
                 }
                 addJoinWords(source, "caseResolution.leadingJoins", cr.leadingJoins(), leadingJoins);
                 addJoinWords(source, "caseResolution.textFrontJoins", cr.textFrontJoins(), textFrontJoins);
+                addJoinWords(source, "caseResolution.neverLast", cr.neverLast(), neverLast);
                 if (cr.textFront() != null) {
                     for (String id : cr.textFront()) {
                         try {
@@ -497,7 +499,7 @@ public final class IntentCatalogue {
                         required(all, "caseResolution.candidates", candidates),
                         ignoreWords.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
                         neverFirst.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
-                        joins, textJoins, leadingJoins, textFront, textFrontJoins);
+                        joins, textJoins, leadingJoins, textFront, textFrontJoins, neverLast);
                 confidence = new ConfidencePolicy(required(all, "confidence.matchFloor", matchFloor),
                         required(all, "confidence.ambiguousEntity", ambiguousEntity),
                         required(all, "confidence.entityNotFound", entityNotFound),

@@ -494,6 +494,7 @@ public final class IntentRouter {
                     List<String> reference = captured.stream().map(Token::text)
                             .filter(w -> !policy.ignoreWords().contains(w)).toList();
                     if (reference.isEmpty() || policy.neverFirst().contains(reference.get(0))
+                            || policy.neverLast().contains(reference.get(reference.size() - 1))
                             || beginsWithKnownDocument(reference)) {
                         return Optional.empty();
                     }

@@ -33,6 +33,15 @@ class SpokenCommandsTest extends WebTestSupport {
     }
 
     @Test
+    void whatIsAskedAboutACaseIsNoPartOfItsName() {
+        // the firm's index matches "miller deadlines" to Miller; the deadlines are what is asked for
+        JsonNode result = say(login("ahale"), "show me the Miller deadlines", "2026-12-02T09:00:00-05:00");
+        assertThat(result.get("intent").asText()).isEqualTo("list_deadlines");
+        assertThat(result.at("/slots/case").asText()).isEqualTo(caseId("2025-PI-0012"));
+        assertThat(result.get("message").asText()).contains("2025-PI-0012");
+    }
+
+    @Test
     void anAppointmentIsNotDocketedAsACourtRuleEvent() {
         JsonNode result = say(login("bking"), "schedule a deposition in the Rivera case next friday at 2 pm",
                 "2026-12-02T09:00:00-05:00");
