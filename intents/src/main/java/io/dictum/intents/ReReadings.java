@@ -358,6 +358,7 @@ final class ReReadings {
     private Optional<List<Reading>> caseSaidLast(List<Token> tokens, Reader reader, boolean wholeReadsNothing,
                                                  boolean wholeSettles) {
         CaseResolutionPolicy policy = catalogue.caseResolution();
+        List<String> tagged = typedLast(reader.said());
         for (int length = 1; length < tokens.size() && length <= MAX_LEADING_CASE_WORDS; length++) {
             List<Token> said = tokens.subList(tokens.size() - length, tokens.size());
             boolean joined = length > 1 && policy.leadingJoins().contains(said.get(0).text());
@@ -370,23 +371,20 @@ final class ReReadings {
                     || named.stream().anyMatch(catalogue.vocabularies().notNames()::contains)) {
                 continue; // "... for the Miller case" is the patterns' to read
             }
-            boolean typedApart = typedApart(reader.said(), reference);
+            boolean typedApart = tagged.equals(reference.stream().map(Token::text).toList());
             if (!wholeReadsNothing && !typedApart && wholeSettles) {
                 continue;
             }
             List<Token> rest = catalogue.normaliser().trimmed(tokens.subList(0, tokens.size() - length));
-            if (rest.isEmpty()) {
+            Optional<String> id = rest.isEmpty() ? Optional.empty() : reader.settledCase(reference);
+            if (id.isEmpty()) {
                 continue;
             }
             // said without a break, the request must settle every slot: "start timer rivera", not "find the memo
             // chen"; set apart, a kind of document nobody listed will do ("the scheduling order - Delgado")
             List<Reading> readings = reader.readings(rest);
-            if (readings.isEmpty() || !takesCase(readings.get(0)) || !readings.get(0).unresolved().isEmpty()
-                    || (!typedApart && !joined && readings.get(0).evidence() < 1)) {
-                continue;
-            }
-            Optional<String> id = reader.settledCase(reference);
-            if (id.isPresent()) {
+            if (!readings.isEmpty() && takesCase(readings.get(0)) && readings.get(0).unresolved().isEmpty()
+                    && (typedApart || joined || readings.get(0).evidence() >= 1)) {
                 return withCase(readings, id.get());
             }
         }
@@ -449,18 +447,19 @@ final class ReReadings {
             for (int start = 1; start + length < tokens.size(); start++) {
                 List<Token> reference = tokens.subList(start, start + length);
                 List<String> named = reference.stream().map(Token::text).toList();
-                if (named.stream().anyMatch(w -> policy.ignoreWords().contains(w) || policy.neverFirst().contains(w)
-                        || catalogue.vocabularies().notNames().contains(w))) {
+                // a name is no word of a pattern: most spans are passed over before the index is asked
+                if (named.stream().anyMatch(w -> literalWords.contains(w) || policy.ignoreWords().contains(w)
+                        || policy.neverFirst().contains(w) || catalogue.vocabularies().notNames().contains(w))) {
+                    continue;
+                }
+                Optional<String> id = reader.settledCase(reference);
+                if (id.isEmpty()) {
                     continue;
                 }
                 List<Token> rest = new ArrayList<>(tokens.subList(0, start));
                 rest.addAll(tokens.subList(start + length, tokens.size()));
                 List<Reading> readings = reader.readings(rest);
-                if (readings.isEmpty() || readings.get(0).evidence() < 1 || !takesCase(readings.get(0))) {
-                    continue;
-                }
-                Optional<String> id = reader.settledCase(reference);
-                if (id.isPresent()) {
+                if (!readings.isEmpty() && readings.get(0).evidence() >= 1 && takesCase(readings.get(0))) {
                     return withCase(readings, id.get());
                 }
             }
@@ -471,14 +470,10 @@ final class ReReadings {
     /** Separators that set a case apart at the end of a typed request: "Start timer - Rivera", "mediation 12/15, Miller". */
     private static final Pattern TAG = Pattern.compile("(?:\\s[-–—]|[,;:])\\s*([^,;:–—]+?)[\\s.!?]*$");
 
-    /** Whether the words were typed last in the utterance, after a separator and nothing else. */
-    private boolean typedApart(String said, List<Token> words) {
+    /** The words typed last in the utterance, after a separator and nothing else; none when no separator is typed. */
+    private List<String> typedLast(String said) {
         Matcher m = TAG.matcher(said);
-        if (!m.find()) {
-            return false;
-        }
-        List<String> tagged = catalogue.normaliser().tokens(m.group(1)).stream().map(Token::text).toList();
-        return tagged.equals(words.stream().map(Token::text).toList());
+        return m.find() ? catalogue.normaliser().tokens(m.group(1)).stream().map(Token::text).toList() : List.of();
     }
 
     /**
