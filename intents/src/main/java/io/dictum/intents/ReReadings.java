@@ -376,15 +376,18 @@ final class ReReadings {
                 continue;
             }
             List<Token> rest = catalogue.normaliser().trimmed(tokens.subList(0, tokens.size() - length));
-            Optional<String> id = rest.isEmpty() ? Optional.empty() : reader.settledCase(reference);
-            if (id.isEmpty()) {
-                continue;
+            if (rest.isEmpty() || named.stream().anyMatch(literalWords::contains)) {
+                continue; // a name is no word of a pattern
             }
             // said without a break, the request must settle every slot: "start timer rivera", not "find the memo
             // chen"; set apart, a kind of document nobody listed will do ("the scheduling order - Delgado")
             List<Reading> readings = reader.readings(rest);
-            if (!readings.isEmpty() && takesCase(readings.get(0)) && readings.get(0).unresolved().isEmpty()
-                    && (typedApart || joined || readings.get(0).evidence() >= 1)) {
+            if (readings.isEmpty() || !takesCase(readings.get(0)) || !readings.get(0).unresolved().isEmpty()
+                    || (!typedApart && !joined && readings.get(0).evidence() < 1)) {
+                continue;
+            }
+            Optional<String> id = reader.settledCase(reference);
+            if (id.isPresent()) {
                 return withCase(readings, id.get());
             }
         }
@@ -447,19 +450,20 @@ final class ReReadings {
             for (int start = 1; start + length < tokens.size(); start++) {
                 List<Token> reference = tokens.subList(start, start + length);
                 List<String> named = reference.stream().map(Token::text).toList();
-                // a name is no word of a pattern: most spans are passed over before the index is asked
+                // a name is no word of a pattern: most spans are passed over unread; the index is asked only about
+                // words whose removal leaves a request, so talk costs no look-up
                 if (named.stream().anyMatch(w -> literalWords.contains(w) || policy.ignoreWords().contains(w)
                         || policy.neverFirst().contains(w) || catalogue.vocabularies().notNames().contains(w))) {
-                    continue;
-                }
-                Optional<String> id = reader.settledCase(reference);
-                if (id.isEmpty()) {
                     continue;
                 }
                 List<Token> rest = new ArrayList<>(tokens.subList(0, start));
                 rest.addAll(tokens.subList(start + length, tokens.size()));
                 List<Reading> readings = reader.readings(rest);
-                if (!readings.isEmpty() && readings.get(0).evidence() >= 1 && takesCase(readings.get(0))) {
+                if (readings.isEmpty() || readings.get(0).evidence() < 1 || !takesCase(readings.get(0))) {
+                    continue;
+                }
+                Optional<String> id = reader.settledCase(reference);
+                if (id.isPresent()) {
                     return withCase(readings, id.get());
                 }
             }
