@@ -2,11 +2,11 @@ package io.dictum.intents;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A request said as a need (catalogue {@code needs}): "I need the Bayview Medical file open" is "open the Bayview
@@ -64,16 +64,14 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
      */
     Optional<List<Token>> headed(List<Token> tokens, boolean typed) {
         List<String> words = tokens.stream().map(Token::text).toList();
-        Map<List<String>, List<String>> all = new HashMap<>(headings);
-        if (typed) {
-            all.putAll(typedHeadings);
-        }
-        return all.keySet().stream()
-                .filter(h -> h.size() < words.size() && words.subList(0, h.size()).equals(h))
-                .max(Comparator.comparingInt(List::size))
-                .map(h -> {
+        return (typed ? Stream.of(headings, typedHeadings) : Stream.of(headings))
+                .flatMap(map -> map.entrySet().stream())
+                .filter(h -> h.getKey().size() < words.size() && words.subList(0, h.getKey().size()).equals(h.getKey()))
+                .max(Comparator.comparingInt(h -> h.getKey().size()))
+                .map(heading -> {
                     List<Token> out = new ArrayList<>();
-                    List<String> request = all.get(h);
+                    List<String> h = heading.getKey();
+                    List<String> request = heading.getValue();
                     String surface = Token.said(tokens.subList(0, h.size()));
                     for (int k = 0; k < request.size(); k++) {
                         out.add(new Token(request.get(k), k == 0 ? surface : ""));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -368,30 +369,41 @@ final class ReReadings {
                 continue; // "the case"
             }
             if (policy.neverFirst().contains(named.get(0))
-                    || named.stream().anyMatch(catalogue.vocabularies().notNames()::contains)) {
-                continue; // "... for the Miller case" is the patterns' to read
+                    || named.stream().anyMatch(w -> catalogue.vocabularies().notNames().contains(w)
+                    || literalWords.contains(w))) {
+                continue; // "... for the Miller case" is the patterns' to read; a name is no word of a pattern
             }
             boolean typedApart = tagged.equals(reference.stream().map(Token::text).toList());
             if (!wholeReadsNothing && !typedApart && wholeSettles) {
                 continue;
             }
             List<Token> rest = catalogue.normaliser().trimmed(tokens.subList(0, tokens.size() - length));
-            if (rest.isEmpty() || named.stream().anyMatch(literalWords::contains)) {
-                continue; // a name is no word of a pattern
+            if (rest.isEmpty()) {
+                continue;
             }
             // said without a break, the request must settle every slot: "start timer rivera", not "find the memo
             // chen"; set apart, a kind of document nobody listed will do ("the scheduling order - Delgado")
-            List<Reading> readings = reader.readings(rest);
-            if (readings.isEmpty() || !takesCase(readings.get(0)) || !readings.get(0).unresolved().isEmpty()
-                    || (!typedApart && !joined && readings.get(0).evidence() < 1)) {
-                continue;
-            }
-            Optional<String> id = reader.settledCase(reference);
-            if (id.isPresent()) {
-                return withCase(readings, id.get());
+            boolean apart = typedApart || joined;
+            Optional<List<Reading>> read = withCaseNamed(reference, rest, reader,
+                    r -> r.unresolved().isEmpty() && (apart || r.evidence() >= 1));
+            if (read.isPresent()) {
+                return read;
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The rest read as a request that takes a case and names none, when it is {@code enough}, with the case the
+     * reference settles; the index is asked only once the rest reads so, so talk costs no look-up.
+     */
+    private Optional<List<Reading>> withCaseNamed(List<Token> reference, List<Token> rest, Reader reader,
+                                                  Predicate<Reading> enough) {
+        List<Reading> readings = reader.readings(rest);
+        if (readings.isEmpty() || !takesCase(readings.get(0)) || !enough.test(readings.get(0))) {
+            return Optional.empty();
+        }
+        return reader.settledCase(reference).flatMap(id -> withCase(readings, id));
     }
 
     /** A person a task is for is at most two words here: "Sarah", "Brian King". */
@@ -450,21 +462,16 @@ final class ReReadings {
             for (int start = 1; start + length < tokens.size(); start++) {
                 List<Token> reference = tokens.subList(start, start + length);
                 List<String> named = reference.stream().map(Token::text).toList();
-                // a name is no word of a pattern: most spans are passed over unread; the index is asked only about
-                // words whose removal leaves a request, so talk costs no look-up
+                // a name is no word of a pattern: most spans are passed over unread
                 if (named.stream().anyMatch(w -> literalWords.contains(w) || policy.ignoreWords().contains(w)
                         || policy.neverFirst().contains(w) || catalogue.vocabularies().notNames().contains(w))) {
                     continue;
                 }
                 List<Token> rest = new ArrayList<>(tokens.subList(0, start));
                 rest.addAll(tokens.subList(start + length, tokens.size()));
-                List<Reading> readings = reader.readings(rest);
-                if (readings.isEmpty() || readings.get(0).evidence() < 1 || !takesCase(readings.get(0))) {
-                    continue;
-                }
-                Optional<String> id = reader.settledCase(reference);
-                if (id.isPresent()) {
-                    return withCase(readings, id.get());
+                Optional<List<Reading>> read = withCaseNamed(reference, rest, reader, r -> r.evidence() >= 1);
+                if (read.isPresent()) {
+                    return read;
                 }
             }
         }
