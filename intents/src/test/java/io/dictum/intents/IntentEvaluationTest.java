@@ -65,7 +65,7 @@ class IntentEvaluationTest {
 
     @Test
     void theFormerlyHeldOutBlocksKeepWhatReadingThemBought() {
-        assertThat(chain.blindBlockCount()).isEqualTo(8);
+        assertThat(chain.blindBlockCount()).isEqualTo(9);
         // the first three blind blocks never lose ground to work on a later one
         assertReads(chain.blindBlocks(1, 3), 433, 0.972, 0.966);
         assertReads(chain.blindBlocks(4, 4), 175, 0.87, 0.81);
@@ -82,6 +82,9 @@ class IntentEvaluationTest {
         // durations corrected, events written out, a kind with a clause, no case named by a kind, a start timer's
         // activity, a note's case with its own title)
         assertReads(chain.blindBlocks(8, 8), 173, 0.84, 0.71);
+        // across practice areas, half typed: 87.0 % / 64.3 % at the start of the round that wrote it, 91.4 % / 71.4 %
+        // with the seventh and eighth blocks' mechanisms (neither read it)
+        assertReads(chain.blindBlocks(9, 9), 162, 0.91, 0.71);
     }
 
     /** The lines number {@code total} and read at or above both floors; the misses are listed when they do not. */
@@ -97,11 +100,10 @@ class IntentEvaluationTest {
         assumeTrue(heldOut.total() > 0, "no held-out utterances");
         assertThat(heldOut.total() - heldOut.distractors()).isGreaterThanOrEqualTo(60);
         assertThat(heldOut.distractors()).isGreaterThanOrEqualTo(20);
-        // the ninth block, across practice areas, half typed: it would have read 87.0 % / 64.3 % at the start of the
-        // round that wrote it, 90.1 % / 70.0 % with the seventh block's mechanisms and 91.4 % / 71.4 % with the eighth's
-        // (neither read it)
-        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.90);
-        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.70);
+        // the tenth block, interrupted days (fillers, false starts, requests wrapped in reasons, a third typed): measured
+        // blind at 77.4 % / 58.0 % (73.8 % / 55.2 % with the patterns alone)
+        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.77);
+        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.58);
     }
 
     @Test
@@ -113,8 +115,7 @@ class IntentEvaluationTest {
     @Test
     void theFallbackReadsWhatThePatternsMiss() {
         // the fallback only ever answers what the patterns call unknown: every gain here is its own. The paraphrase
-        // block was written for it; on a blind block it never loses ground, and may gain none (the ninth: every line
-        // the patterns and re-readings leave unknown stays so)
+        // block was written for it; on a blind block it never loses ground, and may gain none (the ninth gained none)
         assertThat(chain.part(Block.PARAPHRASE).intentAccuracy()).as(Block.PARAPHRASE.label)
                 .isGreaterThan(patterns.part(Block.PARAPHRASE).intentAccuracy());
         assertThat(chain.part(Block.HELD_OUT).intentAccuracy()).as(Block.HELD_OUT.label)
