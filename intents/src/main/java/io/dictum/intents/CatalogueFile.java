@@ -26,12 +26,13 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
      * person it is for without "to", when the request begins with one of the {@code delegators} ("have Miguel send
      * the subpoena out"). {@code corrections}: what a speaker says before words that replace some said before them
      * ("no wait"); {@code verbs}: a verb no pattern uses → the verb the patterns use for it ("spin up" → draft);
-     * {@code headings}: a heading said or typed first → the request it heads ("note:" → take a note).
+     * {@code headings}: a heading said or typed first → the request it heads ("note:" → take a note);
+     * {@code tagLeads}: by slot type (date, person), what may lead a value typed apart after the request (", due 12/4").
      */
     record Needs(List<String> openers, Map<String, String> participles, Map<String, String> things,
                  List<String> delegators, List<String> delegatedVerbs, Map<String, String> askedAfter,
                  List<String> pointers, List<String> corrections, Map<String, String> verbs,
-                 Map<String, String> headings) {
+                 Map<String, String> headings, Map<String, List<String>> tagLeads) {
     }
 
     /**

@@ -256,6 +256,7 @@ public final class IntentCatalogue {
         final Map<String, String> verbs = new LinkedHashMap<>();
         final Map<String, String> headings = new LinkedHashMap<>();
         final Map<String, String> typedHeadings = new LinkedHashMap<>();
+        final Map<SlotType, Set<String>> tagLeads = new EnumMap<>(SlotType.class);
         Double matchFloor;
         Double ambiguousEntity;
         Double entityNotFound;
@@ -312,6 +313,16 @@ public final class IntentCatalogue {
                     file.needs().headings().forEach((h, r) -> (h != null && h.strip().endsWith(":") ? typed : said).put(h, r));
                     addPhrases(source, "needs.headings", said, headings);
                     addPhrases(source, "needs.headings", typed, typedHeadings);
+                }
+                if (file.needs().tagLeads() != null) {
+                    file.needs().tagLeads().forEach((type, leads) -> {
+                        SlotType slotType = SlotType.fromId(type)
+                                .filter(s -> s == SlotType.DATE || s == SlotType.PERSON)
+                                .orElseThrow(() -> new CatalogueException(source + ": needs.tagLeads." + type
+                                        + ": only a date or a person typed apart has leading words"));
+                        addWords(source, "needs.tagLeads." + type, leads,
+                                tagLeads.computeIfAbsent(slotType, k -> new LinkedHashSet<>()));
+                    });
                 }
             }
             CatalogueFile.CaseResolution cr = file.caseResolution();
@@ -552,7 +563,7 @@ public final class IntentCatalogue {
                             phrases(neededThings), delegators, delegatedVerbs, phrases(askedAfter),
                             pointers.stream().map(SpeechNormaliser::words).toList(),
                             corrections.stream().map(SpeechNormaliser::words).toList(), phrases(verbs),
-                            phrases(headings), phrases(typedHeadings)),
+                            phrases(headings), phrases(typedHeadings), leadPhrases(tagLeads)),
                     questionWords);
         }
 
@@ -571,6 +582,12 @@ public final class IntentCatalogue {
         private static Map<List<String>, List<String>> phrases(Map<String, String> said) {
             Map<List<String>, List<String>> out = new LinkedHashMap<>();
             said.forEach((from, to) -> out.put(SpeechNormaliser.words(from), SpeechNormaliser.words(to)));
+            return out;
+        }
+
+        private static Map<SlotType, List<List<String>>> leadPhrases(Map<SlotType, Set<String>> leads) {
+            Map<SlotType, List<List<String>>> out = new EnumMap<>(SlotType.class);
+            leads.forEach((type, phrases) -> out.put(type, phrases.stream().map(SpeechNormaliser::words).toList()));
             return out;
         }
 

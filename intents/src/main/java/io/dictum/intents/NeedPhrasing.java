@@ -31,12 +31,15 @@ import java.util.stream.Stream;
  * @param headings    a heading said or typed first → the request it heads: "Note: called Gregory Shaw" is "take a note
  *                    called Gregory Shaw", "New matter: Priya Shah" is "open a new matter for Priya Shah"
  * @param typedHeadings headings that head a request only when typed with their colon ("Check conflicts: ...")
+ * @param tagLeads    by slot type, what may lead a value typed apart after the request: ", due 12/4", ", assign to
+ *                    Sarah"
  */
 record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> participles,
                     Map<List<String>, List<String>> things, Set<String> delegators, Set<String> delegatedVerbs,
                     Map<List<String>, List<String>> askedAfter, List<List<String>> pointers,
                     List<List<String>> corrections, Map<List<String>, List<String>> verbs,
-                    Map<List<String>, List<String>> headings, Map<List<String>, List<String>> typedHeadings) {
+                    Map<List<String>, List<String>> headings, Map<List<String>, List<String>> typedHeadings,
+                    Map<SlotType, List<List<String>>> tagLeads) {
 
     NeedPhrasing {
         openers = openers.stream().sorted(Comparator.comparingInt((List<String> o) -> o.size()).reversed()).toList();
@@ -51,6 +54,16 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
         verbs = Map.copyOf(verbs);
         headings = Map.copyOf(headings);
         typedHeadings = Map.copyOf(typedHeadings);
+        tagLeads = Map.copyOf(tagLeads);
+    }
+
+    /** The words without the longest of the type's tag leads they begin with; empty when none begins them. */
+    Optional<List<Token>> withoutTagLead(SlotType type, List<Token> tokens) {
+        List<String> words = tokens.stream().map(Token::text).toList();
+        return tagLeads.getOrDefault(type, List.of()).stream()
+                .filter(lead -> lead.size() < words.size() && words.subList(0, lead.size()).equals(lead))
+                .max(Comparator.comparingInt(List::size))
+                .map(lead -> tokens.subList(lead.size(), tokens.size()));
     }
 
     /** Whether the words are a heading, typed with a colon. */

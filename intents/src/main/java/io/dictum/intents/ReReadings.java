@@ -1,6 +1,7 @@
 package io.dictum.intents;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,8 +57,132 @@ final class ReReadings {
      * names none; everything else only when nothing read.
      */
     Optional<List<Reading>> reread(List<Token> tokens, List<Reading> readings, Reader reader) {
-        return corrected(tokens, reader).or(() -> typedHeading(tokens, reader))
+        return corrected(tokens, reader).or(() -> typedTags(reader)).or(() -> typedHeading(tokens, reader))
                 .or(() -> rereadAsSaid(tokens, readings, reader, true));
+    }
+
+    /** What sets a value apart at the end of a typed request: a comma, a semicolon, a bracket, a dash between spaces. */
+    private static final Pattern TYPED_BREAK = Pattern.compile("\\s+[-–—]+\\s+|\\s*[,;()]\\s*");
+
+    /**
+     * "Add arraignment, Thompson, Monday 9:30am", "Task: subpoena the billing records, due 12/4, assign to Sarah",
+     * "Log .2 Garza - email to trustee": values typed apart at the end of a request (a case, a date with or without its
+     * time, the person a task is for after one of needs.tagLeads), taken off the end and given to the empty slots of
+     * their types in the request the words before them read as. The last part may instead be the free text of the one
+     * optional text slot that request leaves empty (a time entry's description, a timer's activity). Taken when every
+     * part finds its slot and every slot settles; otherwise the words are read as they were typed.
+     */
+    private Optional<List<Reading>> typedTags(Reader reader) {
+        String said = reader.said();
+        List<int[]> parts = new ArrayList<>(); // [start, end) of each part between breaks
+        Matcher breaks = TYPED_BREAK.matcher(said);
+        int from = 0;
+        while (breaks.find()) {
+            parts.add(new int[] {from, breaks.start()});
+            from = breaks.end();
+        }
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        parts.add(new int[] {from, said.length()});
+        Map<SlotType, String> tagged = new EnumMap<>(SlotType.class);
+        List<Token> text = List.of();
+        int front = parts.size();
+        boolean last = true;
+        for (int part = parts.size() - 1; part >= 1; part--) {
+            List<Token> words = catalogue.normaliser().tokens(said.substring(parts.get(part)[0], parts.get(part)[1]));
+            if (words.isEmpty()) {
+                front = part; // "... (Kowalczyk)" ends with an empty part
+                continue;
+            }
+            Optional<Map<SlotType, String>> values = typedValues(words, reader)
+                    .filter(v -> v.keySet().stream().noneMatch(tagged::containsKey));
+            if (values.isPresent()) {
+                tagged.putAll(values.get());
+            } else if (last) {
+                text = words;
+            } else {
+                break;
+            }
+            front = part;
+            last = false;
+        }
+        if (front == parts.size()) {
+            return Optional.empty();
+        }
+        List<Token> request = catalogue.normaliser().tokens(said.substring(0, parts.get(front - 1)[1]));
+        if (request.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Reading> readings = typedHeading(request, reader).orElseGet(() -> readAll(request, reader, true));
+        if (readings.isEmpty() || readings.get(0).evidence() < 1) {
+            return Optional.empty();
+        }
+        return withTags(readings, tagged, text);
+    }
+
+    /**
+     * What words typed apart give, by slot type: a case they settle, a date, a time or both ("Monday 9:30am"), or the
+     * person a task is for after a lead ("assign to Sarah Lindqvist"); empty when they are none of these.
+     */
+    private Optional<Map<SlotType, String>> typedValues(List<Token> words, Reader reader) {
+        Optional<List<Token>> person = catalogue.needs().withoutTagLead(SlotType.PERSON, words);
+        if (person.isPresent()) {
+            return reader.value(SlotType.PERSON, person.get()).filter(SlotValue::valid)
+                    .map(v -> Map.of(SlotType.PERSON, v.value()));
+        }
+        List<Token> dated = catalogue.needs().withoutTagLead(SlotType.DATE, words).orElse(words);
+        for (int cut = dated.size(); cut >= 0; cut--) {
+            List<Token> time = dated.subList(cut, dated.size());
+            if (!time.isEmpty() && time.get(0).text().equals("at")) {
+                time = time.subList(1, time.size());
+            }
+            Optional<SlotValue> day = cut == 0 ? Optional.empty() : reader.value(SlotType.DATE, dated.subList(0, cut));
+            Optional<SlotValue> clock = time.isEmpty() ? Optional.empty() : reader.value(SlotType.TIME, time);
+            if ((cut > 0 && day.isEmpty()) || (cut < dated.size() && clock.isEmpty())) {
+                continue;
+            }
+            Map<SlotType, String> values = new EnumMap<>(SlotType.class);
+            day.filter(SlotValue::valid).ifPresent(v -> values.put(SlotType.DATE, v.value()));
+            clock.filter(SlotValue::valid).ifPresent(v -> values.put(SlotType.TIME, v.value()));
+            return values.size() == (cut > 0 ? 1 : 0) + (cut < dated.size() ? 1 : 0)
+                    ? Optional.of(values) : Optional.empty();
+        }
+        CaseResolutionPolicy policy = catalogue.caseResolution();
+        List<Token> reference = words.size() > 1 && policy.leadingJoins().contains(words.get(0).text())
+                ? words.subList(1, words.size()) : words;
+        if (reference.stream().anyMatch(t -> literalWords.contains(t.text()))) {
+            return Optional.empty(); // "Delgado - client on line 2" is a remark, not a case
+        }
+        return reader.settledCase(reference).map(id -> Map.of(SlotType.CASE, id));
+    }
+
+    /** The best reading with the typed values in its empty slots of their types, and the typed text in its one empty text slot. */
+    private Optional<List<Reading>> withTags(List<Reading> readings, Map<SlotType, String> tagged, List<Token> text) {
+        Reading best = readings.get(0);
+        IntentDefinition definition = catalogue.definitions().get(best.intent());
+        Map<String, String> slots = new LinkedHashMap<>(best.slots());
+        for (Map.Entry<SlotType, String> tag : tagged.entrySet()) {
+            Optional<SlotSpec> slot = definition.slotOf(tag.getKey());
+            boolean empty = slot.isPresent() && (tag.getKey() == SlotType.CASE ? !best.spokenCase()
+                    : !slots.containsKey(slot.get().name()));
+            if (!empty) {
+                return Optional.empty();
+            }
+            slots.put(slot.get().name(), tag.getValue());
+        }
+        if (!text.isEmpty()) {
+            List<SlotSpec> open = definition.slots().values().stream()
+                    .filter(s -> s.type() == SlotType.TEXT && s.optional() && !slots.containsKey(s.name())).toList();
+            if (open.size() != 1) {
+                return Optional.empty();
+            }
+            slots.put(open.get(0).name(), Token.said(text));
+        }
+        List<Reading> out = new ArrayList<>(readings);
+        out.set(0, new Reading(best.intent(), best.order(), best.literals(), best.tokens(), best.evidence(),
+                best.spokenCase() || tagged.containsKey(SlotType.CASE), slots, best.unresolved()));
+        return Optional.of(out);
     }
 
     /** What a typed heading is: the words before the first colon ("Add event: mediation 12/15, Miller"). */
@@ -73,11 +198,37 @@ final class ReReadings {
         if (!typed.find()) {
             return Optional.empty();
         }
-        List<String> heading = catalogue.normaliser().tokens(typed.group(1)).stream().map(Token::text).toList();
-        if (!catalogue.needs().heads(heading)) {
-            return Optional.empty();
+        List<Token> heading = catalogue.normaliser().tokens(typed.group(1));
+        if (!catalogue.needs().heads(heading.stream().map(Token::text).toList())) {
+            return personBeforeColon(heading, tokens, reader);
         }
         return headed(tokens, reader, true);
+    }
+
+    /**
+     * "Task for Tom: mail the notice to creditors": the person a request is for, typed last before its colon, ends
+     * where the colon is. Read as "task for Tom to mail the notice ..." and taken when that names the person and
+     * settles every slot.
+     */
+    private Optional<List<Reading>> personBeforeColon(List<Token> heading, List<Token> tokens, Reader reader) {
+        int colon = heading.size();
+        if (tokens.size() <= colon || !Token.texts(tokens.subList(0, colon)).equals(Token.texts(heading))) {
+            return Optional.empty();
+        }
+        for (int names = 1; names <= MAX_JOINED_NAME_WORDS && names + 1 < colon; names++) {
+            if (!heading.get(colon - names - 1).text().equals("for")) {
+                continue;
+            }
+            String person = Token.said(heading.subList(colon - names, colon));
+            List<Token> joined = new ArrayList<>(tokens);
+            joined.add(colon, new Token("to", ""));
+            List<Reading> readings = reader.readings(joined);
+            if (!readings.isEmpty() && readings.get(0).evidence() >= 1
+                    && readings.get(0).slots().values().stream().anyMatch(person::equalsIgnoreCase)) {
+                return Optional.of(readings);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every reading of the words, with the re-readings but a correction, best first. */

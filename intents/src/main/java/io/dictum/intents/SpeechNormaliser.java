@@ -18,12 +18,14 @@ final class SpeechNormaliser {
     /**
      * A word is a run of letters and digits; an apostrophe, hyphen or period between two such runs stays inside the
      * word so that case numbers ("2024-CV-0012"), contractions, "U.S." and decimals ("1.5") survive as one token;
-     * digits joined by a colon or slash ("10:30", "3/15", "10:30am") are one token too.
+     * digits joined by a colon or slash ("10:30", "3/15", "10:30am") are one token too, and so are decimals typed
+     * without their zero (".2", as hours are typed).
      */
     private static final Pattern WORD = Pattern.compile(
-            "\\d+(?:[:/]\\d+)+(?:am|pm|AM|PM)?|[\\p{L}\\p{N}]+(?:['’.\\-][\\p{L}\\p{N}]+)*");
-    /** A period that is not a decimal point: "u.s." loses its periods, "1.5" keeps its own. */
-    private static final Pattern NON_DECIMAL_PERIOD = Pattern.compile("(?<!\\d)\\.|\\.(?!\\d)");
+            "\\d+(?:[:/]\\d+)+(?:am|pm|AM|PM)?|(?<![\\p{L}\\p{N}])\\.\\d+(?![\\p{L}.])"
+                    + "|[\\p{L}\\p{N}]+(?:['’.\\-][\\p{L}\\p{N}]+)*");
+    /** A period that is not a decimal point: "u.s." loses its periods, "1.5" and ".2" keep their own. */
+    private static final Pattern NON_DECIMAL_PERIOD = Pattern.compile("(?<=\\D)\\.|\\.(?!\\d)");
 
     private final List<List<String>> anywhere;
     private final List<List<String>> leading;

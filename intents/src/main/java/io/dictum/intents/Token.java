@@ -15,4 +15,9 @@ record Token(String text, String surface) {
     static String said(List<Token> tokens) {
         return String.join(" ", tokens.stream().map(Token::surface).filter(s -> !s.isEmpty()).toList());
     }
+
+    /** The words as patterns compare them. */
+    static List<String> texts(List<Token> tokens) {
+        return tokens.stream().map(Token::text).toList();
+    }
 }
