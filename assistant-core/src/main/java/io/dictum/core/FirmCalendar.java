@@ -2,6 +2,7 @@ package io.dictum.core;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Objects;
@@ -28,6 +29,14 @@ public final class FirmCalendar {
     /** Today's date in the firm's time zone. */
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    /**
+     * The firm's day at a stored timestamp, whatever its offset: timestamps are stored in UTC, where 9 p.m. in New
+     * York is already the next day.
+     */
+    public LocalDate dayOf(OffsetDateTime at) {
+        return LocalDate.ofInstant(at.toInstant(), zone);
     }
 
     /** The current time in the firm's time zone. */

@@ -6,6 +6,8 @@ import io.dictum.core.testing.AdjustableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
@@ -27,5 +29,16 @@ class FirmCalendarTest {
         clock.advance(Duration.ofHours(3));
         assertThat(calendar.today()).isEqualTo(LocalDate.of(2026, 11, 28));
         assertThat(calendar.now().getZone()).isEqualTo(NEW_YORK);
+    }
+
+    @Test
+    void aStoredTimestampFallsOnTheFirmsDay() {
+        FirmCalendar calendar = new FirmCalendar(AdjustableClock.at(Instant.parse("2026-12-01T12:00:00Z")), NEW_YORK);
+        // stored at 02:00 UTC on Saturday: 21:00 on Friday in New York, whatever the clock says now
+        assertThat(calendar.dayOf(OffsetDateTime.parse("2026-11-28T02:00:00Z"))).isEqualTo(LocalDate.of(2026, 11, 27));
+        assertThat(calendar.dayOf(OffsetDateTime.parse("2026-11-28T05:00:00Z"))).isEqualTo(LocalDate.of(2026, 11, 28));
+        // the same instant read back with another offset is the same day
+        assertThat(calendar.dayOf(OffsetDateTime.of(2026, 11, 28, 7, 0, 0, 0, ZoneOffset.ofHours(5))))
+                .isEqualTo(LocalDate.of(2026, 11, 27));
     }
 }

@@ -1,5 +1,6 @@
 package io.dictum.core.deadlines;
 
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
 import io.dictum.core.access.CaseFilter;
@@ -58,10 +59,11 @@ public class DocketService {
     private final AuditLog audit;
     private final NotificationService notifications;
     private final CaseTeamRepository teams;
+    private final FirmCalendar calendar;
 
     public DocketService(CaseService cases, DeadlineService deadlines, DeadlineRepository repository,
                          TransactionalOperator tx, Clock clock, AuditLog audit,
-                         NotificationService notifications, CaseTeamRepository teams) {
+                         NotificationService notifications, CaseTeamRepository teams, FirmCalendar calendar) {
         this.audit = audit;
         this.cases = cases;
         this.deadlines = deadlines;
@@ -70,6 +72,7 @@ public class DocketService {
         this.clock = clock;
         this.notifications = notifications;
         this.teams = teams;
+        this.calendar = calendar;
     }
 
     public Mono<DocketedEvent> docket(Actor actor, CaseId caseId, DocketRequest request) {
@@ -170,7 +173,7 @@ public class DocketService {
                 if (dateDiffers) {
                     changes.add(new DeadlineChange(old.id(), old.rule(), old.title(), old.dueDate(), d.dueDate(),
                             DeadlineStatus.DONE, false, "done" + (old.completedAt() == null ? ""
-                            : " on " + old.completedAt().toLocalDate()) + ": kept as done on " + old.dueDate()
+                            : " on " + calendar.dayOf(old.completedAt())) + ": kept as done on " + old.dueDate()
                             + "; it would now be due " + d.dueDate() + ". Reopen it (PATCH /api/v1/deadlines/"
                             + old.id() + " {\"status\":\"open\"}) and re-date the trigger again to move it."));
                 }

@@ -1,5 +1,6 @@
 package io.dictum.core.drafting;
 
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.Actor;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.documents.Document;
@@ -46,11 +47,14 @@ public class CaseSources {
     private final DocumentService documents;
     private final DocumentRepository documentRows;
     private final NoteService notes;
+    private final FirmCalendar calendar;
 
-    public CaseSources(DocumentService documents, DocumentRepository documentRows, NoteService notes) {
+    public CaseSources(DocumentService documents, DocumentRepository documentRows, NoteService notes,
+                       FirmCalendar calendar) {
         this.documents = documents;
         this.documentRows = documentRows;
         this.notes = notes;
+        this.calendar = calendar;
     }
 
     /** Everything the sections name, read with the actor's access; nothing is read when no section needs it. */
@@ -77,7 +81,7 @@ public class CaseSources {
         Mono<Void> readNotes = sources.stream().noneMatch(DraftSection::isNotes) ? Mono.empty()
                 : notes.list(actor, caseId).collectList().doOnNext(list -> {
                     if (!list.isEmpty()) {
-                        String text = list.stream().map(n -> n.createdAt().toLocalDate() + ", " + n.authorName()
+                        String text = list.stream().map(n -> calendar.dayOf(n.createdAt()) + ", " + n.authorName()
                                 + ": " + n.text()).collect(Collectors.joining("\n"));
                         SourceText notesText = bounded("the case notes (" + list.size() + ")", text);
                         sources.stream().filter(DraftSection::isNotes).forEach(s -> found.put(s, List.of(notesText)));

@@ -1,6 +1,7 @@
 package io.dictum.core.index;
 
 import io.dictum.core.DictumProperties;
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseRepository;
 import io.dictum.core.cases.LegalCase;
@@ -56,6 +57,7 @@ public class IndexService implements DisposableBean {
     private final DocumentRepository documents;
     private final NoteRepository notes;
     private final IndexChangeLog changes;
+    private final FirmCalendar calendar;
     // One writer thread: Lucene writes and commits are serialised, reads go to the bounded elastic pool.
     private final Scheduler writes = Schedulers.newSingle("dictum-index-writer");
     private final VectorBuild vectors;
@@ -63,13 +65,14 @@ public class IndexService implements DisposableBean {
     @Autowired
     public IndexService(DictumProperties properties, SearchProperties search, SentenceEmbeddings embeddings,
                         CaseRepository cases, PartyRepository parties, ContactRepository contacts,
-                        DocumentRepository documents, NoteRepository notes, IndexChangeLog changes) {
+                        DocumentRepository documents, NoteRepository notes, IndexChangeLog changes,
+                        FirmCalendar calendar) {
         this(open(properties.dataDir().resolve("index"), search.hybrid() ? embeddings : null), cases, parties,
-                contacts, documents, notes, changes);
+                contacts, documents, notes, changes, calendar);
     }
 
     IndexService(SearchIndex index, CaseRepository cases, PartyRepository parties, ContactRepository contacts,
-                 DocumentRepository documents, NoteRepository notes, IndexChangeLog changes) {
+                 DocumentRepository documents, NoteRepository notes, IndexChangeLog changes, FirmCalendar calendar) {
         this.index = index;
         this.cases = cases;
         this.parties = parties;
@@ -77,6 +80,7 @@ public class IndexService implements DisposableBean {
         this.documents = documents;
         this.notes = notes;
         this.changes = changes;
+        this.calendar = calendar;
         this.vectors = new VectorBuild(index, writes, VectorBuild.BATCH, VectorBuild.COMMIT_EVERY,
                 java.time.Clock.systemUTC());
     }
@@ -236,7 +240,7 @@ public class IndexService implements DisposableBean {
 
     private Mono<Void> writeNote(Note n, Embedding when) {
         String label = "Note" + (n.authorName() == null ? "" : " by " + n.authorName()) + " on "
-                + n.createdAt().toLocalDate();
+                + calendar.dayOf(n.createdAt());
         return Mono.fromRunnable(() -> index.upsertNote(new NoteEntry(n.id().toString(), n.caseId().toString(),
                 label, n.text()), when)).subscribeOn(writes).then();
     }

@@ -2,6 +2,7 @@ package io.dictum.core.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseRepository;
 import io.dictum.core.cases.CaseStatus;
@@ -16,10 +17,13 @@ import io.dictum.core.db.TestDatabase;
 import io.dictum.core.documents.DocumentRepository;
 import io.dictum.core.notes.Note;
 import io.dictum.core.notes.NoteRepository;
+import io.dictum.core.testing.AdjustableClock;
 import io.dictum.core.users.UserId;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.store.FSDirectory;
@@ -38,6 +42,9 @@ class IndexServiceTest {
     private CaseRepository cases;
     private ContactRepository contacts;
     private IndexChangeLog changes;
+    // notes are labelled with New York's day; the clock stands days later, so only a note's own time gives its day
+    private final FirmCalendar calendar = new FirmCalendar(AdjustableClock.at(Instant.parse("2026-11-30T15:00:00Z")),
+            ZoneId.of("America/New_York"));
 
     @BeforeEach
     void setUp() {
@@ -55,7 +62,7 @@ class IndexServiceTest {
     private IndexService open() throws Exception {
         return new IndexService(new SearchIndex(FSDirectory.open(dir.resolve("index"))), cases,
                 new PartyRepository(db.client), contacts, new DocumentRepository(db.client),
-                new NoteRepository(db.client), changes);
+                new NoteRepository(db.client), changes, calendar);
     }
 
     /** A committed case and its change-log row, as a writer leaves them before it updates the index. */
@@ -124,10 +131,7 @@ class IndexServiceTest {
         OffsetDateTime now = OffsetDateTime.now();
         Contact witness = new Contact(ContactId.random(), "Theodora Witherspoon", ContactKind.PERSON,
                 List.of("Teddy Witherspoon"), "twitherspoon@example.org", null);
-        UserId author = new UserId(java.util.UUID.randomUUID());
-        db.client.sql("INSERT INTO users (id, username, password_hash, role, display_name, created_at)"
-                + " VALUES (:id, 'nwriter', 'x', 'associate', 'Note Writer', :at)").bind("id", author.value())
-                .bind("at", now).then().block();
+        UserId author = user("nwriter");
         Note note = new Note(java.util.UUID.randomUUID(), c.id(), "Foreman recalls the blasting schedule changed",
                 author, "nwriter", now);
         NoteRepository notes = new NoteRepository(db.client);
@@ -145,6 +149,23 @@ class IndexServiceTest {
                     .as("clients never find notes").isEmpty();
             assertThat(restarted.index.index().search("blasting", Optional.empty(), List.of(c.id().toString()),
                     true, 10)).as("nor does anyone screened from the case").isEmpty();
+        }
+    }
+
+    @Test
+    void aNoteIsLabelledWithTheFirmsDayNotTheUtcDay() throws Exception {
+        LegalCase c = committedCase("Marguerite Vandersloot", "Vandersloot v. Pier Nine");
+        // Friday 27 November 2026, 21:00 in New York: already Saturday in UTC
+        Note note = new Note(java.util.UUID.randomUUID(), c.id(), "Harbourmaster confirms the mooring log was altered",
+                user("evening"), "evening", OffsetDateTime.parse("2026-11-28T02:00:00Z"));
+        NoteRepository notes = new NoteRepository(db.client);
+        try (var live = new AutoCloseableIndex(open())) {
+            live.index.start().block();
+            notes.insert(note).then(changes.append(IndexChangeLog.Kind.NOTE, note.id())).as(db.tx::transactional)
+                    .block();
+            live.index.changed(IndexChangeLog.Kind.NOTE, note.id()).block();
+            assertThat(search(live.index, "harbourmaster")).extracting(SearchHit::title)
+                    .containsExactly("Note by evening on 2026-11-27");
         }
     }
 
@@ -167,6 +188,14 @@ class IndexServiceTest {
             assertThat(search(reopened.index, "brightwell")).extracting(SearchHit::id)
                     .containsExactly(contact.id().toString());
         }
+    }
+
+    private UserId user(String username) {
+        UserId id = new UserId(java.util.UUID.randomUUID());
+        db.client.sql("INSERT INTO users (id, username, password_hash, role, display_name, created_at)"
+                + " VALUES (:id, :username, 'x', 'associate', 'Note Writer', :at)").bind("id", id.value())
+                .bind("username", username).bind("at", OffsetDateTime.now()).then().block();
+        return id;
     }
 
     private static List<SearchHit> search(IndexService index, String q) {

@@ -6,6 +6,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.output.Response;
+import io.dictum.core.FirmCalendar;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseRepository;
 import io.dictum.core.cases.CaseStatus;
@@ -25,9 +26,11 @@ import io.dictum.core.notes.Note;
 import io.dictum.core.notes.NoteRepository;
 import io.dictum.core.users.UserId;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -71,7 +74,8 @@ class VectorBuildTest {
         CompletableFuture<EmbeddingModel> loading = new CompletableFuture<>();
         IndexService index = new IndexService(new SearchIndex(FSDirectory.open(dir.resolve("index")),
                 new SentenceEmbeddings(loading)), new CaseRepository(db.client), new PartyRepository(db.client),
-                new ContactRepository(db.client), new DocumentRepository(db.client), notes, changes);
+                new ContactRepository(db.client), new DocumentRepository(db.client), notes, changes,
+                new FirmCalendar(Clock.systemUTC(), ZoneId.of("America/New_York")));
         try {
             index.start().block(Duration.ofMinutes(1));
 
