@@ -59,6 +59,9 @@ final class DocumentVocabulary {
         if (kind == null) {
             kind = kindBeforeClause(kept);
         }
+        if (kind == null) {
+            kind = kindOfSomeone(kept);
+        }
         return Optional.of(kind != null ? new Normalised(kind, true) : new Normalised(String.join(" ", kept), false));
     }
 
@@ -70,6 +73,24 @@ final class DocumentVocabulary {
         for (int end = 1; end < kept.size(); end++) {
             if (neverFirst.contains(kept.get(end))) {
                 return kindByKey.get(key(kept.subList(0, end)));
+            }
+        }
+        return null;
+    }
+
+    /** At most this many words after "of" say whose a document is: "of Officer Boyle". */
+    private static final int MAX_OWNER_WORDS = 3;
+
+    /**
+     * "The deposition transcript of Officer Boyle": a known kind of two words or more followed by "of" and a few words
+     * that say whose it is, is that kind. (Words said before a kind are left alone: the slot-first reader looks for
+     * kinds in every span, and "share the closing disclosure" must keep its verb.)
+     */
+    private String kindOfSomeone(List<String> kept) {
+        for (int owner = 1; owner <= MAX_OWNER_WORDS && owner + 3 <= kept.size(); owner++) {
+            int of = kept.size() - owner - 1;
+            if (kept.get(of).equals("of")) {
+                return kindByKey.get(key(kept.subList(0, of)));
             }
         }
         return null;

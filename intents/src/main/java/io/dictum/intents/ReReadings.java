@@ -69,8 +69,9 @@ final class ReReadings {
      * "Log .2 Garza - email to trustee": values typed apart at the end of a request (a case, a date with or without its
      * time, the person a task is for after one of needs.tagLeads), taken off the end and given to the empty slots of
      * their types in the request the words before them read as. The last part may instead be the free text of the one
-     * optional text slot that request leaves empty (a time entry's description, a timer's activity). Taken when every
-     * part finds its slot and every slot settles; otherwise the words are read as they were typed.
+     * optional text slot that request leaves empty (a time entry's description, a timer's activity). When the words
+     * before them read as nothing ("Add arraignment"), the day and time typed apart are read with them again. Taken
+     * when every part finds its slot and every slot settles; otherwise the words are read as they were typed.
      */
     private Optional<List<Reading>> typedTags(Reader reader) {
         String said = reader.said();
@@ -86,6 +87,7 @@ final class ReReadings {
         }
         parts.add(new int[] {from, said.length()});
         Map<SlotType, String> tagged = new EnumMap<>(SlotType.class);
+        List<Token> dated = new ArrayList<>(); // the words of the parts that gave a day or a time, in order
         List<Token> text = List.of();
         int front = parts.size();
         boolean last = true;
@@ -99,7 +101,10 @@ final class ReReadings {
                     .filter(v -> v.keySet().stream().noneMatch(tagged::containsKey));
             if (values.isPresent()) {
                 tagged.putAll(values.get());
-            } else if (last) {
+                if (!values.get().containsKey(SlotType.CASE) && !values.get().containsKey(SlotType.PERSON)) {
+                    dated.addAll(0, words);
+                }
+            } else if (last && words.size() > 1) { // one word alone is more likely a name ("Begin timer - Johnson")
                 text = words;
             } else {
                 break;
@@ -114,11 +119,24 @@ final class ReReadings {
         if (request.isEmpty()) {
             return Optional.empty();
         }
-        List<Reading> readings = typedHeading(request, reader).orElseGet(() -> readAll(request, reader, true));
-        if (readings.isEmpty() || readings.get(0).evidence() < 1) {
+        List<Reading> readings = readTyped(request, reader);
+        if (readings.isEmpty() && !dated.isEmpty()) {
+            List<Token> withDay = new ArrayList<>(request);
+            withDay.addAll(dated);
+            readings = readTyped(withDay, reader);
+            tagged.remove(SlotType.DATE);
+            tagged.remove(SlotType.TIME);
+        }
+        // a kind of document nobody listed will do, set apart as it is ("Pull the custody evaluation - Nguyen")
+        if (readings.isEmpty() || !readings.get(0).unresolved().isEmpty()) {
             return Optional.empty();
         }
         return withTags(readings, tagged, text);
+    }
+
+    /** Every reading of typed words, a heading typed first read as the request it heads. */
+    private List<Reading> readTyped(List<Token> words, Reader reader) {
+        return typedHeading(words, reader).orElseGet(() -> readAll(words, reader, true));
     }
 
     /**
@@ -151,8 +169,8 @@ final class ReReadings {
         CaseResolutionPolicy policy = catalogue.caseResolution();
         List<Token> reference = words.size() > 1 && policy.leadingJoins().contains(words.get(0).text())
                 ? words.subList(1, words.size()) : words;
-        if (reference.stream().anyMatch(t -> literalWords.contains(t.text()))) {
-            return Optional.empty(); // "Delgado - client on line 2" is a remark, not a case
+        if (reference.size() == 1 && literalWords.contains(reference.get(0).text())) {
+            return Optional.empty(); // "Start timer - now"; a title may hold such words ("Estate of Johnson")
         }
         return reader.settledCase(reference).map(id -> Map.of(SlotType.CASE, id));
     }
@@ -185,8 +203,8 @@ final class ReReadings {
         return Optional.of(out);
     }
 
-    /** What a typed heading is: the words before the first colon ("Add event: mediation 12/15, Miller"). */
-    private static final Pattern HEADING = Pattern.compile("^\\W*([^:]{1,40}):");
+    /** What a typed heading is: the words before the first colon or spaced dash ("Add event: mediation 12/15, Miller"). */
+    private static final Pattern HEADING = Pattern.compile("^\\W*([^:]{1,40}?)(?::|\\s[-–—]\\s)");
 
     /**
      * "Add event: mediation 12/15, Miller", "Note: that the client called": a heading typed with a colon (catalogue
@@ -223,6 +241,9 @@ final class ReReadings {
             List<Token> joined = new ArrayList<>(tokens);
             joined.add(colon, new Token("to", ""));
             List<Reading> readings = reader.readings(joined);
+            if (readings.isEmpty()) { // "Reminder for Brian: ..." is "set a reminder for Brian to ..."
+                readings = catalogue.needs().headed(joined, true).map(reader::readings).orElse(List.of());
+            }
             if (!readings.isEmpty() && readings.get(0).evidence() >= 1
                     && readings.get(0).slots().values().stream().anyMatch(person::equalsIgnoreCase)) {
                 return Optional.of(readings);

@@ -426,6 +426,75 @@ class IntentRouterTest {
         }
 
         @Test
+        void valuesTypedApartAfterTheRequestFillItsEmptySlots() {
+            Interpretation task = interpret("Task: subpoena the billing records in Miller, due 3/12, assign to Sarah Lindqvist");
+            assertThat(task.intent()).isEqualTo(Intent.CREATE_TASK);
+            assertThat(task.slots()).containsEntry("description", "subpoena the billing records")
+                    .containsEntry("case", "case-miller").containsEntry("due", "2025-03-12")
+                    .containsEntry("assignee", "Sarah Lindqvist");
+
+            Interpretation event = interpret("Schedule a mediation, Kowalczyk, Fri 9:30am");
+            assertThat(event.intent()).isEqualTo(Intent.ADD_EVENT);
+            assertThat(event.slots()).containsEntry("event", "mediation").containsEntry("case", "case-kowalczyk")
+                    .containsEntry("date", "2025-03-07").containsEntry("time", "09:30");
+        }
+
+        @Test
+        void theLastPartTypedApartMayBeWhatTheTimeIsFor() {
+            Interpretation entry = interpret("Log .2 Miller - email to the adjuster");
+            assertThat(entry.intent()).isEqualTo(Intent.LOG_TIME);
+            assertThat(entry.slots()).containsEntry("minutes", "12").containsEntry("case", "case-miller")
+                    .containsEntry("description", "email to the adjuster");
+
+            Interpretation timer = interpret("Start the clock on Kowalczyk - reviewing the bodycam footage");
+            assertThat(timer.intent()).isEqualTo(Intent.START_TIMER);
+            assertThat(timer.slots()).containsEntry("case", "case-kowalczyk")
+                    .containsEntry("activity", "reviewing the bodycam footage");
+        }
+
+        @Test
+        void aPartTypedApartThatFillsNoEmptySlotIsReadAsTyped() {
+            // a note has no date of its own, and its text is already said
+            assertThat(interpret("Note: the client called, Friday").slots())
+                    .containsEntry("text", "the client called Friday").doesNotContainKey("date");
+            // stopping a timer takes no case
+            Interpretation stop = interpret("Stop the timer, Miller");
+            assertThat(stop.slots()).doesNotContainKey("case");
+        }
+
+        @Test
+        void aDayTypedApartIsReadWithTheWordsItCompletes() {
+            // "add arraignment" alone asks for nothing; with its day it is an event
+            Interpretation event = interpret("Add arraignment, Kowalczyk, Monday 9:30am");
+            assertThat(event.intent()).isEqualTo(Intent.ADD_EVENT);
+            assertThat(event.slots()).containsEntry("event", "arraignment").containsEntry("case", "case-kowalczyk")
+                    .containsEntry("date", "2025-03-10").containsEntry("time", "09:30");
+        }
+
+        @Test
+        void aHeadingMayBeTypedWithADash() {
+            Interpretation check = interpret("Run conflicts - Tanya Brooks");
+            assertThat(check.intent()).isEqualTo(Intent.CHECK_CONFLICTS);
+            assertThat(check.slots()).containsEntry("name", "Tanya Brooks");
+        }
+
+        @Test
+        void thePersonTypedBeforeAColonIsWhoTheTaskIsFor() {
+            Interpretation task = interpret("Task for Tom: mail the notice to creditors");
+            assertThat(task.intent()).isEqualTo(Intent.CREATE_TASK);
+            assertThat(task.slots()).containsEntry("assignee", "Tom")
+                    .containsEntry("description", "mail the notice to creditors");
+        }
+
+        @Test
+        void aTimeEntrysCaseIsTakenOffTheEndOfItsDescription() {
+            Interpretation entry = interpret("log a tenth for a voicemail to the adjuster in Miller");
+            assertThat(entry.intent()).isEqualTo(Intent.LOG_TIME);
+            assertThat(entry.slots()).containsEntry("minutes", "6").containsEntry("case", "case-miller")
+                    .containsEntry("description", "a voicemail to the adjuster");
+        }
+
+        @Test
         void aHeadingIsReadAsTheRequestItHeads() {
             Interpretation note = interpret("Note: called Gregory Shaw, left voicemail");
             assertThat(note.intent()).isEqualTo(Intent.DICTATE_NOTE);
@@ -512,6 +581,28 @@ class IntentRouterTest {
             Interpretation i = interpret("log an hour and a half on Miller for the deposition prep actually make that"
                     + " two hours");
             assertThat(i.slots()).containsEntry("minutes", "120").containsEntry("description", "the deposition prep");
+        }
+
+        @Test
+        void makeThatSaidAloneCorrectsTheValueBeforeIt() {
+            Interpretation i = interpret("log point seven on Miller reviewing the lease uh make that point nine");
+            assertThat(i.slots()).containsEntry("minutes", "54").containsEntry("description", "reviewing the lease");
+        }
+
+        @Test
+        void typedShortFillersAreDropped() {
+            Interpretation pause = interpret("Pause timer, brb");
+            assertThat(pause.intent()).isEqualTo(Intent.PAUSE_TIMER);
+            assertThat(interpret("Open the Kowalczyk file pls").slots()).containsEntry("case", "case-kowalczyk");
+        }
+
+        @Test
+        void aKindOfDocumentSaidWithWhoseItIsIsThatKind() {
+            Interpretation i = interpret("find the deposition transcript of officer boyle in Miller");
+            assertThat(i.slots()).containsEntry("document", "deposition transcript").containsEntry("case", "case-miller");
+            // a single word stays as said: it may begin a document's own name
+            assertThat(interpret("find the complaint of the intervenor").slots())
+                    .containsEntry("document", "complaint of intervenor");
         }
 
         @Test

@@ -28,6 +28,12 @@ class SpeechNormaliserTest {
     }
 
     @Test
+    void keepsDecimalsTypedWithoutTheirZero() {
+        assertThat(texts("Log .2 Miller, 1.5 hrs")).containsExactly("log", ".2", "miller", "1.5", "hrs");
+        assertThat(texts("done. 2 more")).containsExactly("done", "2", "more");
+    }
+
+    @Test
     void dropsFillersAnywhereAndRequestsOnlyAtTheStart() {
         assertThat(texts("Hey Dictum, um, could you please open, uh, Miller")).containsExactly("open", "miller");
         assertThat(texts("what can you do")).containsExactly("what", "can", "you", "do");

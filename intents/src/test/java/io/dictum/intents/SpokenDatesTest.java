@@ -27,6 +27,8 @@ class SpokenDatesTest {
             "this friday | 2026-11-27", "this wednesday | 2026-11-25", "this monday | 2026-11-30",
             "next friday | 2026-12-04", "next monday | 2026-11-30", "last friday | 2026-11-20",
             "friday next week | 2026-12-04",
+            // typed short
+            "fri | 2026-11-27", "next wed | 2026-12-02", "thurs | 2026-11-26", "tue | 2026-12-01",
             "in two weeks | 2026-12-09", "in 3 days | 2026-11-28", "in a week | 2026-12-02",
             "two weeks from today | 2026-12-09", "in one month | 2026-12-25", "a week from now | 2026-12-02",
             // an offset counts from the date named
