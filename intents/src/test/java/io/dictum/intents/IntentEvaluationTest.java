@@ -69,22 +69,24 @@ class IntentEvaluationTest {
         // the first three blind blocks never lose ground to work on a later one
         assertReads(chain.blindBlocks(1, 3), 433, 0.972, 0.966);
         assertReads(chain.blindBlocks(4, 4), 175, 0.87, 0.81);
-        assertReads(chain.blindBlocks(5, 5), 176, 0.78, 0.69);
+        assertReads(chain.blindBlocks(5, 5), 176, 0.789, 0.70);
         // measured blind at 44.6 % / 21.7 %; 53.7 % / 26.3 % with the slot-first reader, 55.4 % / 28.3 % with the seventh
         // block's mechanisms
         assertReads(chain.blindBlocks(6, 6), 177, 0.54, 0.27);
         // typical speech: measured blind at 89.9 % / 82.5 %, 91.6 % / 84.4 % with the slot-first reader; 96.6 % /
         // 93.5 % once read (a case typed after a dash, joined at the end or said inside the request, headings, a
         // task's person joined, words dropped from the front of a conflict check's name or a search, more kinds)
-        assertReads(chain.blindBlocks(7, 7), 179, 0.96, 0.93);
+        assertReads(chain.blindBlocks(7, 7), 179, 0.97, 0.94);
         // a working week in four voices: measured blind at 77.5 % / 56.7 %, 82.1 % / 62.0 % with the seventh block's
         // mechanisms; 84.4 % / 72.0 % once read (a typed heading with its colon, a restart after a correction, whole
         // durations corrected, events written out, a kind with a clause, no case named by a kind, a start timer's
-        // activity, a note's case with its own title)
-        assertReads(chain.blindBlocks(8, 8), 173, 0.84, 0.71);
+        // activity, a note's case with its own title); 88.4 % / 80.0 % with the ninth block's
+        assertReads(chain.blindBlocks(8, 8), 173, 0.88, 0.79);
         // across practice areas, half typed: 87.0 % / 64.3 % at the start of the round that wrote it, 91.4 % / 71.4 %
-        // with the seventh and eighth blocks' mechanisms (neither read it)
-        assertReads(chain.blindBlocks(9, 9), 162, 0.91, 0.71);
+        // with the seventh and eighth blocks' mechanisms (neither read it); 95.7 % / 83.6 % once read (values typed
+        // apart after the request, a heading typed with a dash, the person before a typed colon, ".2" hours, weekdays
+        // typed short, a time entry's case off its description's end, a kind "of" someone, "make that")
+        assertReads(chain.blindBlocks(9, 9), 162, 0.95, 0.83);
     }
 
     /** The lines number {@code total} and read at or above both floors; the misses are listed when they do not. */
@@ -101,9 +103,10 @@ class IntentEvaluationTest {
         assertThat(heldOut.total() - heldOut.distractors()).isGreaterThanOrEqualTo(60);
         assertThat(heldOut.distractors()).isGreaterThanOrEqualTo(20);
         // the tenth block, interrupted days (fillers, false starts, requests wrapped in reasons, a third typed): measured
-        // blind at 77.4 % / 58.0 % (73.8 % / 55.2 % with the patterns alone)
-        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.77);
-        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.58);
+        // blind at 77.4 % / 58.0 % (73.8 % / 55.2 % with the patterns alone); 81.0 % / 63.6 % with the ninth block's
+        // mechanisms (never read)
+        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.80);
+        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.63);
     }
 
     @Test
