@@ -140,14 +140,21 @@ final class ReReadings {
     }
 
     /**
-     * What words typed apart give, by slot type: a case they settle, a date, a time or both ("Monday 9:30am"), or the
-     * person a task is for after a lead ("assign to Sarah Lindqvist"); empty when they are none of these.
+     * What words typed apart give, by slot type: a case they settle, a date, a time or both ("Monday 9:30am"), the
+     * person a task is for after a lead ("assign to Sarah Lindqvist"), a matter type or a party's role; empty when they
+     * are none of these.
      */
     private Optional<Map<SlotType, String>> typedValues(List<Token> words, Reader reader) {
         Optional<List<Token>> person = catalogue.needs().withoutTagLead(SlotType.PERSON, words);
         if (person.isPresent()) {
             return reader.value(SlotType.PERSON, person.get()).filter(SlotValue::valid)
                     .map(v -> Map.of(SlotType.PERSON, v.value()));
+        }
+        for (SlotType closed : List.of(SlotType.MATTER_TYPE, SlotType.ROLE)) {
+            Optional<SlotValue> value = reader.value(closed, words).filter(SlotValue::valid);
+            if (value.isPresent()) { // "New matter: Grace Albright, employment"
+                return Optional.of(Map.of(closed, value.get().value()));
+            }
         }
         List<Token> dated = catalogue.needs().withoutTagLead(SlotType.DATE, words).orElse(words);
         for (int cut = dated.size(); cut >= 0; cut--) {
@@ -175,6 +182,15 @@ final class ReReadings {
         return reader.settledCase(reference).map(id -> Map.of(SlotType.CASE, id));
     }
 
+    /**
+     * Whether words typed apart after a request of this kind, that fill none of its slots, are a remark to leave out
+     * ("Open Delgado - client on line 2", "Pause timer, back in five"): only for a request without free text, whose
+     * words could go on after a comma ("Note: client called, wants to settle" keeps every word).
+     */
+    private static boolean remarkAfter(IntentDefinition definition) {
+        return definition.slots().values().stream().noneMatch(s -> s.type() == SlotType.TEXT || s.type() == SlotType.EVENT);
+    }
+
     /** The best reading with the typed values in its empty slots of their types, and the typed text in its one empty text slot. */
     private Optional<List<Reading>> withTags(List<Reading> readings, Map<SlotType, String> tagged, List<Token> text) {
         Reading best = readings.get(0);
@@ -192,10 +208,11 @@ final class ReReadings {
         if (!text.isEmpty()) {
             List<SlotSpec> open = definition.slots().values().stream()
                     .filter(s -> s.type() == SlotType.TEXT && s.optional() && !slots.containsKey(s.name())).toList();
-            if (open.size() != 1) {
+            if (open.size() == 1) {
+                slots.put(open.get(0).name(), Token.said(text));
+            } else if (!open.isEmpty() || !remarkAfter(definition)) {
                 return Optional.empty();
             }
-            slots.put(open.get(0).name(), Token.said(text));
         }
         List<Reading> out = new ArrayList<>(readings);
         out.set(0, new Reading(best.intent(), best.order(), best.literals(), best.tokens(), best.evidence(),
@@ -820,7 +837,8 @@ final class ReReadings {
      * The request, then a remark: "set up a new employment case for Keisha Moore she was fired after complaining about
      * overtime", "put the clock on pause while I take this call". Tried only when the whole and a remark before it
      * read nothing: the longest start that ends before a word beginning a remark (catalogue fillers.remarks) or a
-     * matter type said as a description, and reads.
+     * matter type said as a description, and reads. A case the remark names, settling exactly one, is the request's
+     * when it names none itself ("any deadlines I should know about in the Northside case").
      */
     private Optional<List<Reading>> requestThenRemark(List<Token> tokens, Reader reader) {
         for (int at = tokens.size() - 1; at >= 2; at--) {
@@ -828,7 +846,10 @@ final class ReReadings {
                 List<Token> request = catalogue.normaliser().trimmed(tokens.subList(0, at));
                 List<Reading> readings = request.isEmpty() ? List.of() : reader.readings(request);
                 if (!readings.isEmpty()) {
-                    return Optional.of(readings);
+                    return Optional.of(takesCase(readings.get(0))
+                            ? caseNamedIn(tokens.subList(at, tokens.size()), reader)
+                                    .flatMap(id -> withCase(readings, id)).orElse(readings)
+                            : readings);
                 }
             }
         }

@@ -65,7 +65,7 @@ class IntentEvaluationTest {
 
     @Test
     void theFormerlyHeldOutBlocksKeepWhatReadingThemBought() {
-        assertThat(chain.blindBlockCount()).isEqualTo(9);
+        assertThat(chain.blindBlockCount()).isEqualTo(10);
         // the first three blind blocks never lose ground to work on a later one
         assertReads(chain.blindBlocks(1, 3), 433, 0.972, 0.966);
         assertReads(chain.blindBlocks(4, 4), 175, 0.87, 0.81);
@@ -87,6 +87,10 @@ class IntentEvaluationTest {
         // apart after the request, a heading typed with a dash, the person before a typed colon, ".2" hours, weekdays
         // typed short, a time entry's case off its description's end, a kind "of" someone, "make that")
         assertReads(chain.blindBlocks(9, 9), 162, 0.95, 0.83);
+        // interrupted days: measured blind at 77.4 % / 58.0 %, 81.0 % / 63.6 % with the ninth block's mechanisms; 88.1 % /
+        // 74.8 % once read (a remark typed apart left out, a matter type or role typed apart, a case named in a remark
+        // after the request, more remark and clause words, typed "wk", help typed as a heading, more kinds)
+        assertReads(chain.blindBlocks(10, 10), 168, 0.88, 0.74);
     }
 
     /** The lines number {@code total} and read at or above both floors; the misses are listed when they do not. */

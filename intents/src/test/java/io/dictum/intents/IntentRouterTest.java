@@ -472,6 +472,23 @@ class IntentRouterTest {
         }
 
         @Test
+        void aRemarkTypedApartAfterARequestWithoutFreeTextIsLeftOut() {
+            Interpretation open = interpret("pls open Kowalczyk - client on line 2");
+            assertThat(open.intent()).isEqualTo(Intent.OPEN_CASE);
+            assertThat(open.slots()).containsEntry("case", "case-kowalczyk");
+            // a note's words may go on after a comma
+            assertThat(interpret("Note: client called, wants to settle").slots())
+                    .containsEntry("text", "client called wants to settle");
+        }
+
+        @Test
+        void aMatterTypeTypedApartIsTheNewMattersType() {
+            Interpretation matter = interpret("New matter: Grace Albright, employment");
+            assertThat(matter.intent()).isEqualTo(Intent.CREATE_CASE);
+            assertThat(matter.slots()).containsEntry("client", "Grace Albright").containsEntry("matterType", "employment");
+        }
+
+        @Test
         void aHeadingMayBeTypedWithADash() {
             Interpretation check = interpret("Run conflicts - Tanya Brooks");
             assertThat(check.intent()).isEqualTo(Intent.CHECK_CONFLICTS);
@@ -581,6 +598,13 @@ class IntentRouterTest {
             Interpretation i = interpret("log an hour and a half on Miller for the deposition prep actually make that"
                     + " two hours");
             assertThat(i.slots()).containsEntry("minutes", "120").containsEntry("description", "the deposition prep");
+        }
+
+        @Test
+        void aCaseNamedInARemarkAfterTheRequestIsTheRequestsCase() {
+            Interpretation i = interpret("any deadlines i should know about in the Kowalczyk case");
+            assertThat(i.intent()).isEqualTo(Intent.LIST_DEADLINES);
+            assertThat(i.slots()).containsEntry("case", "case-kowalczyk");
         }
 
         @Test

@@ -78,7 +78,7 @@ class SlotFirstReaderTest {
     @Test
     void aDocumentKindInsideOtherWordsIsNoDocument() {
         // "medical" alone is a kind of the vocabulary (medicals), but here it is part of who the providers are
-        assertThat(read("we'll need a hipaa authorization for the rivera medical providers draft one")).isEmpty();
+        assertThat(read("we'll need a records release for the rivera medical providers draft one")).isEmpty();
     }
 
     @Test
