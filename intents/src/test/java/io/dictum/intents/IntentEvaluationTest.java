@@ -106,11 +106,11 @@ class IntentEvaluationTest {
         assumeTrue(heldOut.total() > 0, "no held-out utterances");
         assertThat(heldOut.total() - heldOut.distractors()).isGreaterThanOrEqualTo(60);
         assertThat(heldOut.distractors()).isGreaterThanOrEqualTo(20);
-        // the tenth block, interrupted days (fillers, false starts, requests wrapped in reasons, a third typed): measured
-        // blind at 77.4 % / 58.0 % (73.8 % / 55.2 % with the patterns alone); 81.0 % / 63.6 % with the ninth block's
-        // mechanisms (never read)
-        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.80);
-        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.63);
+        // the eleventh block, first weeks and fast hands (newcomers naming things loosely, hurried people cramming
+        // values in, half typed): measured blind at 65.0 % / 38.1 % (59.9 % / 33.5 % with the patterns alone); 66.7 % /
+        // 40.6 % with the tenth block's mechanisms (never read)
+        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.66);
+        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.40);
     }
 
     @Test
