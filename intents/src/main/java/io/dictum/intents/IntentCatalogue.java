@@ -314,16 +314,8 @@ public final class IntentCatalogue {
                     addPhrases(source, "needs.headings", said, headings);
                     addPhrases(source, "needs.headings", typed, typedHeadings);
                 }
-                if (file.needs().tagLeads() != null) {
-                    file.needs().tagLeads().forEach((type, leads) -> {
-                        SlotType slotType = SlotType.fromId(type)
-                                .filter(s -> s == SlotType.DATE || s == SlotType.PERSON)
-                                .orElseThrow(() -> new CatalogueException(source + ": needs.tagLeads." + type
-                                        + ": only a date or a person typed apart has leading words"));
-                        addWords(source, "needs.tagLeads." + type, leads,
-                                tagLeads.computeIfAbsent(slotType, k -> new LinkedHashSet<>()));
-                    });
-                }
+                addByType(source, "needs.tagLeads", file.needs().tagLeads(), Set.of(SlotType.DATE, SlotType.PERSON),
+                        "only a date or a person typed apart has leading words", false, tagLeads);
             }
             CatalogueFile.CaseResolution cr = file.caseResolution();
             if (cr != null) {
@@ -332,16 +324,8 @@ public final class IntentCatalogue {
                 candidates = cr.candidates() != null ? cr.candidates() : candidates;
                 addWords(source, "caseResolution.ignoreWords", cr.ignoreWords(), ignoreWords);
                 addWords(source, "caseResolution.neverFirst", cr.neverFirst(), neverFirst);
-                if (cr.joins() != null) {
-                    cr.joins().forEach((type, words) -> {
-                        SlotType slotType = SlotType.fromId(type)
-                                .filter(s -> s == SlotType.DOCUMENT || s == SlotType.EVENT)
-                                .orElseThrow(() -> new CatalogueException(source + ": caseResolution.joins." + type
-                                        + ": a case is joined to a document or an event phrase only (free text: textJoins)"));
-                        addJoinWords(source, "caseResolution.joins." + type, words,
-                                joins.computeIfAbsent(slotType, k -> new LinkedHashSet<>()));
-                    });
-                }
+                addByType(source, "caseResolution.joins", cr.joins(), Set.of(SlotType.DOCUMENT, SlotType.EVENT),
+                        "a case is joined to a document or an event phrase only (free text: textJoins)", true, joins);
                 addJoinWords(source, "caseResolution.leadingJoins", cr.leadingJoins(), leadingJoins);
                 addJoinWords(source, "caseResolution.textFrontJoins", cr.textFrontJoins(), textFrontJoins);
                 addJoinWords(source, "caseResolution.neverLast", cr.neverLast(), neverLast);
@@ -472,6 +456,25 @@ public final class IntentCatalogue {
         }
 
         /** A join is compared with one word of the phrase, so it must be one word. */
+        /** Words listed by slot type, for the types {@code allowed} only ({@code why} says which those are). */
+        private static void addByType(String source, String field, Map<String, List<String>> byType,
+                                      Set<SlotType> allowed, String why, boolean singleWords,
+                                      Map<SlotType, Set<String>> into) {
+            if (byType == null) {
+                return;
+            }
+            byType.forEach((type, words) -> {
+                SlotType slotType = SlotType.fromId(type).filter(allowed::contains)
+                        .orElseThrow(() -> new CatalogueException(source + ": " + field + "." + type + ": " + why));
+                Set<String> set = into.computeIfAbsent(slotType, k -> new LinkedHashSet<>());
+                if (singleWords) {
+                    addJoinWords(source, field + "." + type, words, set);
+                } else {
+                    addWords(source, field + "." + type, words, set);
+                }
+            });
+        }
+
         private static void addJoinWords(String source, String field, List<String> words, Set<String> into) {
             if (words == null) {
                 return;
