@@ -95,9 +95,12 @@ final class SlotReader {
     private static final Set<String> PRONOUNS = Set.of("i", "we", "you", "he", "she", "they", "it", "that", "this",
             "me", "us", "him", "her", "them", "ive", "weve", "im", "its", "thats", "there", "everything", "something");
 
-    /** What other intents add: "add a note to Miller ... until Monday" is a note, never an event called "note". */
+    /**
+     * What other intents add or where: "add a note to Miller ... until Monday" is a note, never an event called "note";
+     * "set up a matter for Kenji Watanabe ..." opens a matter; "add to my notes ..." writes a note.
+     */
     private static final Set<String> NOT_EVENTS = Set.of("note", "notes", "task", "tasks", "reminder", "todo", "timer",
-            "memo");
+            "memo", "matter", "matters", "case", "file", "to", "up", "my", "our");
 
     /** Said before what is docketed, never its name: "add an event expert disclosures due ...". */
     private static final String EVENT_NOUN = "event";

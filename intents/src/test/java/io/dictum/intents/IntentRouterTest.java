@@ -992,6 +992,15 @@ class IntentRouterTest {
             assertThat(i.alternatives()).isEmpty();
             assertThat(resolver.queries).isEmpty();
         }
+
+        @Test
+        void whatAnotherRequestAddsIsNeverDocketedAsAnEvent() {
+            // "to my notes" and "up a matter" are no events, whatever date is said with them
+            assertThat(interpret("add to my notes on the Miller matter opposing counsel wants a call monday").intent())
+                    .isNotEqualTo(Intent.ADD_EVENT);
+            assertThat(interpret("set up a matter for Kenji Watanabe he got arrested for a dui saturday night").intent())
+                    .isEqualTo(Intent.CREATE_CASE);
+        }
     }
 
     @Nested
