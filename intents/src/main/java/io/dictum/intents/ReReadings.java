@@ -57,7 +57,7 @@ final class ReReadings {
      * names none; everything else only when nothing read.
      */
     Optional<List<Reading>> reread(List<Token> tokens, List<Reading> readings, Reader reader) {
-        return corrected(tokens, reader).or(() -> typedTags(reader)).or(() -> typedHeading(tokens, reader))
+        return corrected(tokens, reader).or(() -> typedTags(readings, reader)).or(() -> typedHeading(tokens, reader))
                 .or(() -> rereadAsSaid(tokens, readings, reader, true));
     }
 
@@ -73,7 +73,7 @@ final class ReReadings {
      * before them read as nothing ("Add arraignment"), the day and time typed apart are read with them again. Taken
      * when every part finds its slot and every slot settles; otherwise the words are read as they were typed.
      */
-    private Optional<List<Reading>> typedTags(Reader reader) {
+    private Optional<List<Reading>> typedTags(List<Reading> whole, Reader reader) {
         String said = reader.said();
         List<int[]> parts = new ArrayList<>(); // [start, end) of each part between breaks
         Matcher breaks = TYPED_BREAK.matcher(said);
@@ -112,8 +112,8 @@ final class ReReadings {
             front = part;
             last = false;
         }
-        if (front == parts.size()) {
-            return Optional.empty();
+        if (front == parts.size() || (tagged.isEmpty() && settles(whole))) {
+            return Optional.empty(); // text typed apart is read so only when the words as typed leave something unread
         }
         List<Token> request = catalogue.normaliser().tokens(said.substring(0, parts.get(front - 1)[1]));
         if (request.isEmpty()) {
@@ -134,9 +134,21 @@ final class ReReadings {
         return withTags(readings, tagged, text);
     }
 
-    /** Every reading of typed words, a heading typed first read as the request it heads. */
+    /**
+     * Every reading of typed words, a heading typed first read as the request it heads; the other re-readings only when
+     * the patterns read nothing (the parts typed apart bring the case), but the person a task is for ("Task: Tom to
+     * pull the deed").
+     */
     private List<Reading> readTyped(List<Token> words, Reader reader) {
-        return typedHeading(words, reader).orElseGet(() -> readAll(words, reader, true));
+        return typedHeading(words, reader).orElseGet(() -> {
+            List<Reading> readings = reader.readings(words);
+            return readings.isEmpty() ? readAll(words, reader, true)
+                    : personJoined(words, readings.get(0), reader).orElse(readings);
+        });
+    }
+
+    private static boolean settles(List<Reading> readings) {
+        return !readings.isEmpty() && readings.get(0).evidence() >= 1 && readings.get(0).unresolved().isEmpty();
     }
 
     /**
@@ -332,6 +344,10 @@ final class ReReadings {
         if (first.isEmpty()) {
             return restarted(after, reader);
         }
+        // words the patterns read as said are corrected into words the patterns read too: each candidate is read by
+        // the patterns alone, not by every re-reading, which would cost tens of milliseconds
+        List<Reading> plain = reader.readings(before);
+        boolean patternsAlone = !plain.isEmpty() && plain.get(0).equals(first.get(0));
         List<Reading> best = null;
         long fewest = Long.MAX_VALUE;
         for (int length = 1; length <= Math.min(before.size(), MAX_CORRECTED_WORDS); length++) {
@@ -339,7 +355,7 @@ final class ReReadings {
                 List<Token> meant = new ArrayList<>(before.subList(0, start));
                 meant.addAll(after);
                 meant.addAll(before.subList(start + length, before.size()));
-                List<Reading> readings = readAll(meant, reader, true);
+                List<Reading> readings = patternsAlone ? reader.readings(meant) : readAll(meant, reader, true);
                 if (!readings.isEmpty() && correctedRightly(first.get(0), readings.get(0))) {
                     long changed = first.get(0).slots().entrySet().stream()
                             .filter(e -> !e.getValue().equals(readings.get(0).slots().get(e.getKey()))).count();
