@@ -86,43 +86,78 @@ final class ReReadings {
             return Optional.empty();
         }
         parts.add(new int[] {from, said.length()});
-        Map<SlotType, String> tagged = new EnumMap<>(SlotType.class);
-        List<Token> dated = new ArrayList<>(); // the words of the parts that gave a day or a time, in order
-        List<Token> text = List.of();
+        TypedParts typed = new TypedParts();
         int front = parts.size();
-        boolean last = true;
         for (int part = parts.size() - 1; part >= 1; part--) {
             List<Token> words = catalogue.normaliser().tokens(said.substring(parts.get(part)[0], parts.get(part)[1]));
             if (words.isEmpty()) {
                 front = part; // "... (Kowalczyk)" ends with an empty part
                 continue;
             }
-            Optional<Map<SlotType, String>> values = typedValues(words, reader)
-                    .filter(v -> v.keySet().stream().noneMatch(tagged::containsKey));
-            if (values.isPresent()) {
-                tagged.putAll(values.get());
-                if (!values.get().containsKey(SlotType.CASE) && !values.get().containsKey(SlotType.PERSON)) {
-                    dated.addAll(0, words);
-                }
-            } else if (last && words.size() > 1) { // one word alone is more likely a name ("Begin timer - Johnson")
-                text = words;
+            Optional<Map<SlotType, String>> values = typedValues(words, reader);
+            if (typed.last == null) {
+                typed.last = words;
+                typed.lastValues = values;
+            } else if (values.isPresent() && values.get().keySet().stream().noneMatch(typed.tagged::containsKey)) {
+                typed.add(values.get(), words);
             } else {
                 break;
             }
             front = part;
-            last = false;
         }
-        if (front == parts.size() || (tagged.isEmpty() && settles(whole))) {
-            return Optional.empty(); // text typed apart is read so only when the words as typed leave something unread
+        if (typed.last == null) {
+            return Optional.empty();
         }
         List<Token> request = catalogue.normaliser().tokens(said.substring(0, parts.get(front - 1)[1]));
         if (request.isEmpty()) {
             return Optional.empty();
         }
+        // the last part is a value when it reads as one and finds its slot, else the free text of an open text slot
+        // (a fuzzy index may take "reviewing the bodycam footage" for a case): one word alone is more likely a name
+        TypedParts withLast = typed.lastValues.filter(v -> v.keySet().stream().noneMatch(typed.tagged::containsKey))
+                .map(v -> typed.plus(v, typed.last)).orElse(null);
+        Optional<List<Reading>> asValue = withLast == null ? Optional.empty()
+                : readTagged(request, withLast, List.of(), reader);
+        if (asValue.isPresent() || typed.last.size() < 2 || (typed.tagged.isEmpty() && settles(whole))) {
+            return asValue; // text typed apart is read so only when the words as typed leave something unread
+        }
+        return readTagged(request, typed, typed.last, reader);
+    }
+
+    /** The values typed apart after a request, by slot type, and the words of those that gave a day or a time. */
+    private static final class TypedParts {
+        final Map<SlotType, String> tagged = new EnumMap<>(SlotType.class);
+        final List<Token> dated = new ArrayList<>();
+        List<Token> last;
+        Optional<Map<SlotType, String>> lastValues = Optional.empty();
+
+        void add(Map<SlotType, String> values, List<Token> words) {
+            tagged.putAll(values);
+            if (!values.containsKey(SlotType.CASE) && !values.containsKey(SlotType.PERSON)) {
+                dated.addAll(0, words);
+            }
+        }
+
+        /** These with the last part's values, its words after theirs. */
+        TypedParts plus(Map<SlotType, String> values, List<Token> words) {
+            TypedParts more = new TypedParts();
+            more.tagged.putAll(tagged);
+            more.dated.addAll(dated);
+            more.tagged.putAll(values);
+            if (!values.containsKey(SlotType.CASE) && !values.containsKey(SlotType.PERSON)) {
+                more.dated.addAll(words);
+            }
+            return more;
+        }
+    }
+
+    /** The request read with the values typed apart and the text typed last, when every part finds its slot. */
+    private Optional<List<Reading>> readTagged(List<Token> request, TypedParts typed, List<Token> text, Reader reader) {
+        Map<SlotType, String> tagged = new EnumMap<>(typed.tagged);
         List<Reading> readings = readTyped(request, reader);
-        if (readings.isEmpty() && !dated.isEmpty()) {
+        if (readings.isEmpty() && !typed.dated.isEmpty()) {
             List<Token> withDay = new ArrayList<>(request);
-            withDay.addAll(dated);
+            withDay.addAll(typed.dated);
             readings = readTyped(withDay, reader);
             tagged.remove(SlotType.DATE);
             tagged.remove(SlotType.TIME);

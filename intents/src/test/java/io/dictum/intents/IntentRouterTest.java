@@ -453,6 +453,14 @@ class IntentRouterTest {
         }
 
         @Test
+        void theLastPartIsWhatTheTimeIsForEvenWhenAFuzzyIndexTakesItForACase() {
+            resolver.answer("reviewing bodycam footage", FakeCaseResolver.MILLER);
+            Interpretation timer = interpret("Start the clock on Kowalczyk - reviewing the bodycam footage");
+            assertThat(timer.slots()).containsEntry("case", "case-kowalczyk")
+                    .containsEntry("activity", "reviewing the bodycam footage");
+        }
+
+        @Test
         void aPartTypedApartThatFillsNoEmptySlotIsReadAsTyped() {
             // a note has no date of its own, and its text is already said
             assertThat(interpret("Note: the client called, Friday").slots())

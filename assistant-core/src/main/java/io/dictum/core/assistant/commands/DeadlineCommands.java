@@ -58,6 +58,11 @@ class DeadlineCommands implements CommandHandler {
         this.cases = cases;
     }
 
+    /** "an arraignment", "a status conference": the article a spoken event name takes. */
+    static String withArticle(String event) {
+        return (!event.isEmpty() && "aeiou".indexOf(Character.toLowerCase(event.charAt(0))) >= 0 ? "an " : "a ") + event;
+    }
+
     private static Map<String, String> readTriggers() {
         try (InputStream in = DeadlineCommands.class.getResourceAsStream("spoken-events.yaml")) {
             return new ObjectMapper(new YAMLFactory()).readValue(in, new TypeReference<Map<String, String>>() { });
@@ -82,7 +87,7 @@ class DeadlineCommands implements CommandHandler {
         if (trigger == null) {
             return Mono.just(CommandResults.rejected(reading, "I can docket court-rule events such as "
                     + new TreeSet<>(triggers.keySet()).stream().limit(6).collect(Collectors.joining(", "))
-                    + "; a " + event + " is an appointment, which the calendar does not take by voice yet."));
+                    + "; " + withArticle(event) + " is an appointment, which the calendar does not take by voice yet."));
         }
         String caseSlot = reading.slots().get("case");
         if (caseSlot == null) {
