@@ -118,8 +118,11 @@ final class ReReadings {
                 .map(v -> typed.plus(v, typed.last)).orElse(null);
         Optional<List<Reading>> asValue = withLast == null ? Optional.empty()
                 : readTagged(request, withLast, List.of(), reader);
-        if (asValue.isPresent() || typed.last.size() < 2 || (typed.tagged.isEmpty() && settles(whole))) {
-            return asValue; // text typed apart is read so only when the words as typed leave something unread
+        // text typed apart is read so only when the words as typed leave something unread, or may have taken it
+        // into the case's name ("start the clock on Rivera - reviewing the footage")
+        boolean readAsTyped = typed.tagged.isEmpty() && settles(whole) && !whole.get(0).spokenCase();
+        if (asValue.isPresent() || typed.last.size() < 2 || readAsTyped) {
+            return asValue;
         }
         return readTagged(request, typed, typed.last, reader);
     }

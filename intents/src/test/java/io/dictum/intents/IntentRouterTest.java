@@ -455,6 +455,10 @@ class IntentRouterTest {
         @Test
         void theLastPartIsWhatTheTimeIsForEvenWhenAFuzzyIndexTakesItForACase() {
             resolver.answer("reviewing bodycam footage", FakeCaseResolver.MILLER);
+            // ... or, with the case said before it, for words of the case's name
+            resolver.answer("kowalczyk reviewing footage", FakeCaseResolver.KOWALCZYK);
+            assertThat(interpret("Start the clock on Kowalczyk - reviewing the footage").slots())
+                    .containsEntry("case", "case-kowalczyk").containsEntry("activity", "reviewing the footage");
             Interpretation timer = interpret("Start the clock on Kowalczyk - reviewing the bodycam footage");
             assertThat(timer.slots()).containsEntry("case", "case-kowalczyk")
                     .containsEntry("activity", "reviewing the bodycam footage");
