@@ -1,6 +1,8 @@
 package io.dictum.intents;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -86,7 +88,9 @@ final class ReReadings {
             return Optional.empty();
         }
         parts.add(new int[] {from, said.length()});
-        TypedParts typed = new TypedParts();
+        List<Token> last = null;
+        Optional<Map<SlotType, String>> lastValues = Optional.empty();
+        Deque<Map.Entry<Map<SlotType, String>, List<Token>>> before = new ArrayDeque<>(); // the other parts, in order
         int front = parts.size();
         for (int part = parts.size() - 1; part >= 1; part--) {
             List<Token> words = catalogue.normaliser().tokens(said.substring(parts.get(part)[0], parts.get(part)[1]));
@@ -95,69 +99,73 @@ final class ReReadings {
                 continue;
             }
             Optional<Map<SlotType, String>> values = typedValues(words, reader);
-            if (typed.last == null) {
-                typed.last = words;
-                typed.lastValues = values;
-            } else if (values.isPresent() && values.get().keySet().stream().noneMatch(typed.tagged::containsKey)) {
-                typed.add(values.get(), words);
+            if (last == null) {
+                last = words;
+                lastValues = values;
+            } else if (values.isPresent() && before.stream().noneMatch(b -> overlaps(b.getKey(), values.get()))) {
+                before.addFirst(Map.entry(values.get(), words));
             } else {
                 break;
             }
             front = part;
         }
-        if (typed.last == null) {
+        if (last == null) {
             return Optional.empty();
         }
         List<Token> request = catalogue.normaliser().tokens(said.substring(0, parts.get(front - 1)[1]));
         if (request.isEmpty()) {
             return Optional.empty();
         }
+        TypedParts typed = new TypedParts();
+        before.forEach(b -> typed.add(b.getKey(), b.getValue()));
+        List<Reading> readings = readTyped(request, reader);
         // the last part is a value when it reads as one and finds its slot, else the free text of an open text slot
         // (a fuzzy index may take "reviewing the bodycam footage" for a case): one word alone is more likely a name
-        TypedParts withLast = typed.lastValues.filter(v -> v.keySet().stream().noneMatch(typed.tagged::containsKey))
-                .map(v -> typed.plus(v, typed.last)).orElse(null);
-        Optional<List<Reading>> asValue = withLast == null ? Optional.empty()
-                : readTagged(request, withLast, List.of(), reader);
+        List<Token> lastWords = last;
+        Optional<List<Reading>> asValue = lastValues.filter(v -> !overlaps(typed.tagged, v))
+                .flatMap(v -> readTagged(request, readings, typed.with(v, lastWords), List.of(), reader));
         // text typed apart is read so only when the words as typed leave something unread, or may have taken it
         // into the case's name ("start the clock on Rivera - reviewing the footage")
         boolean readAsTyped = typed.tagged.isEmpty() && settles(whole) && !whole.get(0).spokenCase();
-        if (asValue.isPresent() || typed.last.size() < 2 || readAsTyped) {
+        if (asValue.isPresent() || last.size() < 2 || readAsTyped) {
             return asValue;
         }
-        return readTagged(request, typed, typed.last, reader);
+        return readTagged(request, readings, typed, last, reader);
+    }
+
+    private static boolean overlaps(Map<SlotType, String> values, Map<SlotType, String> more) {
+        return more.keySet().stream().anyMatch(values::containsKey);
     }
 
     /** The values typed apart after a request, by slot type, and the words of those that gave a day or a time. */
     private static final class TypedParts {
         final Map<SlotType, String> tagged = new EnumMap<>(SlotType.class);
         final List<Token> dated = new ArrayList<>();
-        List<Token> last;
-        Optional<Map<SlotType, String>> lastValues = Optional.empty();
 
         void add(Map<SlotType, String> values, List<Token> words) {
             tagged.putAll(values);
-            if (!values.containsKey(SlotType.CASE) && !values.containsKey(SlotType.PERSON)) {
-                dated.addAll(0, words);
+            if (values.containsKey(SlotType.DATE) || values.containsKey(SlotType.TIME)) {
+                dated.addAll(words);
             }
         }
 
-        /** These with the last part's values, its words after theirs. */
-        TypedParts plus(Map<SlotType, String> values, List<Token> words) {
+        /** These and one more part, typed after them. */
+        TypedParts with(Map<SlotType, String> values, List<Token> words) {
             TypedParts more = new TypedParts();
             more.tagged.putAll(tagged);
             more.dated.addAll(dated);
-            more.tagged.putAll(values);
-            if (!values.containsKey(SlotType.CASE) && !values.containsKey(SlotType.PERSON)) {
-                more.dated.addAll(words);
-            }
+            more.add(values, words);
             return more;
         }
     }
 
-    /** The request read with the values typed apart and the text typed last, when every part finds its slot. */
-    private Optional<List<Reading>> readTagged(List<Token> request, TypedParts typed, List<Token> text, Reader reader) {
+    /**
+     * The request's readings with the values typed apart and the text typed last, when every part finds its slot; when
+     * the request reads as nothing, read again with the day and time typed apart.
+     */
+    private Optional<List<Reading>> readTagged(List<Token> request, List<Reading> readings, TypedParts typed,
+                                               List<Token> text, Reader reader) {
         Map<SlotType, String> tagged = new EnumMap<>(typed.tagged);
-        List<Reading> readings = readTyped(request, reader);
         if (readings.isEmpty() && !typed.dated.isEmpty()) {
             List<Token> withDay = new ArrayList<>(request);
             withDay.addAll(typed.dated);
@@ -284,7 +292,7 @@ final class ReReadings {
             return Optional.empty();
         }
         List<Token> heading = catalogue.normaliser().tokens(typed.group(1));
-        if (!catalogue.needs().heads(heading.stream().map(Token::text).toList())) {
+        if (!catalogue.needs().heads(Token.texts(heading))) {
             return personBeforeColon(heading, tokens, reader);
         }
         return headed(tokens, reader, true);
