@@ -29,15 +29,17 @@ import java.util.Set;
  * @param textFrontJoins words that may come before such a case: "add a note to Okafor ..."
  * @param neverLast   words no case reference ends with, what is asked about a case: "show me the Miller deadlines"
  *                    asks for deadlines, however leniently the index matches "miller deadlines"
+ * @param describing  words that say what a matter is about without naming it, left out of a reference that settles no
+ *                    case with them: "the Miller crash", "the Okafor lease", "the Thompson matter, the federal one"
  */
 public record CaseResolutionPolicy(double minScore, double margin, int candidates, Set<String> ignoreWords,
                                    Set<String> neverFirst, Map<SlotType, Set<String>> joins,
                                    Map<Intent, Set<String>> textJoins, Set<String> leadingJoins, Set<Intent> textFront,
-                                   Set<String> textFrontJoins, Set<String> neverLast) {
+                                   Set<String> textFrontJoins, Set<String> neverLast, Set<String> describing) {
 
     public CaseResolutionPolicy(double minScore, double margin, int candidates, Set<String> ignoreWords) {
         this(minScore, margin, candidates, ignoreWords, Set.of(), Map.of(), Map.of(), Set.of(), Set.of(), Set.of(),
-                Set.of());
+                Set.of(), Set.of());
     }
 
     public CaseResolutionPolicy {
@@ -58,6 +60,7 @@ public record CaseResolutionPolicy(double minScore, double margin, int candidate
         textFront = Set.copyOf(textFront);
         textFrontJoins = Set.copyOf(textFrontJoins);
         neverLast = Set.copyOf(neverLast);
+        describing = Set.copyOf(describing);
     }
 
     private static <K extends Enum<K>> Map<K, Set<String>> copy(Map<K, Set<String>> words) {

@@ -27,12 +27,13 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
      * the subpoena out"). {@code corrections}: what a speaker says before words that replace some said before them
      * ("no wait"); {@code verbs}: a verb no pattern uses → the verb the patterns use for it ("spin up" → draft);
      * {@code headings}: a heading said or typed first → the request it heads ("note:" → take a note);
-     * {@code tagLeads}: by slot type (date, person), what may lead a value typed apart after the request (", due 12/4").
+     * {@code tagLeads}: by slot type (date, person), what may lead a value typed apart after the request (", due 12/4");
+     * {@code appointments}: kinds of appointment scheduled when said bare with their day and time ("Mediation 12/10 at 1pm").
      */
     record Needs(List<String> openers, Map<String, String> participles, Map<String, String> things,
                  List<String> delegators, List<String> delegatedVerbs, Map<String, String> askedAfter,
                  List<String> pointers, List<String> corrections, Map<String, String> verbs,
-                 Map<String, String> headings, Map<String, List<String>> tagLeads) {
+                 Map<String, String> headings, Map<String, List<String>> tagLeads, List<String> appointments) {
     }
 
     /**
@@ -65,12 +66,13 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
      * {@code joins} by slot type (document, event); {@code textJoins} by intent id; {@code leadingJoins} before a case
      * said ahead of the request ("in Garcia, the judgment was entered"); {@code textFront}: intent ids whose free text may
      * begin with its case ("make a note on Okafor, the landlord ..."), after one of {@code textFrontJoins} or none;
-     * {@code neverLast}: words no case reference ends with ("show me the Miller deadlines").
+     * {@code neverLast}: words no case reference ends with ("show me the Miller deadlines"); {@code describing}: words
+     * that say what a matter is about without naming it ("the Miller crash").
      */
     record CaseResolution(Double minScore, Double margin, Integer candidates, List<String> ignoreWords,
                           List<String> neverFirst, Map<String, List<String>> joins,
                           Map<String, List<String>> textJoins, List<String> leadingJoins, List<String> textFront,
-                          List<String> textFrontJoins, List<String> neverLast) {
+                          List<String> textFrontJoins, List<String> neverLast, List<String> describing) {
     }
 
     record Confidence(Double matchFloor, Double ambiguousEntity, Double entityNotFound, Double freeTextDocument) {

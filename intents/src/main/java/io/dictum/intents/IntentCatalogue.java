@@ -241,6 +241,7 @@ public final class IntentCatalogue {
         final Set<String> leadingJoins = new LinkedHashSet<>();
         final Set<String> textFrontJoins = new LinkedHashSet<>();
         final Set<String> neverLast = new LinkedHashSet<>();
+        final Set<String> describing = new LinkedHashSet<>();
         final Set<Intent> textFront = EnumSet.noneOf(Intent.class);
         final Set<String> breaks = new LinkedHashSet<>();
         final Set<String> remarks = new LinkedHashSet<>();
@@ -250,6 +251,7 @@ public final class IntentCatalogue {
         final Map<String, String> neededThings = new LinkedHashMap<>();
         final Set<String> delegatedVerbs = new LinkedHashSet<>();
         final Set<String> delegators = new LinkedHashSet<>();
+        final Set<String> appointments = new LinkedHashSet<>();
         final Map<String, String> askedAfter = new LinkedHashMap<>();
         final Set<String> pointers = new LinkedHashSet<>();
         final Set<String> corrections = new LinkedHashSet<>();
@@ -316,6 +318,7 @@ public final class IntentCatalogue {
                 }
                 addByType(source, "needs.tagLeads", file.needs().tagLeads(), Set.of(SlotType.DATE, SlotType.PERSON),
                         "only a date or a person typed apart has leading words", false, tagLeads);
+                addWords(source, "needs.appointments", file.needs().appointments(), appointments);
             }
             CatalogueFile.CaseResolution cr = file.caseResolution();
             if (cr != null) {
@@ -329,6 +332,7 @@ public final class IntentCatalogue {
                 addJoinWords(source, "caseResolution.leadingJoins", cr.leadingJoins(), leadingJoins);
                 addJoinWords(source, "caseResolution.textFrontJoins", cr.textFrontJoins(), textFrontJoins);
                 addJoinWords(source, "caseResolution.neverLast", cr.neverLast(), neverLast);
+                addJoinWords(source, "caseResolution.describing", cr.describing(), describing);
                 if (cr.textFront() != null) {
                     for (String id : cr.textFront()) {
                         try {
@@ -513,7 +517,7 @@ public final class IntentCatalogue {
                         required(all, "caseResolution.candidates", candidates),
                         ignoreWords.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
                         neverFirst.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
-                        joins, textJoins, leadingJoins, textFront, textFrontJoins, neverLast);
+                        joins, textJoins, leadingJoins, textFront, textFrontJoins, neverLast, describing);
                 confidence = new ConfidencePolicy(required(all, "confidence.matchFloor", matchFloor),
                         required(all, "confidence.ambiguousEntity", ambiguousEntity),
                         required(all, "confidence.entityNotFound", entityNotFound),
@@ -566,7 +570,8 @@ public final class IntentCatalogue {
                             phrases(neededThings), delegators, delegatedVerbs, phrases(askedAfter),
                             pointers.stream().map(SpeechNormaliser::words).toList(),
                             corrections.stream().map(SpeechNormaliser::words).toList(), phrases(verbs),
-                            phrases(headings), phrases(typedHeadings), leadPhrases(tagLeads)),
+                            phrases(headings), phrases(typedHeadings), leadPhrases(tagLeads),
+                            appointments.stream().map(SpeechNormaliser::words).toList()),
                     questionWords);
         }
 

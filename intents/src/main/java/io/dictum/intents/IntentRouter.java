@@ -410,7 +410,23 @@ public final class IntentRouter {
                 }
             }
         }
+        if (decision.resolved().isEmpty()) {
+            // "the Miller crash", "Thompson, the federal criminal one": the words that only describe the matter left out
+            List<String> name = reference.stream().filter(w -> !describesMatter(w)).toList();
+            if (!name.isEmpty() && name.size() < reference.size() && name.size() <= MAX_CASE_WORDS_IN_PHRASE) {
+                CaseResolutionPolicy.Decision named = policy.decide(lookup(name, lookups));
+                if (named.resolved().isPresent()) {
+                    return named;
+                }
+            }
+        }
         return decision;
+    }
+
+    /** A word that says what a matter is about: the catalogue's describing words, or a matter type said in one word. */
+    private boolean describesMatter(String word) {
+        return catalogue.caseResolution().describing().contains(word)
+                || catalogue.vocabularies().matterTypes().lookup(List.of(word)).isPresent();
     }
 
     /**

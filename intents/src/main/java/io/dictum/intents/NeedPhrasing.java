@@ -33,13 +33,15 @@ import java.util.stream.Stream;
  * @param typedHeadings headings that head a request only when typed with their colon ("Check conflicts: ...")
  * @param tagLeads    by slot type, what may lead a value typed apart after the request: ", due 12/4", ", assign to
  *                    Sarah"
+ * @param appointments kinds of appointment that are scheduled when said bare with their day and time: "Mediation
+ *                    12/10 at 1:30pm" is "schedule mediation 12/10 at 1:30pm"
  */
 record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> participles,
                     Map<List<String>, List<String>> things, Set<String> delegators, Set<String> delegatedVerbs,
                     Map<List<String>, List<String>> askedAfter, List<List<String>> pointers,
                     List<List<String>> corrections, Map<List<String>, List<String>> verbs,
                     Map<List<String>, List<String>> headings, Map<List<String>, List<String>> typedHeadings,
-                    Map<SlotType, List<List<String>>> tagLeads) {
+                    Map<SlotType, List<List<String>>> tagLeads, List<List<String>> appointments) {
 
     NeedPhrasing {
         openers = openers.stream().sorted(Comparator.comparingInt((List<String> o) -> o.size()).reversed()).toList();
@@ -55,6 +57,19 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
         headings = Map.copyOf(headings);
         typedHeadings = Map.copyOf(typedHeadings);
         tagLeads = Map.copyOf(tagLeads);
+        appointments = List.copyOf(appointments);
+    }
+
+    /** The words said as a request to schedule them, when they begin with a kind of appointment and go on after it. */
+    Optional<List<Token>> scheduled(List<Token> tokens) {
+        List<String> words = tokens.stream().map(Token::text).toList();
+        if (appointments.stream().noneMatch(kind -> kind.size() < words.size() - 1
+                && words.subList(0, kind.size()).equals(kind))) {
+            return Optional.empty();
+        }
+        List<Token> request = new ArrayList<>(List.of(new Token("schedule", "")));
+        request.addAll(tokens);
+        return Optional.of(request);
     }
 
     /** The words without the longest of the type's tag leads they begin with; empty when none begins them. */

@@ -120,14 +120,16 @@ final class ReReadings {
         before.forEach(b -> typed.add(b.getKey(), b.getValue()));
         List<Reading> readings = readTyped(request, reader);
         // the last part is a value when it reads as one and finds its slot, else the free text of an open text slot
-        // (a fuzzy index may take "reviewing the bodycam footage" for a case): one word alone is more likely a name
+        // (a fuzzy index may take "reviewing the bodycam footage" for a case): one word alone is more likely a name,
+        // unless the request takes no case ("Pause timer - lunch")
         List<Token> lastWords = last;
         Optional<List<Reading>> asValue = lastValues.filter(v -> !overlaps(typed.tagged, v))
                 .flatMap(v -> readTagged(request, readings, typed.with(v, lastWords), List.of(), reader));
         // text typed apart is read so only when the words as typed leave something unread, or may have taken it
         // into the case's name ("start the clock on Rivera - reviewing the footage")
         boolean readAsTyped = typed.tagged.isEmpty() && settles(whole) && !whole.get(0).spokenCase();
-        if (asValue.isPresent() || last.size() < 2 || readAsTyped) {
+        boolean aName = last.size() < 2 && (readings.isEmpty() || takesCase(readings.get(0)));
+        if (asValue.isPresent() || aName || readAsTyped) {
             return asValue;
         }
         return readTagged(request, readings, typed, last, reader);
@@ -278,8 +280,11 @@ final class ReReadings {
         return Optional.of(out);
     }
 
-    /** What a typed heading is: the words before the first colon or spaced dash ("Add event: mediation 12/15, Miller"). */
-    private static final Pattern HEADING = Pattern.compile("^\\W*([^:]{1,40}?)(?::|\\s[-–—]\\s)");
+    /**
+     * What a typed heading is: the words before the first colon, spaced dash or arrow ("Add event: mediation 12/15,
+     * Miller", "Sarah -> prep the exhibit binder").
+     */
+    private static final Pattern HEADING = Pattern.compile("^\\W*([^:]{1,40}?)(?::|\\s[-–—]+>?\\s|\\s→\\s)");
 
     /**
      * "Add event: mediation 12/15, Miller", "Note: that the client called": a heading typed with a colon (catalogue
@@ -293,7 +298,7 @@ final class ReReadings {
         }
         List<Token> heading = catalogue.normaliser().tokens(typed.group(1));
         if (!catalogue.needs().heads(Token.texts(heading))) {
-            return personBeforeColon(heading, tokens, reader);
+            return personBeforeColon(heading, tokens, reader).or(() -> personHeading(heading, tokens, reader));
         }
         return headed(tokens, reader, true);
     }
@@ -327,6 +332,32 @@ final class ReReadings {
         return Optional.empty();
     }
 
+    /**
+     * "Tom - file the exhibits in Rivera by 12/1", "Sarah -> prep the exhibit binder for Nguyen": a person typed as the
+     * heading of what they are to do, said with one of the catalogue's task verbs (needs.delegatedVerbs), is given that
+     * task: read as "remind Tom to file ..." and taken when that names the person and settles every slot. A heading
+     * that names a case is the case's ("Miller - pull the police report").
+     */
+    private Optional<List<Reading>> personHeading(List<Token> heading, List<Token> tokens, Reader reader) {
+        int end = heading.size();
+        if (end > MAX_JOINED_NAME_WORDS || tokens.size() <= end + 1
+                || !Token.texts(tokens.subList(0, end)).equals(Token.texts(heading))
+                || !catalogue.needs().delegatedVerbs().contains(tokens.get(end).text())
+                || heading.stream().anyMatch(w -> catalogue.vocabularies().notNames().contains(w.text())
+                        || literalWords.contains(w.text()))
+                || reader.settledCase(heading).isPresent()) {
+            return Optional.empty();
+        }
+        String person = Token.said(heading);
+        List<Token> request = new ArrayList<>(List.of(new Token("remind", "")));
+        request.addAll(heading);
+        request.add(new Token("to", ""));
+        request.addAll(tokens.subList(end, tokens.size()));
+        List<Reading> readings = readAll(request, reader, false);
+        return Optional.of(readings).filter(r -> !r.isEmpty() && r.get(0).evidence() >= 1 && r.get(0).unresolved().isEmpty()
+                && r.get(0).slots().values().stream().anyMatch(person::equalsIgnoreCase));
+    }
+
     /** Every reading of the words, with the re-readings but a correction, best first. */
     private List<Reading> readAll(List<Token> words, Reader reader, boolean usualVerbs) {
         List<Reading> readings = reader.readings(words);
@@ -353,6 +384,7 @@ final class ReReadings {
             return personJoined(tokens, readings.get(0), reader);
         }
         return headed(tokens, reader, false)
+                .or(() -> appointmentSaidBare(tokens, reader))
                 .or(() -> gerundRequest(tokens, reader))
                 .or(() -> need(tokens, reader))
                 .or(() -> delegatedTask(tokens, reader))
@@ -500,6 +532,23 @@ final class ReReadings {
     }
 
     /**
+     * "Mediation 12/10 at 1:30pm, Kowalczyk", "depo of Officer Boyle December third at ten am Miller": an appointment of
+     * a kind the catalogue lists (needs.appointments), said bare, is scheduled only when the words give both its day and
+     * its time ("the mediation tomorrow went long" stays talk).
+     */
+    private Optional<List<Reading>> appointmentSaidBare(List<Token> tokens, Reader reader) {
+        return catalogue.needs().scheduled(tokens).map(request -> readAll(request, reader, false))
+                .filter(readings -> !readings.isEmpty() && readings.get(0).intent() == Intent.ADD_EVENT
+                        && readings.get(0).evidence() >= 1 && fills(readings.get(0), SlotType.DATE)
+                        && fills(readings.get(0), SlotType.TIME));
+    }
+
+    private boolean fills(Reading reading, SlotType type) {
+        return catalogue.definitions().get(reading.intent()).slots().values().stream()
+                .anyMatch(slot -> slot.type() == type && reading.slots().containsKey(slot.name()));
+    }
+
+    /**
      * "Would you mind opening the Chen matter": after a polite phrase (catalogue fillers.gerundAfter) the request's
      * verb is said as a gerund. Tried only when the whole reads nothing, and only with a verb some pattern uses
      * ("opening" → open, "setting" → set, "scheduling" → schedule).
@@ -589,6 +638,9 @@ final class ReReadings {
                 continue;
             }
             List<Reading> readings = reader.readings(rest);
+            if (readings.isEmpty() && wholeReadsNothing) {
+                readings = appointmentSaidBare(rest, reader).orElse(List.of()); // "Thompson arraignment Dec 2, 9am"
+            }
             boolean takesCase = readings.isEmpty()
                     ? wholeReadsNothing && knownDocument(rest).isPresent() : takesCase(readings.get(0));
             Optional<String> id = takesCase ? reader.settledCase(reference) : Optional.empty();

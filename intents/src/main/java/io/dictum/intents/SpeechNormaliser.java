@@ -22,10 +22,15 @@ final class SpeechNormaliser {
      * without their zero (".2", as hours are typed).
      */
     private static final Pattern WORD = Pattern.compile(
-            "\\d+(?:[:/]\\d+)+(?:am|pm|AM|PM)?|(?<![\\p{L}\\p{N}])\\.\\d+(?![\\p{L}.])"
+            "\\d+(?:[:/]\\d+)+(?:am|pm|AM|PM)?|(?<![\\p{L}\\p{N}])\\.\\d+(?i:hrs|hr|h|mins|min|m)?(?![\\p{L}.])"
                     + "|[\\p{L}\\p{N}]+(?:['’.\\-][\\p{L}\\p{N}]+)*");
     /** A period that is not a decimal point: "u.s." loses its periods, "1.5" and ".2" keep their own. */
     private static final Pattern NON_DECIMAL_PERIOD = Pattern.compile("(?<=\\D)\\.|\\.(?!\\d)");
+
+    /** A number typed with its unit glued on: "1.5h", "25m", "30min", "2hrs". */
+    private static final Pattern GLUED_UNIT = Pattern.compile("(\\d*\\.?\\d+)(h|hr|hrs|m|min|mins)");
+    private static final Map<String, String> UNITS = Map.of("h", "hours", "hr", "hours", "hrs", "hours", "m", "minutes",
+            "min", "minutes", "mins", "minutes");
 
     private final List<List<String>> anywhere;
     private final List<List<String>> leading;
@@ -91,7 +96,11 @@ final class SpeechNormaliser {
         while (m.find()) {
             String word = normalise(m.group());
             List<String> meant = spokenForms.get(word);
-            if (meant == null) {
+            Matcher glued = GLUED_UNIT.matcher(word);
+            if (glued.matches()) {
+                said.add(new Token(glued.group(1), m.group()));
+                said.add(new Token(UNITS.get(glued.group(2)), ""));
+            } else if (meant == null) {
                 said.add(new Token(word, m.group()));
             } else {
                 for (int k = 0; k < meant.size(); k++) {
@@ -102,12 +111,19 @@ final class SpeechNormaliser {
         List<Token> all = rewritePhrases(said);
         List<Token> kept = new ArrayList<>();
         int i = 0;
+        boolean afterFiller = false;
         while (i < all.size()) {
             int filler = longestPhraseAt(all, i, anywhere);
             if (filler > 0) {
                 i += filler;
+                afterFiller = true;
             } else {
-                kept.add(all.get(i++));
+                Token word = all.get(i++);
+                // "for um for the Garza family": a word said again after a hesitation is said once
+                if (!(afterFiller && !kept.isEmpty() && kept.get(kept.size() - 1).text().equals(word.text()))) {
+                    kept.add(word);
+                }
+                afterFiller = false;
             }
         }
         return trimmed(kept);

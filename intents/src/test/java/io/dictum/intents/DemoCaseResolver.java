@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * A stand-in for the firm's Lucene case resolver over the demo firm's thirteen cases: plain token overlap, no
- * spelling or sound tolerance. A reference scores by the share of its words found in the title, scaled by how much
- * of the title they cover, so "johnson" is as close to "Estate of Margaret Johnson" as to "Johnson v. Acme Insurance"
+ * spelling or sound tolerance. As in the firm's index, a case is found by its title and its client's name. A reference
+ * scores by the share of its words found in them, scaled by how much of them they cover, so "johnson" is as close to "Estate of Margaret Johnson" as to "Johnson v. Acme Insurance"
  * (an honest ambiguity) while "johnson versus acme" settles.
  */
 final class DemoCaseResolver implements EntityResolver {
@@ -23,6 +23,10 @@ final class DemoCaseResolver implements EntityResolver {
             "Garza Family Trust", "Delgado v. Acme Trucking", "United States v. Thompson",
             "Chen v. Brightline Software", "Okafor v. Lakeside Properties", "Rivera v. City of Springfield",
             "Patel Purchase of 14 Elm Street", "In re Marriage of Nguyen");
+    /** Each case's client, in the order of {@link #TITLES}: the firm's index finds a case by its client's name too. */
+    static final List<String> CLIENTS = List.of("Sarah Miller", "Robert Johnson", "David Johnson", "Anna Kowalczyk",
+            "Maria Garcia", "Elena Garza", "Frank Delgado", "Marcus Thompson", "Wei Chen", "Chinedu Okafor",
+            "Luis Rivera", "Raj Patel", "Linh Nguyen");
 
     private static final Set<String> NOISE = Set.of("v", "vs", "versus", "of", "in", "re", "the", "and");
 
@@ -30,10 +34,11 @@ final class DemoCaseResolver implements EntityResolver {
     private final Map<String, Set<String>> wordsById = new LinkedHashMap<>();
 
     DemoCaseResolver() {
-        for (String title : TITLES) {
+        for (int i = 0; i < TITLES.size(); i++) {
+            String title = TITLES.get(i);
             String id = "case-" + title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
             titleById.put(id, title);
-            wordsById.put(id, words(title));
+            wordsById.put(id, words(title + " " + CLIENTS.get(i)));
         }
     }
 

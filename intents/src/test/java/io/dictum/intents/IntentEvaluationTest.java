@@ -65,7 +65,7 @@ class IntentEvaluationTest {
 
     @Test
     void theFormerlyHeldOutBlocksKeepWhatReadingThemBought() {
-        assertThat(chain.blindBlockCount()).isEqualTo(10);
+        assertThat(chain.blindBlockCount()).isEqualTo(11);
         // the first three blind blocks never lose ground to work on a later one
         assertReads(chain.blindBlocks(1, 3), 433, 0.972, 0.966);
         assertReads(chain.blindBlocks(4, 4), 175, 0.87, 0.81);
@@ -91,6 +91,11 @@ class IntentEvaluationTest {
         // 74.8 % once read (a remark typed apart left out, a matter type or role typed apart, a case named in a remark
         // after the request, more remark and clause words, typed "wk", help typed as a heading, more kinds)
         assertReads(chain.blindBlocks(10, 10), 168, 0.88, 0.74);
+        // first weeks and fast hands: measured blind at 65.0 % / 38.1 %, 66.7 % / 40.6 % with the tenth block's
+        // mechanisms; 76.8 % / 55.5 % once read (the firm's index finds a case by its client, words that only describe
+        // a matter left out of its name, a word said again after a hesitation, an appointment said bare with its day and
+        // time, a person typed as a task's heading, units typed onto numbers, more typed short forms)
+        assertReads(chain.blindBlocks(11, 11), 177, 0.76, 0.55);
     }
 
     /** The lines number {@code total} and read at or above both floors; the misses are listed when they do not. */
@@ -106,11 +111,11 @@ class IntentEvaluationTest {
         assumeTrue(heldOut.total() > 0, "no held-out utterances");
         assertThat(heldOut.total() - heldOut.distractors()).isGreaterThanOrEqualTo(60);
         assertThat(heldOut.distractors()).isGreaterThanOrEqualTo(20);
-        // the eleventh block, first weeks and fast hands (newcomers naming things loosely, hurried people cramming
-        // values in, half typed): measured blind at 65.0 % / 38.1 % (59.9 % / 33.5 % with the patterns alone); 66.7 % /
-        // 40.6 % with the tenth block's mechanisms (never read)
-        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.66);
-        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.40);
+        // the twelfth block, hallways and wrap-ups (said on the move between hearings, typed at the desk at the end of
+        // the day): measured blind at 81.5 % / 64.6 % (the same with the patterns alone); 84.8 % / 66.9 % with the
+        // eleventh block's mechanisms (never read)
+        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.84);
+        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.66);
     }
 
     @Test

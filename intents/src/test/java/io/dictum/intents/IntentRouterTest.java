@@ -600,6 +600,48 @@ class IntentRouterTest {
             // never the whole value
             assertThat(interpret("run a conflict check on our client").slots()).containsEntry("name", "our client");
         }
+
+        @Test
+        void aPersonTypedAsTheHeadingOfWhatTheyAreToDoIsGivenTheTask() {
+            Interpretation task = interpret("Tom - file the exhibits in Miller by 3/14");
+            assertThat(task.intent()).isEqualTo(Intent.CREATE_TASK);
+            assertThat(task.slots()).containsEntry("assignee", "Tom").containsEntry("description", "file the exhibits")
+                    .containsEntry("case", "case-miller").containsEntry("due", "2025-03-14");
+            assertThat(interpret("Sarah -> call the adjuster, EOD").slots()).containsEntry("assignee", "Sarah")
+                    .containsEntry("due", "2025-03-03");
+            // only with a task's verb: a heading that is a person and a report of what happened gives nobody a task
+            assertThat(interpret("Karen Mitchell - called about the depo dates").intent()).isNotEqualTo(Intent.CREATE_TASK);
+        }
+
+        @Test
+        void aNumberTypedWithItsUnitGluedOnIsADuration() {
+            Interpretation entry = interpret("log 1.5h Miller - depo prep");
+            assertThat(entry.intent()).isEqualTo(Intent.LOG_TIME);
+            assertThat(entry.slots()).containsEntry("minutes", "90").containsEntry("case", "case-miller")
+                    .containsEntry("description", "depo prep");
+            assertThat(interpret("log .5H on Miller").slots()).containsEntry("minutes", "30");
+            assertThat(interpret("log 25m on Kowalczyk").slots()).containsEntry("minutes", "25");
+        }
+
+        @Test
+        void oneWordTypedApartAfterARequestThatTakesNoCaseIsARemark() {
+            assertThat(interpret("Pause timer - lunch").intent()).isEqualTo(Intent.PAUSE_TIMER);
+            assertThat(interpret("Conflicts: Northgate Realty LLC").slots()).containsEntry("name", "Northgate Realty LLC");
+        }
+
+        @Test
+        void anAppointmentTypedBareWithItsDayAndTimeIsScheduled() {
+            Interpretation event = interpret("Mediation 3/10 @ 1:30pm, Miller");
+            assertThat(event.intent()).isEqualTo(Intent.ADD_EVENT);
+            assertThat(event.slots()).containsEntry("event", "mediation").containsEntry("date", "2025-03-10")
+                    .containsEntry("time", "13:30").containsEntry("case", "case-miller");
+            Interpretation first = interpret("Kowalczyk arraignment Mar 5, 9am");
+            assertThat(first.slots()).containsEntry("event", "arraignment").containsEntry("case", "case-kowalczyk")
+                    .containsEntry("time", "09:00");
+            // without its time, or said as what happened, it is talk
+            assertThat(interpret("the mediation tomorrow went long").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("mediation tomorrow").intent()).isNotEqualTo(Intent.ADD_EVENT);
+        }
     }
 
     @Nested
@@ -881,6 +923,22 @@ class IntentRouterTest {
         void aCaseQualifiedByItsKindOfMatterIsThatCase() {
             resolver.answer("miller divorce");
             assertThat(interpret("take me to the Miller divorce").slots()).containsEntry("case", "case-miller");
+        }
+
+        @Test
+        void wordsThatOnlyDescribeTheMatterAreLeftOutOfItsName() {
+            assertThat(interpret("open the Miller crash file").slots()).containsEntry("case", "case-miller");
+            assertThat(interpret("pull up the Kowalczyk matter the federal one").slots())
+                    .containsEntry("case", "case-kowalczyk");
+            assertThat(interpret("where is the trust agreement for um for the Kowalczyk family").slots())
+                    .containsEntry("case", "case-kowalczyk").containsEntry("document", "trust agreement");
+        }
+
+        @Test
+        void aTimersActivityMayFollowItsCase() {
+            Interpretation timer = interpret("clock in on Miller depo prep");
+            assertThat(timer.intent()).isEqualTo(Intent.START_TIMER);
+            assertThat(timer.slots()).containsEntry("case", "case-miller").containsEntry("activity", "depo prep");
         }
     }
 

@@ -30,6 +30,18 @@ class SpeechNormaliserTest {
     @Test
     void keepsDecimalsTypedWithoutTheirZero() {
         assertThat(texts("Log .2 Miller, 1.5 hrs")).containsExactly("log", ".2", "miller", "1.5", "hrs");
+    }
+
+    @Test
+    void splitsAUnitTypedOntoItsNumber() {
+        assertThat(texts("1.5h Chen, 25m, .5H, 2hrs")).containsExactly("1.5", "hours", "chen", "25", "minutes", ".5",
+                "hours", "2", "hours");
+    }
+
+    @Test
+    void saysOnceAWordSaidAgainAfterAHesitation() {
+        assertThat(texts("for um for the Garza family")).containsExactly("for", "the", "garza", "family");
+        assertThat(texts("he said that that was served")).containsSubsequence("that", "that");
         assertThat(texts("done. 2 more")).containsExactly("done", "2", "more");
     }
 
