@@ -512,6 +512,19 @@ final class SpokenDates {
             LocalDate start = LocalDate.parse(day.get().value()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             return interval(start, start.plusDays(6));
         }
+        // "since November first", "since 11/1", "since Monday": from the last such day up to today
+        if (w.size() > 1 && w.get(0).equals("since")) {
+            Optional<SlotValue> start = date(w.subList(1, w.size()), today);
+            if (start.isEmpty() || !start.get().valid()) {
+                return start;
+            }
+            LocalDate first = LocalDate.parse(start.get().value());
+            if (first.isAfter(today)) { // a day read as the coming one: a weekday last week, a date last year
+                boolean weekday = w.stream().anyMatch(WEEKDAYS::containsKey);
+                first = weekday ? first.minusWeeks(1) : first.minusYears(1);
+            }
+            return interval(first, today);
+        }
         // "by Friday", "before the fifteenth", "through next Friday": from today to that day
         if (w.size() > 1 && (w.get(0).equals("by") || w.get(0).equals("before") || w.get(0).equals("until")
                 || w.get(0).equals("through") || w.get(0).equals("thru"))) {

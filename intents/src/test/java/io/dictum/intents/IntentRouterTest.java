@@ -630,6 +630,15 @@ class IntentRouterTest {
         }
 
         @Test
+        void hoursTypedShortWithAPeriodAreTheTimeSummary() {
+            Interpretation summary = interpret("Hrs today?");
+            assertThat(summary.intent()).isEqualTo(Intent.TIME_SUMMARY);
+            assertThat(summary.slots()).containsEntry("period", "2025-03-03/2025-03-03");
+            assertThat(interpret("how much time did I bill since 3/1").slots())
+                    .containsEntry("period", "2025-03-01/2025-03-03");
+        }
+
+        @Test
         void anAppointmentTypedBareWithItsDayAndTimeIsScheduled() {
             Interpretation event = interpret("Mediation 3/10 @ 1:30pm, Miller");
             assertThat(event.intent()).isEqualTo(Intent.ADD_EVENT);
@@ -932,6 +941,15 @@ class IntentRouterTest {
                     .containsEntry("case", "case-kowalczyk");
             assertThat(interpret("where is the trust agreement for um for the Kowalczyk family").slots())
                     .containsEntry("case", "case-kowalczyk").containsEntry("document", "trust agreement");
+        }
+
+        @Test
+        void helpAskedForWithARequestIsTheRequest() {
+            assertThat(interpret("could you help me draft a notice of appearance for Miller").slots())
+                    .containsEntry("template", "notice of appearance").containsEntry("case", "case-miller");
+            assertThat(interpret("would you be able to open the Kowalczyk file").slots())
+                    .containsEntry("case", "case-kowalczyk");
+            assertThat(interpret("can you help me").intent()).isEqualTo(Intent.HELP);
         }
 
         @Test

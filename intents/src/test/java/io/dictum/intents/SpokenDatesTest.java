@@ -99,6 +99,9 @@ class SpokenDatesTest {
             "through next friday | 2026-11-25/2026-12-04",
             "between now and friday | 2026-11-25/2026-11-27", "from today through the first | 2026-11-25/2026-12-01",
             "the next thirty days | 2026-11-25/2026-12-24",
+            // since a day: the last such day up to today
+            "since monday | 2026-11-23/2026-11-25", "since 11/1 | 2026-11-01/2026-11-25",
+            "since november first | 2026-11-01/2026-11-25", "since december first | 2025-12-01/2026-11-25",
             // the Monday-to-Sunday week holding the day named
             "the week of december seventh | 2026-12-07/2026-12-13", "week of december ninth | 2026-12-07/2026-12-13",
             // a month said by name is the coming one: December this year, March next year
