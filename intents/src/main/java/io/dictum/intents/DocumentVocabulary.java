@@ -78,18 +78,19 @@ final class DocumentVocabulary {
         return null;
     }
 
-    /** At most this many words after "of" say whose a document is: "of Officer Boyle". */
+    /** At most this many words after "of" or "to" say whose a document is or whom it is for: "of Officer Boyle". */
     private static final int MAX_OWNER_WORDS = 3;
 
     /**
-     * "The deposition transcript of Officer Boyle": a known kind of two words or more followed by "of" and a few words
-     * that say whose it is, is that kind. (Words said before a kind are left alone: the slot-first reader looks for
-     * kinds in every span, and "share the closing disclosure" must keep its verb.)
+     * "The deposition transcript of Officer Boyle", "a preservation letter to Acme Trucking": a known kind of two words
+     * or more followed by "of" or "to" and a few words that say whose it is or whom it is for, is that kind. (Words said
+     * before a kind are left alone: the slot-first reader looks for kinds in every span, and "share the closing
+     * disclosure" must keep its verb.)
      */
     private String kindOfSomeone(List<String> kept) {
         for (int owner = 1; owner <= MAX_OWNER_WORDS && owner + 3 <= kept.size(); owner++) {
             int of = kept.size() - owner - 1;
-            if (kept.get(of).equals("of")) {
+            if (kept.get(of).equals("of") || kept.get(of).equals("to")) {
                 return kindByKey.get(key(kept.subList(0, of)));
             }
         }

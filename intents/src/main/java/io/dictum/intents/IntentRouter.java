@@ -469,6 +469,40 @@ public final class IntentRouter {
         return false;
     }
 
+    /**
+     * "The Northside employee handbook in Kowalczyk", "the Acme Trucking driver log for Miller": a document named with
+     * words of its own case's title in front, and no kind the vocabulary knows as a whole, is what the words after them
+     * say.
+     */
+    private void withoutCaseTitle(IntentDefinition definition, Map<String, String> slots,
+                                  Map<String, List<EntityMatch>> lookups) {
+        Optional<SlotSpec> caseSlot = definition.slotOf(SlotType.CASE);
+        Optional<SlotSpec> documentSlot = definition.slotOf(SlotType.DOCUMENT);
+        if (caseSlot.isEmpty() || documentSlot.isEmpty() || !slots.containsKey(caseSlot.get().name())
+                || !slots.containsKey(documentSlot.get().name())) {
+            return;
+        }
+        String caseId = slots.get(caseSlot.get().name());
+        Optional<String> title = lookups.values().stream().flatMap(List::stream).filter(m -> m.id().equals(caseId))
+                .map(EntityMatch::label).findFirst();
+        if (title.isEmpty()) {
+            return;
+        }
+        List<String> titleWords = SpeechNormaliser.words(title.get());
+        List<String> document = SpeechNormaliser.words(slots.get(documentSlot.get().name()));
+        if (catalogue.documents().normalise(document).filter(DocumentVocabulary.Normalised::known).isPresent()) {
+            return; // "the medical records in Garcia" (Bayview Medical Center): a kind the vocabulary knows stays whole
+        }
+        int kind = 0;
+        while (kind < document.size() - 1 && titleWords.contains(document.get(kind))) {
+            kind++;
+        }
+        if (kind > 0) {
+            catalogue.documents().normalise(document.subList(kind, document.size()))
+                    .ifPresent(rest -> slots.put(documentSlot.get().name(), rest.value()));
+        }
+    }
+
     /** Turns a parse into a reading; empty when a slot is left with nothing in it ("open the case"). */
     private Optional<Reading> read(IntentDefinition definition, PhrasePattern pattern, PhrasePattern.Parse parse,
                                    List<Token> tokens,
@@ -487,7 +521,7 @@ public final class IntentRouter {
         Optional<CaseInPhrase> caseThenText = caseInPhrase.isPresent() ? Optional.empty()
                 : caseThenText(definition, parse, tokens, lookups);
         if (caseThenText.isPresent()) {
-            slots.put(caseThenText.get().phraseSlot(), Token.said(caseThenText.get().rest()));
+            slots.put(caseThenText.get().phraseSlot(), Token.saidAsTyped(utterance.text(), caseThenText.get().rest()));
         }
         for (SlotSpec slot : definition.slots().values()) {
             PhrasePattern.Span span = parse.slots().get(slot.name());
@@ -543,8 +577,9 @@ public final class IntentRouter {
                         literals += captured.size(); // the kind was found only once the case was taken out
                     }
                 }
-                case TEXT -> slots.put(slot.name(), Token.said(slot.withoutDroppedFront(caseThenText.isPresent()
-                        && caseThenText.get().phraseSlot().equals(slot.name()) ? caseThenText.get().rest() : captured)));
+                case TEXT -> slots.put(slot.name(), Token.saidAsTyped(utterance.text(),
+                        slot.withoutDroppedFront(caseThenText.isPresent()
+                                && caseThenText.get().phraseSlot().equals(slot.name()) ? caseThenText.get().rest() : captured)));
                 default -> {
                     // a checked type: the match only cut the slot where its words form a value
                     boolean whole = parse.pieces().get(slot.name()).size() == 1
@@ -565,6 +600,7 @@ public final class IntentRouter {
                 }
             }
         }
+        withoutCaseTitle(definition, slots, lookups);
         boolean spokenCase = caseInPhrase.isPresent() || definition.slots().values().stream()
                 .anyMatch(s -> s.type() == SlotType.CASE && parse.slots().containsKey(s.name()));
         return Optional.of(new Reading(definition.intent(), order, literals, tokens.size(), evidence, spokenCase, slots,

@@ -179,7 +179,7 @@ final class ReReadings {
         if (readings.isEmpty() || !readings.get(0).unresolved().isEmpty()) {
             return Optional.empty();
         }
-        return withTags(readings, tagged, text);
+        return withTags(readings, tagged, text, reader.said());
     }
 
     /**
@@ -210,8 +210,13 @@ final class ReReadings {
             return reader.value(SlotType.PERSON, person.get()).filter(SlotValue::valid)
                     .map(v -> Map.of(SlotType.PERSON, v.value()));
         }
+        // "retaliation claim", "a contract dispute": a matter type may be said with its matter noun
+        List<Token> described = words.size() > 1 && catalogue.vocabularies().matterNouns()
+                .contains(words.get(words.size() - 1).text()) ? words.subList(0, words.size() - 1) : words;
         for (SlotType closed : List.of(SlotType.MATTER_TYPE, SlotType.ROLE)) {
-            Optional<SlotValue> value = reader.value(closed, words).filter(SlotValue::valid);
+            Optional<SlotValue> value = reader.value(closed, words).filter(SlotValue::valid)
+                    .or(() -> closed == SlotType.MATTER_TYPE ? reader.value(closed, described).filter(SlotValue::valid)
+                            : Optional.empty());
             if (value.isPresent()) { // "New matter: Grace Albright, employment"
                 return Optional.of(Map.of(closed, value.get().value()));
             }
@@ -233,6 +238,10 @@ final class ReReadings {
             return values.size() == (cut > 0 ? 1 : 0) + (cut < dated.size() ? 1 : 0)
                     ? Optional.of(values) : Optional.empty();
         }
+        Optional<SlotValue> period = reader.value(SlotType.PERIOD, words).filter(SlotValue::valid);
+        if (period.isPresent()) { // "Due dates for Nguyen, next 30 days"
+            return Optional.of(Map.of(SlotType.PERIOD, period.get().value()));
+        }
         CaseResolutionPolicy policy = catalogue.caseResolution();
         List<Token> reference = words.size() > 1 && policy.leadingJoins().contains(words.get(0).text())
                 ? words.subList(1, words.size()) : words;
@@ -252,24 +261,33 @@ final class ReReadings {
     }
 
     /** The best reading with the typed values in its empty slots of their types, and the typed text in its one empty text slot. */
-    private Optional<List<Reading>> withTags(List<Reading> readings, Map<SlotType, String> tagged, List<Token> text) {
+    private Optional<List<Reading>> withTags(List<Reading> readings, Map<SlotType, String> tagged, List<Token> text,
+                                             String said) {
         Reading best = readings.get(0);
         IntentDefinition definition = catalogue.definitions().get(best.intent());
         Map<String, String> slots = new LinkedHashMap<>(best.slots());
         for (Map.Entry<SlotType, String> tag : tagged.entrySet()) {
+            String value = tag.getValue();
             Optional<SlotSpec> slot = definition.slotOf(tag.getKey());
+            if (slot.isEmpty() && tag.getKey() == SlotType.DATE && !tagged.containsKey(SlotType.TIME)) {
+                slot = definition.slotOf(SlotType.PERIOD); // "What's due, Fri": the day is the period asked about
+                value = value + "/" + value;
+            }
             boolean empty = slot.isPresent() && (tag.getKey() == SlotType.CASE ? !best.spokenCase()
                     : !slots.containsKey(slot.get().name()));
-            if (!empty) {
+            // said again apart: "New employment matter for Priya Shah - retaliation claim"
+            boolean again = slot.isPresent() && tag.getKey() != SlotType.CASE
+                    && value.equals(slots.get(slot.get().name()));
+            if (!empty && !again) {
                 return Optional.empty();
             }
-            slots.put(slot.get().name(), tag.getValue());
+            slots.put(slot.get().name(), value);
         }
         if (!text.isEmpty()) {
             List<SlotSpec> open = definition.slots().values().stream()
                     .filter(s -> s.type() == SlotType.TEXT && s.optional() && !slots.containsKey(s.name())).toList();
             if (open.size() == 1) {
-                slots.put(open.get(0).name(), Token.said(text));
+                slots.put(open.get(0).name(), Token.saidAsTyped(said, text));
             } else if (!open.isEmpty() || !remarkAfter(definition)) {
                 return Optional.empty();
             }

@@ -16,6 +16,37 @@ record Token(String text, String surface) {
         return String.join(" ", tokens.stream().map(Token::surface).filter(s -> !s.isEmpty()).toList());
     }
 
+    /**
+     * The words as they were typed in {@code original}, marks between them included ("call w/ David re: inventory",
+     * "Dr. Park needs the notes, then"), without what ends the sentence; the words as said when anything between them
+     * was dropped (a filler) or they cannot be found in order.
+     */
+    static String saidAsTyped(String original, List<Token> tokens) {
+        int from = 0;
+        int start = -1;
+        int end = -1;
+        int words = 0;
+        for (Token token : tokens) {
+            if (token.surface().isEmpty()) {
+                continue;
+            }
+            int at = original.indexOf(token.surface(), from);
+            if (at < 0) {
+                return said(tokens);
+            }
+            start = start < 0 ? at : start;
+            end = at + token.surface().length();
+            from = end;
+            words += token.surface().split("\\s+").length;
+        }
+        if (start < 0) {
+            return said(tokens);
+        }
+        String typed = original.substring(start, end);
+        // every word between the first and the last is one of these: nothing dropped in between
+        return typed.split("\\s+").length == words && typed.chars().noneMatch(c -> c == '\n') ? typed : said(tokens);
+    }
+
     /** The words as patterns compare them. */
     static List<String> texts(List<Token> tokens) {
         return tokens.stream().map(Token::text).toList();

@@ -65,7 +65,7 @@ class IntentEvaluationTest {
 
     @Test
     void theFormerlyHeldOutBlocksKeepWhatReadingThemBought() {
-        assertThat(chain.blindBlockCount()).isEqualTo(11);
+        assertThat(chain.blindBlockCount()).isEqualTo(12);
         // the first three blind blocks never lose ground to work on a later one
         assertReads(chain.blindBlocks(1, 3), 433, 0.972, 0.966);
         assertReads(chain.blindBlocks(4, 4), 175, 0.87, 0.81);
@@ -94,8 +94,13 @@ class IntentEvaluationTest {
         // first weeks and fast hands: measured blind at 65.0 % / 38.1 %, 66.7 % / 40.6 % with the tenth block's
         // mechanisms; 76.8 % / 55.5 % once read (the firm's index finds a case by its client, words that only describe
         // a matter left out of its name, a word said again after a hesitation, an appointment said bare with its day and
-        // time, a person typed as a task's heading, units typed onto numbers, more typed short forms)
-        assertReads(chain.blindBlocks(11, 11), 177, 0.76, 0.55);
+        // time, a person typed as a task's heading, units typed onto numbers, more typed short forms); 79.1 % / 58.7 %
+        // with the twelfth block's
+        assertReads(chain.blindBlocks(11, 11), 177, 0.79, 0.58);
+        // hallways and wrap-ups: measured blind at 81.5 % / 64.6 %, 84.8 % / 67.7 % with the eleventh block's
+        // mechanisms; 85.4 % / 73.2 % once read (free text kept as typed, a document named with its case's title in front,
+        // a letter "to" someone, a period or a restated matter type typed apart, a need said without "I")
+        assertReads(chain.blindBlocks(12, 12), 151, 0.85, 0.73);
     }
 
     /** The lines number {@code total} and read at or above both floors; the misses are listed when they do not. */
@@ -111,11 +116,11 @@ class IntentEvaluationTest {
         assumeTrue(heldOut.total() > 0, "no held-out utterances");
         assertThat(heldOut.total() - heldOut.distractors()).isGreaterThanOrEqualTo(60);
         assertThat(heldOut.distractors()).isGreaterThanOrEqualTo(20);
-        // the twelfth block, hallways and wrap-ups (said on the move between hearings, typed at the desk at the end of
-        // the day): measured blind at 81.5 % / 64.6 % (the same with the patterns alone); 84.8 % / 66.9 % with the
-        // eleventh block's mechanisms (never read)
-        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.84);
-        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.66);
+        // the thirteenth block, Monday morning (the whole firm planning the week, matters named by their client or by
+        // what happened, two thirds spoken): measured blind at 80.7 % / 61.6 % (79.3 % / 59.8 % with the patterns alone);
+        // 80.7 % / 63.4 % with the twelfth block's mechanisms (never read)
+        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.80);
+        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.63);
     }
 
     @Test

@@ -468,7 +468,7 @@ class IntentRouterTest {
         void aPartTypedApartThatFillsNoEmptySlotIsReadAsTyped() {
             // a note has no date of its own, and its text is already said
             assertThat(interpret("Note: the client called, Friday").slots())
-                    .containsEntry("text", "the client called Friday").doesNotContainKey("date");
+                    .containsEntry("text", "the client called, Friday").doesNotContainKey("date");
             // stopping a timer takes no case
             Interpretation stop = interpret("Stop the timer, Miller");
             assertThat(stop.slots()).doesNotContainKey("case");
@@ -490,7 +490,7 @@ class IntentRouterTest {
             assertThat(open.slots()).containsEntry("case", "case-kowalczyk");
             // a note's words may go on after a comma
             assertThat(interpret("Note: client called, wants to settle").slots())
-                    .containsEntry("text", "client called wants to settle");
+                    .containsEntry("text", "client called, wants to settle");
         }
 
         @Test
@@ -527,7 +527,7 @@ class IntentRouterTest {
         void aHeadingIsReadAsTheRequestItHeads() {
             Interpretation note = interpret("Note: called Gregory Shaw, left voicemail");
             assertThat(note.intent()).isEqualTo(Intent.DICTATE_NOTE);
-            assertThat(note.slots()).containsEntry("text", "called Gregory Shaw left voicemail");
+            assertThat(note.slots()).containsEntry("text", "called Gregory Shaw, left voicemail");
 
             Interpretation matter = interpret("New matter: Priya Shah, medical malpractice");
             assertThat(matter.intent()).isEqualTo(Intent.CREATE_CASE);
@@ -627,6 +627,27 @@ class IntentRouterTest {
         void oneWordTypedApartAfterARequestThatTakesNoCaseIsARemark() {
             assertThat(interpret("Pause timer - lunch").intent()).isEqualTo(Intent.PAUSE_TIMER);
             assertThat(interpret("Conflicts: Northgate Realty LLC").slots()).containsEntry("name", "Northgate Realty LLC");
+        }
+
+        @Test
+        void freeTextKeepsWhatWasTypedBetweenItsWords() {
+            assertThat(interpret("Add a note to Miller: Dr. Park needs the nursing notes, then she'll finalize.").slots())
+                    .containsEntry("text", "Dr. Park needs the nursing notes, then she'll finalize");
+            assertThat(interpret("Log 90 min to Miller: jail visit w/ client").slots())
+                    .containsEntry("description", "jail visit w/ client");
+            // a filler dropped in between: the words as said
+            assertThat(interpret("take a note the client um called twice").slots())
+                    .containsEntry("text", "the client called twice");
+        }
+
+        @Test
+        void valuesTypedApartMayBeAPeriodOrAMatterTypeSaidAgain() {
+            Interpretation due = interpret("Due dates for Miller, next 30 days");
+            assertThat(due.intent()).isEqualTo(Intent.LIST_DEADLINES);
+            assertThat(due.slots()).containsEntry("case", "case-miller").containsEntry("period", "2025-03-03/2025-04-01");
+            assertThat(interpret("What's due, Fri").slots()).containsEntry("period", "2025-03-07/2025-03-07");
+            Interpretation matter = interpret("New employment matter for Priya Shah - retaliation claim");
+            assertThat(matter.slots()).containsEntry("client", "Priya Shah").containsEntry("matterType", "employment");
         }
 
         @Test
@@ -950,6 +971,22 @@ class IntentRouterTest {
             assertThat(interpret("would you be able to open the Kowalczyk file").slots())
                     .containsEntry("case", "case-kowalczyk");
             assertThat(interpret("can you help me").intent()).isEqualTo(Intent.HELP);
+        }
+
+        @Test
+        void aDocumentNamedWithItsCasesTitleInFrontIsWhatFollows() {
+            Interpretation log = interpret("where's the Smith Trucking driver log for Miller");
+            assertThat(log.slots()).containsEntry("document", "driver logs").containsEntry("case", "case-miller");
+            // a kind the vocabulary knows stays whole, whatever the title holds
+            resolver.answer("bayview", new EntityMatch("case-garcia", "Garcia v. Bayview Medical Center", 0.9));
+            assertThat(interpret("find the medical records for bayview").slots())
+                    .containsEntry("document", "medical records");
+        }
+
+        @Test
+        void aLetterToSomeoneIsThatKindOfLetter() {
+            assertThat(interpret("draft a preservation letter to Smith Trucking on Miller").slots())
+                    .containsEntry("template", "preservation letter").containsEntry("case", "case-miller");
         }
 
         @Test
