@@ -1,9 +1,13 @@
 package io.dictum.core.assistant.commands;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dictum.core.access.Actor;
+import io.dictum.core.appointments.Appointment;
+import io.dictum.core.appointments.AppointmentService;
+import io.dictum.core.appointments.NewAppointment;
 import io.dictum.core.assistant.CommandContext;
 import io.dictum.core.assistant.CommandHandler;
 import io.dictum.core.assistant.CommandPayload;
@@ -31,36 +35,77 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * "The complaint in Miller was served today" dockets the trigger and reads the first deadline back; "what's due this
- * week" lists deadlines on the cases the user may see.
+ * "The complaint in Miller was served today" dockets the trigger and reads the first deadline back; "schedule a
+ * mediation in Kowalczyk on December 10 at 1:30" puts an appointment on the case's calendar (a hearing is both: its
+ * deadlines are docketed and it is on the calendar); "what's due this week" reads the deadlines and the appointments
+ * of the period on the cases the user may see.
  */
 @Component
 class DeadlineCommands implements CommandHandler {
 
     static final DateTimeFormatter SPOKEN = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.US);
+    static final DateTimeFormatter SPOKEN_TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
     private static final int READ_BACK = 5;
+    /** The trigger of a hearing, which is counted backward from and is also attended. */
+    private static final String HEARING = "hearing_scheduled";
+    /**
+     * The last word of an event that is a paper served, filed or decided ("answer filed", "order entered"): the
+     * docket takes those through their triggers, and they are nothing anybody attends.
+     */
+    private static final Set<String> PAPERS = Set.of("served", "filed", "entered", "sent", "received", "issued",
+            "granted", "denied", "signed", "propounded", "produced", "answered", "delivered", "mailed", "emailed",
+            "faxed");
+    /** How an appointment is said to be set ("the mediation was scheduled for ..."): not part of its title. */
+    private static final Set<String> SET_WORDS = Set.of("scheduled", "rescheduled", "set", "noticed", "reset",
+            "continued", "moved", "docketed", "held", "taken", "calendared", "booked");
 
-    record Docketed(DocketedEvent docketed) implements CommandPayload {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Docketed(DocketedEvent docketed, Appointment appointment) implements CommandPayload {
     }
 
-    record Deadlines(List<DocketedDeadline> deadlines) implements CommandPayload {
+    record Scheduled(Appointment appointment) implements CommandPayload {
+    }
+
+    record Deadlines(List<DocketedDeadline> deadlines, List<Appointment> appointments) implements CommandPayload {
     }
 
     private final DocketService docket;
+    private final AppointmentService appointments;
     private final CaseService cases;
+    private final TransactionalOperator tx;
     private final Map<String, String> triggers = readTriggers();
 
-    DeadlineCommands(DocketService docket, CaseService cases) {
+    DeadlineCommands(DocketService docket, AppointmentService appointments, CaseService cases,
+                     TransactionalOperator tx) {
         this.docket = docket;
+        this.appointments = appointments;
         this.cases = cases;
+        this.tx = tx;
     }
 
     /** "an arraignment", "a status conference": the article a spoken event name takes. */
     static String withArticle(String event) {
         return (!event.isEmpty() && "aeiou".indexOf(Character.toLowerCase(event.charAt(0))) >= 0 ? "an " : "a ") + event;
+    }
+
+    /** The event as an appointment's title: "mediation scheduled" is the mediation. */
+    static String appointmentTitle(String event) {
+        List<String> words = List.of(event.strip().split("\\s+"));
+        int end = words.size();
+        while (end > 1 && SET_WORDS.contains(words.get(end - 1))) {
+            end--;
+        }
+        return String.join(" ", words.subList(0, end));
+    }
+
+    /** "answer filed": a paper, not something attended. */
+    static boolean isPaper(String event) {
+        String[] words = event.strip().split("\\s+");
+        return PAPERS.contains(words[words.length - 1]);
     }
 
     private static Map<String, String> readTriggers() {
@@ -82,34 +127,69 @@ class DeadlineCommands implements CommandHandler {
     }
 
     private Mono<CommandResult> addEvent(Actor actor, Interpretation reading) {
-        String event = reading.slots().getOrDefault("event", "");
+        String event = reading.slots().getOrDefault("event", "").strip();
         String trigger = triggers.get(event);
-        if (trigger == null) {
+        if (trigger == null && (event.isEmpty() || isPaper(event))) {
             return Mono.just(CommandResults.rejected(reading, "I can docket court-rule events such as "
                     + new TreeSet<>(triggers.keySet()).stream().limit(6).collect(Collectors.joining(", "))
-                    + "; " + withArticle(event) + " is an appointment, which the calendar does not take by voice yet."));
+                    + ", and put what you attend on the calendar, such as a mediation or a deposition"
+                    + (event.isEmpty() ? "." : "; " + withArticle(event) + " is neither.")));
         }
+        String title = appointmentTitle(event);
         String caseSlot = reading.slots().get("case");
         if (caseSlot == null) {
-            return Mono.just(CommandResults.askBack(reading, "In which case was the " + event
-                    + "? Open the case first or name it.", new CommandPayload.Nothing()));
+            return Mono.just(CommandResults.askBack(reading, (trigger == null ? "In which case is the " + title
+                    : "In which case was the " + event) + "? Open the case first or name it.",
+                    new CommandPayload.Nothing()));
         }
         String date = reading.slots().get("date");
         if (date == null) {
-            return Mono.just(CommandResults.askBack(reading, "On what date? Say, for example, \"the " + event
-                    + " today\" or \"on March third\".", new CommandPayload.Nothing()));
+            return Mono.just(CommandResults.askBack(reading, trigger == null
+                    ? "On what date is the " + title + "? Say, for example, \"the " + title
+                            + " on March third at ten\"."
+                    : "On what date? Say, for example, \"the " + event + " today\" or \"on March third\".",
+                    new CommandPayload.Nothing()));
         }
-        return docket.docket(actor, CaseId.parse(caseSlot), new DocketRequest(trigger, date, null, null))
-                .flatMap(docketed -> cases.get(actor, CaseId.parse(caseSlot)).map(c -> {
-                    String when = LocalDate.parse(date).format(SPOKEN);
-                    String first = docketed.deadlines().stream().findFirst()
+        CaseId caseId = CaseId.parse(caseSlot);
+        String time = reading.slots().get("time");
+        return trigger == null ? schedule(actor, reading, caseId, title, date, time)
+                : docket(actor, reading, caseId, event, trigger, title, date, time);
+    }
+
+    private Mono<CommandResult> schedule(Actor actor, Interpretation reading, CaseId caseId, String title,
+                                         String date, String time) {
+        return appointments.create(actor, caseId, new NewAppointment(title, date, time, null, null))
+                .flatMap(a -> cases.get(actor, caseId).map(c -> CommandResults.done(reading, "Scheduled " + title
+                        + " on " + when(a) + " in " + c.title() + ".", new Scheduled(a))));
+    }
+
+    private Mono<CommandResult> docket(Actor actor, Interpretation reading, CaseId caseId, String event,
+                                       String trigger, String title, String date, String time) {
+        // a hearing is counted backward from and attended: its deadlines and its appointment are written together
+        Mono<Appointment> attended = trigger.equals(HEARING)
+                ? appointments.create(actor, caseId, new NewAppointment(title, date, time, null, null))
+                : Mono.empty();
+        return docket.docket(actor, caseId, new DocketRequest(trigger, date, null, null))
+                .flatMap(d -> attended.map(a -> new Docketed(d, a)).defaultIfEmpty(new Docketed(d, null)))
+                .as(tx::transactional)
+                .flatMap(done -> cases.get(actor, caseId).map(c -> {
+                    List<DocketedDeadline> deadlines = done.docketed().deadlines();
+                    String first = deadlines.stream().findFirst()
                             .map(d -> " " + d.title() + " due " + d.dueDate().format(SPOKEN) + " ("
                                     + d.citation() + ").").orElse(" No deadline follows from it.");
-                    String more = docketed.deadlines().size() > 1
-                            ? " " + (docketed.deadlines().size() - 1) + " more on the case." : "";
-                    return CommandResults.done(reading, "Docketed " + event + " on " + when + " in " + c.title()
-                            + "." + first + more, new Docketed(docketed));
+                    String more = deadlines.size() > 1 ? " " + (deadlines.size() - 1) + " more on the case." : "";
+                    String message = done.appointment() == null
+                            ? "Docketed " + event + " on " + LocalDate.parse(date).format(SPOKEN) + " in " + c.title()
+                                    + "."
+                            : "Docketed " + event + " on " + when(done.appointment()) + " in " + c.title()
+                                    + " and put it on the calendar.";
+                    return CommandResults.done(reading, message + first + more, done);
                 }));
+    }
+
+    /** "Thursday, December 10, 2026 at 1:30 PM", or the day alone for an all-day appointment. */
+    private static String when(Appointment a) {
+        return a.date().format(SPOKEN) + (a.time() == null ? "" : " at " + a.time().format(SPOKEN_TIME));
     }
 
     private Mono<CommandResult> list(Actor actor, Interpretation reading, CommandContext context) {
@@ -118,17 +198,23 @@ class DeadlineCommands implements CommandHandler {
         String from = period == null ? context.referenceTime().toLocalDate().toString() : period.split("/")[0];
         String to = period == null ? null : period.split("/")[1];
         // what is due: a deadline already marked done is not read back
-        return docket.list(actor, caseId, from, to, Optional.of(DeadlineStatus.OPEN)).collectList().map(found -> {
-            String span = period == null ? "from today on" : "from " + LocalDate.parse(from).format(SPOKEN)
-                    + " to " + LocalDate.parse(to).format(SPOKEN);
-            if (found.isEmpty()) {
-                return CommandResults.done(reading, "Nothing is due " + span + ".", new Deadlines(found));
-            }
-            String items = found.stream().limit(READ_BACK).map(d -> d.title() + ", " + d.dueDate().format(SPOKEN)
-                    + ", " + d.caseNumber()).collect(Collectors.joining("; "));
-            return CommandResults.done(reading, found.size() + " deadline" + (found.size() == 1 ? "" : "s") + " "
-                    + span + ": " + items + (found.size() > READ_BACK ? "; and more on screen." : "."),
-                    new Deadlines(found));
-        });
+        return docket.list(actor, caseId, from, to, Optional.of(DeadlineStatus.OPEN)).collectList()
+                .zipWith(appointments.list(actor, caseId, from, to).collectList())
+                .map(t -> {
+                    List<DocketedDeadline> found = t.getT1();
+                    List<Appointment> booked = t.getT2();
+                    String span = period == null ? "from today on" : "from " + LocalDate.parse(from).format(SPOKEN)
+                            + " to " + LocalDate.parse(to).format(SPOKEN);
+                    String due = found.isEmpty() ? "Nothing is due " + span + "."
+                            : found.size() + " deadline" + (found.size() == 1 ? "" : "s") + " " + span + ": "
+                            + found.stream().limit(READ_BACK).map(d -> d.title() + ", " + d.dueDate().format(SPOKEN)
+                                    + ", " + d.caseNumber()).collect(Collectors.joining("; "))
+                            + (found.size() > READ_BACK ? "; and more on screen." : ".");
+                    String attend = booked.isEmpty() ? "" : " Appointments: " + booked.stream().limit(READ_BACK)
+                            .map(a -> a.title() + ", " + when(a) + ", " + a.caseNumber())
+                            .collect(Collectors.joining("; ")) + (booked.size() > READ_BACK ? "; and more on screen."
+                            : ".");
+                    return CommandResults.done(reading, due + attend, new Deadlines(found, booked));
+                });
     }
 }
