@@ -3,6 +3,8 @@ package io.dictum.core.calendar;
 import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseFilter;
+import io.dictum.core.appointments.Appointment;
+import io.dictum.core.appointments.AppointmentRepository;
 import io.dictum.core.audit.AuditLog;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
@@ -21,6 +23,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -33,7 +36,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Calendar subscriptions by secret URL, for calendar programs that cannot sign in. The token (256 random bits) is
+ * Calendar subscriptions by secret URL, for calendar programs that cannot sign in: the deadlines and the appointments
+ * of every case the owner may see, or of one case. The token (256 random bits) is
  * shown once; only its SHA-256 is stored. Every fetch applies the owner's access as it is at that moment, so a
  * wall raised later hides the case, a removed owner's feed is gone, and a revoked feed is a 404.
  */
@@ -41,13 +45,16 @@ import reactor.core.publisher.Mono;
 public class CalendarFeedService {
 
     public static final String PATH = "/api/v1/calendar/";
-    /** Deadlines this far back stay in the calendar, so a week's history is not lost at midnight. */
+    /** What lies this far back stays in the calendar, so a week's history is not lost at midnight. */
     private static final int DAYS_BACK = 90;
     private static final int MAX_EVENTS = 1000;
+    /** How long a timed appointment without a duration is shown: an event that ends as it starts is easily missed. */
+    static final int DEFAULT_MINUTES = 60;
 
     private final CalendarFeedRepository feeds;
     private final CaseService cases;
     private final DeadlineRepository deadlines;
+    private final AppointmentRepository appointments;
     private final UserRepository users;
     private final AuditLog audit;
     private final TransactionalOperator tx;
@@ -56,11 +63,12 @@ public class CalendarFeedService {
     private final SecureRandom random = new SecureRandom();
 
     public CalendarFeedService(CalendarFeedRepository feeds, CaseService cases, DeadlineRepository deadlines,
-                               UserRepository users, AuditLog audit, TransactionalOperator tx, Clock clock,
+                               AppointmentRepository appointments, UserRepository users, AuditLog audit, TransactionalOperator tx, Clock clock,
                                FirmCalendar calendar) {
         this.feeds = feeds;
         this.cases = cases;
         this.deadlines = deadlines;
+        this.appointments = appointments;
         this.users = users;
         this.audit = audit;
         this.tx = tx;
@@ -116,22 +124,24 @@ public class CalendarFeedService {
                 .flatMap(feed -> users.findById(feed.ownerId()).switchIfEmpty(Mono.error(gone))
                         .map(NotificationService::actorOf)
                         .flatMap(owner -> {
-                            Mono<String> name = feed.caseId() == null ? Mono.just("Dictum deadlines")
-                                    : cases.get(owner, feed.caseId()).map(c -> "Dictum deadlines: " + c.number())
+                            Mono<String> name = feed.caseId() == null ? Mono.just("Dictum calendar")
+                                    : cases.get(owner, feed.caseId()).map(c -> "Dictum calendar: " + c.number())
                                     .onErrorMap(NotFoundException.class, e -> gone);
-                            LocalDate from = calendar.today().minusDays(DAYS_BACK);
-                            return name.zipWith(deadlines.find(Optional.ofNullable(feed.caseId()),
-                                    CaseFilter.of(owner), Optional.of(from), Optional.empty(), MAX_EVENTS)
-                                    .collectList());
+                            Optional<LocalDate> from = Optional.of(calendar.today().minusDays(DAYS_BACK));
+                            Optional<CaseId> scope = Optional.ofNullable(feed.caseId());
+                            CaseFilter visible = CaseFilter.of(owner);
+                            return Mono.zip(name, deadlines.find(scope, visible, from, Optional.empty(), MAX_EVENTS)
+                                    .collectList(), appointments.find(scope, visible, from, Optional.empty(),
+                                    MAX_EVENTS).collectList());
                         }))
-                .map(t -> write(t.getT1(), t.getT2(), clock.instant()));
+                .map(t -> write(t.getT1(), t.getT2(), t.getT3(), clock.instant()));
     }
 
-    String write(String name, List<DocketedDeadline> list, Instant now) {
+    String write(String name, List<DocketedDeadline> list, List<Appointment> booked, Instant now) {
         ICalendar cal = new ICalendar()
                 .line("BEGIN", "VCALENDAR")
                 .line("VERSION", "2.0")
-                .line("PRODID", "-//Dictum//Court deadlines//EN")
+                .line("PRODID", "-//Dictum//Case calendar//EN")
                 .line("CALSCALE", "GREGORIAN")
                 .line("METHOD", "PUBLISH")
                 .line("X-WR-CALNAME", ICalendar.text(name))
@@ -164,6 +174,28 @@ public class CalendarFeedService {
                         .line("END", "VALARM");
             }
             cal.line("END", "VEVENT");
+        }
+        for (Appointment a : booked) {
+            cal.line("BEGIN", "VEVENT")
+                    .line("UID", a.id() + "@dictum")
+                    .line("DTSTAMP", stamp);
+            if (a.time() == null) {
+                cal.line("DTSTART;VALUE=DATE", ICalendar.date(a.date()))
+                        .line("DTEND;VALUE=DATE", ICalendar.date(a.date().plusDays(1)));
+            } else {
+                // the firm's local time, written as the instant it is (UTC), as the deadlines are
+                ZonedDateTime start = a.date().atTime(a.time()).atZone(calendar.zone());
+                cal.line("DTSTART", ICalendar.utc(start.toInstant()))
+                        .line("DTEND", ICalendar.utc(start.plusMinutes(a.durationMinutes() == null ? DEFAULT_MINUTES
+                                : a.durationMinutes()).toInstant()));
+            }
+            cal.line("SUMMARY", ICalendar.text(a.title() + " (" + a.caseNumber() + ")"));
+            if (a.location() != null) {
+                cal.line("LOCATION", ICalendar.text(a.location()));
+            }
+            cal.line("CATEGORIES", "Appointment")
+                    .line("STATUS", "CONFIRMED")
+                    .line("END", "VEVENT");
         }
         return cal.line("END", "VCALENDAR").toString();
     }
