@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.Actor;
+import io.dictum.core.appointments.AppointmentService;
+import io.dictum.core.appointments.NewAppointment;
 import io.dictum.core.billing.NewRate;
 import io.dictum.core.billing.NewTimeEntry;
 import io.dictum.core.billing.RateService;
@@ -56,11 +58,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Loads the demo firm of {@code demo-firm.yaml} into an empty database. Its docket, tasks and time are dated relative
- * to the day it is loaded (the application's clock, in the firm's time zone), so a fresh demo always looks current;
- * they go through the same services as the API ({@link DocketService}, {@link TaskService},
- * {@link TimeEntryService}), so the deadlines come from the court rules and the audit trail reads as if the demo users
- * had entered them.
+ * Loads the demo firm of {@code demo-firm.yaml} into an empty database. Its docket, calendar, tasks and time are dated
+ * relative to the day it is loaded (the application's clock, in the firm's time zone), so a fresh demo always looks
+ * current; they go through the same services as the API ({@link DocketService}, {@link AppointmentService},
+ * {@link TaskService}, {@link TimeEntryService}), so the deadlines come from the court rules and the audit trail reads
+ * as if the demo users had entered them.
  */
 @Component
 public class DemoFirm {
@@ -68,11 +70,12 @@ public class DemoFirm {
     private static final Logger log = LoggerFactory.getLogger(DemoFirm.class);
 
     record Data(String password, List<DemoUser> users, List<DemoContact> contacts, List<DemoCase> cases,
-                List<DemoDocument> documents, List<DemoEvent> events, List<DemoTask> tasks, List<DemoRate> rates,
-                List<DemoTime> time) {
+                List<DemoDocument> documents, List<DemoEvent> events, List<DemoAppointment> appointments,
+                List<DemoTask> tasks, List<DemoRate> rates, List<DemoTime> time) {
         Data {
             documents = documents == null ? List.of() : documents;
             events = events == null ? List.of() : events;
+            appointments = appointments == null ? List.of() : appointments;
             tasks = tasks == null ? List.of() : tasks;
             rates = rates == null ? List.of() : rates;
             time = time == null ? List.of() : time;
@@ -100,6 +103,14 @@ public class DemoFirm {
                      String ruleSet, String by) {
     }
 
+    /**
+     * An appointment a demo user put on a case's calendar, daysAgo or inDays from the load day (today when neither), at
+     * time (HH:mm; all day when absent).
+     */
+    record DemoAppointment(String caseNumber, String title, Integer daysAgo, Integer inDays, String time,
+                           Integer durationMinutes, String location, String by) {
+    }
+
     /** A task; due daysAgo or inDays from the load day, or undated when neither is given. */
     record DemoTask(String description, String assignee, String caseNumber, Integer daysAgo, Integer inDays,
                     LocalTime dueTime, String by) {
@@ -123,6 +134,7 @@ public class DemoFirm {
     private final TransactionalOperator tx;
     private final UserRepository userRows;
     private final DocketService docket;
+    private final AppointmentService appointments;
     private final TaskService tasks;
     private final TimeEntryService time;
     private final RateService rates;
@@ -131,7 +143,8 @@ public class DemoFirm {
 
     public DemoFirm(UserService users, ContactRepository contacts, CaseRepository cases, PartyRepository parties,
                     IndexChangeLog changes, DocumentService documents, TransactionalOperator tx,
-                    UserRepository userRows, DocketService docket, TaskService tasks, TimeEntryService time,
+                    UserRepository userRows, DocketService docket, AppointmentService appointments,
+                    TaskService tasks, TimeEntryService time,
                     RateService rates, Clock clock, FirmCalendar calendar) {
         this.users = users;
         this.contacts = contacts;
@@ -142,6 +155,7 @@ public class DemoFirm {
         this.tx = tx;
         this.userRows = userRows;
         this.docket = docket;
+        this.appointments = appointments;
         this.tasks = tasks;
         this.time = time;
         this.rates = rates;
@@ -167,10 +181,10 @@ public class DemoFirm {
     private Mono<Void> load(Data data) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = calendar.today();
-        log.info("Loading the demo firm: {} users, {} contacts, {} cases, {} documents, {} docketed events, {} tasks,"
-                        + " {} time entries, dated from {}", data.users().size(), data.contacts().size(),
-                data.cases().size(), data.documents().size(), data.events().size(), data.tasks().size(),
-                data.time().size(), today);
+        log.info("Loading the demo firm: {} users, {} contacts, {} cases, {} documents, {} docketed events,"
+                        + " {} appointments, {} tasks, {} time entries, dated from {}", data.users().size(),
+                data.contacts().size(), data.cases().size(), data.documents().size(), data.events().size(),
+                data.appointments().size(), data.tasks().size(), data.time().size(), today);
         Map<String, ContactId> contactIds = new HashMap<>();
         Map<String, CaseId> caseIds = new HashMap<>();
         Mono<Void> contactsAndCases = Flux.fromIterable(data.contacts()).concatMap(c -> {
@@ -207,12 +221,17 @@ public class DemoFirm {
                 caseIds.get(d.caseNumber()), d.name(), d.kind(), d.filename(), d.text().getBytes(StandardCharsets.UTF_8)))
                 .then();
 
-        // The docket, the tasks and the time are entered by the demo users themselves, through the services the API uses.
+        // The docket, the calendar, the tasks and the time are entered by the demo users themselves, through the services
+        // the API uses.
         Mono<Void> work = userRows.findAll().collectMap(User::username).flatMap(byName -> {
             Mono<Void> events = Flux.fromIterable(data.events()).concatMap(e -> docket.docket(
                     actor(byName, e.by(), "event on " + e.caseNumber()), caseId(caseIds, e.caseNumber()),
                     new DocketRequest(e.trigger(), day(today, e.daysAgo(), e.inDays(), today).toString(),
                             e.serviceMethod(), e.ruleSet()))).then();
+            Mono<Void> calendar = Flux.fromIterable(data.appointments()).concatMap(a -> appointments.create(
+                    actor(byName, a.by(), "appointment on " + a.caseNumber()), caseId(caseIds, a.caseNumber()),
+                    new NewAppointment(a.title(), day(today, a.daysAgo(), a.inDays(), today).toString(), a.time(),
+                            a.durationMinutes(), a.location()))).then();
             Mono<Void> todo = Flux.fromIterable(data.tasks()).concatMap(t -> {
                 LocalDate due = day(today, t.daysAgo(), t.inDays(), null);
                 return tasks.create(actor(byName, t.by() == null ? t.assignee() : t.by(), "task " + t.description()),
@@ -227,7 +246,7 @@ public class DemoFirm {
                     actor(byName, t.user(), "time on " + t.caseNumber()), new NewTimeEntry(caseId(caseIds,
                             t.caseNumber()), day(today, t.daysAgo(), null, today), t.minutes(), t.description(),
                             t.billable(), t.taskCode(), t.activityCode()))).then();
-            return events.then(todo).then(rated).then(hours);
+            return events.then(calendar).then(todo).then(rated).then(hours);
         });
 
         return contactsAndCases.then(logins).then(docs).then(work)

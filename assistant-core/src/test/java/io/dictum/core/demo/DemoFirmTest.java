@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dictum.core.CoreConfiguration;
 import io.dictum.core.access.Actor;
+import io.dictum.core.appointments.Appointment;
+import io.dictum.core.appointments.AppointmentService;
 import io.dictum.core.audit.AuditLog;
 import io.dictum.core.audit.AuditRecord;
 import io.dictum.core.billing.RateService;
@@ -151,6 +153,26 @@ class DemoFirmTest {
             assertThat(due).as("deadlines of a demo loaded on %s", today)
                     .anyMatch(d -> !d.isBefore(today) && !d.isAfter(today.plusDays(7)));
         }
+    }
+
+    @Test
+    void theCalendarHoldsTheDemoAppointmentsDatedFromTheLoadDayAndEnteredByTheirUsers() {
+        List<Appointment> all = context.getBean(AppointmentService.class).list(actor("ahale"), Optional.empty(),
+                null, null).collectList().block();
+        assertThat(all).extracting(a -> a.caseNumber() + " " + a.title() + " " + a.date() + " " + a.time())
+                .containsExactly("2025-E-0011 Mediation 2026-11-30 13:30",
+                        "2025-PI-0012 Deposition of Officer Boyle 2026-12-05 10:00",
+                        "2025-PI-0012 Motion hearing 2026-12-15 10:00");
+        assertThat(all.get(0).durationMinutes()).isEqualTo(240);
+        assertThat(all.get(0).location()).startsWith("JAMS Chicago");
+        assertThat(all.get(0).createdBy()).isEqualTo(users.get("mortiz").id());
+        // the motion hearing on the calendar is the one the docket counts backward from
+        assertThat(openDeadlines(TODAY, TODAY.plusYears(1))).anyMatch(d -> d.caseNumber().equals("2025-PI-0012")
+                && d.rule().equals("motion_served_before_hearing"));
+        AuditLog audit = context.getBean(AuditLog.class);
+        assertThat(audit.forCase(cases.get("2025-PI-0012").id(), 100).collectList().block())
+                .filteredOn(r -> r.action().equals("appointment.create")).extracting(AuditRecord::actorName)
+                .containsExactlyInAnyOrder("bking", "sarah");
     }
 
     @Test
