@@ -32,14 +32,15 @@ class StrictNumbers {
 
         @Override
         public void setAsText(String text) {
-            if (text == null || text.isBlank()) {
+            // trim, not strip: only ASCII blanks are "not given"; a Unicode separator (U+2028) is not a number either
+            if (text == null || text.trim().isEmpty()) {
                 if (!nullable) {
                     throw new IllegalArgumentException("a number is required");
                 }
                 setValue(null);
                 return;
             }
-            String plain = text.strip();
+            String plain = text.trim();
             if (!plain.matches("[+-]?[0-9]{1,19}")) {
                 throw new IllegalArgumentException("'" + text + "' is not a whole decimal number");
             }
