@@ -42,12 +42,18 @@ class SpokenCommandsTest extends WebTestSupport {
     }
 
     @Test
-    void anAppointmentIsNotDocketedAsACourtRuleEvent() {
-        JsonNode result = say(login("bking"), "schedule a deposition in the Rivera case next friday at 2 pm",
+    void anAppointmentIsPutOnTheCaseCalendarNotDocketedAsACourtRuleEvent() {
+        String token = login("bking");
+        String rivera = caseId("2026-O-0003");
+        JsonNode result = say(token, "schedule a deposition in the Rivera case next friday at 2 pm",
                 "2026-12-02T09:00:00-05:00");
         assertThat(result.get("intent").asText()).isEqualTo("add_event");
-        assertThat(result.get("status").asText()).isEqualTo("rejected");
-        assertThat(result.get("message").asText()).contains("appointment");
+        assertThat(result.get("status").asText()).isEqualTo("done");
+        assertThat(result.get("message").asText()).isEqualTo("Scheduled deposition on Friday, December 11, 2026 at"
+                + " 2:00 PM in Rivera v. City of Springfield.");
+        assertThat(get(token, "/api/v1/appointments?caseId=" + rivera + "&from=2026-12-11&to=2026-12-11")
+                .findValuesAsText("title")).containsExactly("deposition");
+        assertThat(get(token, "/api/v1/cases/" + rivera + "/events").size()).isZero();
     }
 
     @Test

@@ -52,6 +52,10 @@ class EndpointMatrixTest extends WebTestSupport {
                 new Endpoint(HttpMethod.PATCH, c + "/events/" + UUID.randomUUID(), "{\"date\":\"2026-12-02\"}", false),
                 new Endpoint(HttpMethod.PATCH, "/api/v1/deadlines/" + UUID.randomUUID(), "{\"status\":\"done\"}",
                         false),
+                new Endpoint(HttpMethod.GET, "/api/v1/appointments?caseId=" + caseId, null, false),
+                new Endpoint(HttpMethod.POST, c + "/appointments", "{\"title\":\"Mediation\",\"date\":\"2026-12-10\","
+                        + "\"time\":\"13:30\"}", false),
+                new Endpoint(HttpMethod.DELETE, "/api/v1/appointments/" + UUID.randomUUID(), null, false),
                 new Endpoint(HttpMethod.GET, "/api/v1/notifications?unread=true", null, true),
                 new Endpoint(HttpMethod.POST, "/api/v1/notifications/" + UUID.randomUUID() + "/read", null, false),
                 new Endpoint(HttpMethod.GET, "/api/v1/calendar/feeds", null, true),
