@@ -2,7 +2,7 @@ import { api, query } from '../api.js';
 import { el, replace, section, dateEl, instantEl, localDate, words, bytes, notice } from '../dom.js';
 import { setAssistantCase } from '../assistant.js';
 import { downloadButton } from '../results.js';
-import { deadlineList } from './dashboard.js';
+import { deadlineList, appointmentList } from './dashboard.js';
 import { clientPortalPanel } from './case-portal.js';
 import { caseTasksPanel, notesPanel, caseTimePanel } from './case-work.js';
 import { previewPanel, previewKind } from './preview.js';
@@ -180,12 +180,48 @@ function docketForm(caseId, ruleSets, refresh) {
   return form;
 }
 
+/** Puts an appointment on the case's calendar: a time is optional (all day without one). */
+function appointmentForm(caseId, refresh) {
+  const status = el('div', { class: 'form-status' });
+  const title = el('input', { id: 'appointment-title', name: 'title', required: true, maxlength: 200,
+    placeholder: 'Mediation' });
+  const date = el('input', { id: 'appointment-date', name: 'date', type: 'date', required: true, value: localDate(0) });
+  const time = el('input', { id: 'appointment-time', name: 'time', type: 'time' });
+  const location = el('input', { id: 'appointment-location', name: 'location', maxlength: 300 });
+  const button = el('button', { type: 'submit', class: 'button primary' }, 'Schedule');
+  const form = el('form', { class: 'stack', id: 'appointment-form' },
+    field('appointment-title', 'What', title),
+    field('appointment-date', 'On', date),
+    field('appointment-time', 'At (leave empty for all day)', time),
+    field('appointment-location', 'Where', location),
+    button, status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    button.disabled = true;
+    replace(status);
+    try {
+      const a = await api.post(`/cases/${caseId}/appointments`, {
+        title: title.value, date: date.value, time: time.value || null, location: location.value || null,
+      });
+      await refresh();
+      title.value = '';
+      replace(status, notice(`Scheduled ${a.title} on ${a.date}${a.time ? ` at ${a.time.slice(0, 5)}` : ''}.`, 'success'));
+    } catch (e) {
+      replace(status, notice(e.message));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
 export async function caseView({ caseId }) {
-  const [c, parties, documents, deadlines, ruleSets, milestones] = await Promise.all([
+  const [c, parties, documents, deadlines, appointments, ruleSets, milestones] = await Promise.all([
     api.get(`/cases/${caseId}`),
     api.get(`/cases/${caseId}/parties`),
     api.get(`/cases/${caseId}/documents`),
     api.all(`/deadlines${query({ caseId })}`),
+    api.all(`/appointments${query({ caseId })}`),
     api.get('/deadlines/rule-sets'),
     api.get(`/cases/${caseId}/milestones`),
   ]);
@@ -197,6 +233,12 @@ export async function caseView({ caseId }) {
   const docOptions = { onError, sharing: true, preview: preview.open };
   const docsHolder = el('div', {}, documentList(documents, docOptions));
   const deadlinesHolder = el('div', {}, deadlineList(deadlines, { showCase: false, empty: 'No deadlines docketed.' }));
+  const noAppointments = 'No appointments on the calendar.';
+  const appointmentsHolder = el('div', {}, appointmentList(appointments, { showCase: false, empty: noAppointments }));
+  const refreshAppointments = async () => {
+    const fresh = await api.all(`/appointments${query({ caseId })}`);
+    replace(appointmentsHolder, appointmentList(fresh, { showCase: false, empty: noAppointments }));
+  };
   let upload;
   const refreshDocuments = async () => {
     const fresh = await api.get(`/cases/${caseId}/documents`);
@@ -223,6 +265,7 @@ export async function caseView({ caseId }) {
     el('div', { class: 'case-grid' },
       el('div', { class: 'case-main' },
         section('deadlines', 'Deadlines', deadlinesHolder),
+        section('appointments', 'Appointments', appointmentsHolder),
         tasks.panel,
         section('documents', 'Documents', docsHolder, preview.region),
         section('upload', 'Upload a document', upload),
@@ -234,5 +277,6 @@ export async function caseView({ caseId }) {
           : el('ul', { class: 'parties' }, parties.map((p) => el('li', {},
             el('span', { class: 'party-name' }, p.name), el('span', { class: 'role' }, words(p.role)))))),
         time.panel,
-        section('docket', 'Docket an event', docketForm(caseId, ruleSets, refreshDeadlines)))));
+        section('docket', 'Docket an event', docketForm(caseId, ruleSets, refreshDeadlines)),
+        section('schedule', 'Schedule an appointment', appointmentForm(caseId, refreshAppointments)))));
 }

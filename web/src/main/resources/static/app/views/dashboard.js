@@ -19,6 +19,20 @@ export function deadlineList(deadlines, { showCase = true, empty }) {
       el('p', {}, d.explanation)) : null)));
 }
 
+/** Appointments (what people attend), soonest first, styled as the deadlines beside them. */
+export function appointmentList(appointments, { showCase = true, empty }) {
+  if (appointments.length === 0) return el('p', { class: 'empty' }, empty);
+  return el('ol', { class: 'deadlines appointments' }, appointments.map((a) => el('li', {
+    class: 'deadline appointment', dataset: { appointmentId: a.id },
+  },
+  el('span', { class: 'due' }, dateEl(a.date), a.time ? ` ${a.time.slice(0, 5)}` : ' all day'),
+  el('span', { class: 'what' },
+    el('strong', {}, a.title),
+    showCase ? el('span', { class: 'meta' }, ' · ', el('a', { href: caseHash(a.caseId) }, a.caseNumber || 'case')) : null,
+    a.location || a.durationMinutes ? el('span', { class: 'citation' },
+      [a.location, a.durationMinutes ? `${a.durationMinutes} min` : null].filter(Boolean).join(' · ')) : null))));
+}
+
 export function caseList(cases) {
   if (cases.length === 0) return el('p', { class: 'empty' }, 'No cases yet.');
   return el('ul', { class: 'cases' }, cases.map((c) => el('li', { class: 'case-item' },
@@ -92,8 +106,9 @@ export async function dashboardView() {
   const current = session.get();
   const from = localDate(0);
   const to = localDate(6);
-  const [deadlines, recent, open] = await Promise.all([
+  const [deadlines, appointments, recent, open] = await Promise.all([
     api.all(`/deadlines${query({ from, to })}`),
+    api.all(`/appointments${query({ from, to })}`),
     api.get('/cases?size=10'),
     api.get('/cases?size=200&status=open'),
   ]);
@@ -111,7 +126,9 @@ export async function dashboardView() {
         notificationsPanel(caseTitle),
         tasks.panel,
         section('week', 'Due in the next seven days',
-          deadlineList(deadlines, { empty: 'Nothing is due in the next seven days.' }))),
+          deadlineList(deadlines, { empty: 'Nothing is due in the next seven days.' })),
+        section('week-appointments', 'Appointments in the next seven days',
+          appointmentList(appointments, { empty: 'No appointments in the next seven days.' }))),
       el('div', {},
         timer.panel,
         section('recent', 'Recent cases', caseList(recent)))));

@@ -90,4 +90,25 @@ class UiCaseWorkTest extends UiTestSupport {
         assertThat(overflow).isLessThanOrEqualTo(0L);
         screenshot("phone");
     }
+
+    @Test
+    void anAppointmentIsScheduledAndShowsBesideTheDeadlines() {
+        browser();
+        signIn("bking");
+        driver.get(url("#/cases/" + caseId(PATEL)));
+        heading("Patel Purchase of 14 Elm Street");
+
+        driver.findElement(By.id("appointment-title")).sendKeys("Closing");
+        script("arguments[0].value = '2027-04-15'", driver.findElement(By.id("appointment-date")));
+        script("arguments[0].value = '14:30'", driver.findElement(By.id("appointment-time")));
+        driver.findElement(By.id("appointment-location")).sendKeys("Title company, 2 Main St.");
+        driver.findElement(By.cssSelector("#appointment-form button[type=submit]")).click();
+
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#appointment-form .form-status"),
+                "Scheduled Closing on 2027-04-15 at 14:30."));
+        WebElement appointment = waitFor(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#appointments li.appointment time[datetime='2027-04-15']")));
+        assertThat(appointment.findElement(By.xpath("ancestor::li")).getText())
+                .contains("14:30").contains("Closing").contains("Title company, 2 Main St.");
+    }
 }
