@@ -221,8 +221,8 @@ public class DemoFirm {
                 caseIds.get(d.caseNumber()), d.name(), d.kind(), d.filename(), d.text().getBytes(StandardCharsets.UTF_8)))
                 .then();
 
-        // The docket, the calendar, the tasks and the time are entered by the demo users themselves, through the services
-        // the API uses.
+        // The docket, the calendar, the tasks and the time are entered by the demo users themselves, through the
+        // services the API uses.
         Mono<Void> work = userRows.findAll().collectMap(User::username).flatMap(byName -> {
             Mono<Void> events = Flux.fromIterable(data.events()).concatMap(e -> docket.docket(
                     actor(byName, e.by(), "event on " + e.caseNumber()), caseId(caseIds, e.caseNumber()),

@@ -128,7 +128,8 @@ class DeadlineCommands implements CommandHandler {
 
     private Mono<CommandResult> addEvent(Actor actor, Interpretation reading) {
         String event = reading.slots().getOrDefault("event", "").strip();
-        String trigger = triggers.get(event);
+        // "the hearing is set for ..." is the hearing: how it was set does not change what it sets off
+        String trigger = triggers.getOrDefault(event, triggers.get(appointmentTitle(event)));
         if (trigger == null && (event.isEmpty() || isPaper(event))) {
             return Mono.just(CommandResults.rejected(reading, "I can docket court-rule events such as "
                     + new TreeSet<>(triggers.keySet()).stream().limit(6).collect(Collectors.joining(", "))
@@ -181,7 +182,7 @@ class DeadlineCommands implements CommandHandler {
                     String message = done.appointment() == null
                             ? "Docketed " + event + " on " + LocalDate.parse(date).format(SPOKEN) + " in " + c.title()
                                     + "."
-                            : "Docketed " + event + " on " + when(done.appointment()) + " in " + c.title()
+                            : "Docketed " + title + " on " + when(done.appointment()) + " in " + c.title()
                                     + " and put it on the calendar.";
                     return CommandResults.done(reading, message + first + more, done);
                 }));

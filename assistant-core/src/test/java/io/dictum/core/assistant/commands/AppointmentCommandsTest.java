@@ -110,6 +110,15 @@ class AppointmentCommandsTest {
             assertThat(a.date()).hasToString("2026-12-21");
             assertThat(a.time()).isEqualTo(LocalTime.of(10, 0));
         });
+
+        LegalCase set = EveningInNewYork.bean(CaseService.class).create(partner, new NewCase(null,
+                "Hearing v. Setting", "contract", null, "Hearing Setting LLC", null, null, null)).block();
+        CommandResult setFor = say(partner, "the hearing is set for December 22 at 9 am", Optional.of(set.id()),
+                null);
+        assertThat(setFor.message()).startsWith("Docketed hearing on Tuesday, December 22, 2026 at 9:00 AM in Hearing v. Setting");
+        assertThat(EveningInNewYork.bean(DocketService.class).list(partner, Optional.of(set.id()), null, null)
+                .collectList().block()).isNotEmpty();
+        assertThat(calendar(partner, set.id(), null, null)).extracting(Appointment::title).containsExactly("hearing");
     }
 
     @Test
