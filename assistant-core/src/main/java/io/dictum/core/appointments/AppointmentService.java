@@ -1,5 +1,6 @@
 package io.dictum.core.appointments;
 
+import io.dictum.core.DateRange;
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
 import io.dictum.core.access.CaseFilter;
@@ -61,7 +62,7 @@ public class AppointmentService {
                         + " {\"title\":\"Mediation\",\"date\":\"2026-12-10\",\"time\":\"13:30\"}.");
             }
             String title = title(request.title());
-            LocalDate date = date("date", request.date()).orElseThrow(() -> new InvalidInputException(
+            LocalDate date = DateRange.day("date", request.date()).orElseThrow(() -> new InvalidInputException(
                     "date is required: the day of the appointment as yyyy-mm-dd, e.g. 2026-12-10."));
             LocalTime time = time(request.time());
             Integer minutes = duration(request.durationMinutes(), time);
@@ -114,20 +115,10 @@ public class AppointmentService {
                         + " portal: GET /api/v1/portal/cases/{id}/milestones."));
     }
 
-    private record DateRange(Optional<LocalDate> from, Optional<LocalDate> to) {
-    }
-
     /** The dates checked, then who may read the calendar and the case (when one is given). */
     private Mono<DateRange> visibleRange(Actor actor, Optional<CaseId> caseId, String from, String to) {
-        return Mono.fromCallable(() -> {
-            Optional<LocalDate> f = date("from", from);
-            Optional<LocalDate> t = date("to", to);
-            if (f.isPresent() && t.isPresent() && f.get().isAfter(t.get())) {
-                throw new InvalidInputException("from " + f.get() + " is after to " + t.get()
-                        + "; give from on or before to.");
-            }
-            return new DateRange(f, t);
-        }).flatMap(range -> firmOnly(actor).then(caseId.map(id -> cases.get(actor, id).then()).orElse(Mono.empty()))
+        return Mono.fromCallable(() -> DateRange.of(from, to))
+                .flatMap(range -> firmOnly(actor).then(caseId.map(id -> cases.get(actor, id).then()).orElse(Mono.empty()))
                 .thenReturn(range));
     }
 
@@ -147,18 +138,6 @@ public class AppointmentService {
                     + " the case's notes.");
         }
         return title.strip();
-    }
-
-    private static Optional<LocalDate> date(String name, String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(text.strip()));
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name + " '" + text + "' is not a real calendar date; send yyyy-mm-dd,"
-                    + " e.g. 2026-12-10.");
-        }
     }
 
     /** Blank means all day. */

@@ -2,8 +2,6 @@ package io.dictum.core.billing;
 
 import io.dictum.core.errors.InvalidInputException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
 
 /** Small checks shared by the billing services; each failure names the field and what to send instead. */
 final class Inputs {
@@ -25,24 +23,6 @@ final class Inputs {
         return s;
     }
 
-    static Optional<LocalDate> date(String name, String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(text.strip()));
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name + " '" + text + "' is not a real calendar date; send yyyy-mm-dd,"
-                    + " e.g. 2026-03-05.");
-        }
-    }
-
-    static void range(Optional<LocalDate> from, Optional<LocalDate> to) {
-        if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
-            throw new InvalidInputException("from " + from.get() + " is after to " + to.get()
-                    + "; give from on or before to.");
-        }
-    }
 
     static LocalDate notFuture(String name, LocalDate date, LocalDate today) {
         if (date.isAfter(today)) {

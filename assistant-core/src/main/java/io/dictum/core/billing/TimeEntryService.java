@@ -1,5 +1,6 @@
 package io.dictum.core.billing;
 
+import io.dictum.core.DateRange;
 import io.dictum.core.FirmCalendar;
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
@@ -229,10 +230,8 @@ public class TimeEntryService {
 
     private EntryFilter filter(Optional<CaseId> caseId, Optional<UserId> userId, String from, String to,
                                boolean unbilledOnly) {
-        Optional<LocalDate> f = Inputs.date("from", from);
-        Optional<LocalDate> t = Inputs.date("to", to);
-        Inputs.range(f, t);
-        return new EntryFilter(caseId, userId, f, t, unbilledOnly, MAX_RESULTS);
+        DateRange range = DateRange.of(from, to);
+        return new EntryFilter(caseId, userId, range.from(), range.to(), unbilledOnly, MAX_RESULTS);
     }
 
     private Mono<TimeEntry> visibleEntry(Actor actor, UUID id) {

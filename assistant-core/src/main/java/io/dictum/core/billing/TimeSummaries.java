@@ -1,5 +1,6 @@
 package io.dictum.core.billing;
 
+import io.dictum.core.DateRange;
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
 import io.dictum.core.cases.CaseId;
@@ -40,11 +41,9 @@ public class TimeSummaries {
     public Mono<TimeSummary> mine(Actor actor, Optional<CaseId> caseId, String from, String to) {
         return Mono.defer(() -> {
             LocalDate today = timeEntries.today();
-            LocalDate f = Inputs.date("from", from).orElse(null);
-            LocalDate t = Inputs.date("to", to).orElse(null);
-            f = f == null ? (t == null ? today : t) : f;
-            t = t == null ? (f.isAfter(today) ? f : today) : t;
-            Inputs.range(Optional.of(f), Optional.of(t));
+            DateRange given = DateRange.of(from, to);
+            LocalDate f = given.from().orElse(given.to().orElse(today));
+            LocalDate t = given.to().orElse(f.isAfter(today) ? f : today);
             return mine(actor, caseId, f, t);
         });
     }

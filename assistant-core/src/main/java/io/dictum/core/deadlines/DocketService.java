@@ -1,6 +1,7 @@
 package io.dictum.core.deadlines;
 
 import io.dictum.core.FirmCalendar;
+import io.dictum.core.DateRange;
 import io.dictum.core.access.Actor;
 import io.dictum.core.access.CaseAccess;
 import io.dictum.core.access.CaseFilter;
@@ -28,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -307,33 +307,11 @@ public class DocketService {
                         (items, total) -> new Page<>(items, total, request.page(), request.size())));
     }
 
-    private record DateRange(Optional<LocalDate> from, Optional<LocalDate> to) {
-    }
-
     /** The dates checked, then who may read the docket and the case (when one is given). */
     private Mono<DateRange> visibleRange(Actor actor, Optional<CaseId> caseId, String from, String to) {
-        return Mono.fromCallable(() -> {
-            Optional<LocalDate> f = date("from", from);
-            Optional<LocalDate> t = date("to", to);
-            if (f.isPresent() && t.isPresent() && f.get().isAfter(t.get())) {
-                throw new InvalidInputException("from " + f.get() + " is after to " + t.get()
-                        + "; give from on or before to.");
-            }
-            return new DateRange(f, t);
-        }).flatMap(range -> firmOnly(actor).then(caseId.map(id -> cases.get(actor, id).then()).orElse(Mono.empty()))
+        return Mono.fromCallable(() -> DateRange.of(from, to))
+                .flatMap(range -> firmOnly(actor).then(caseId.map(id -> cases.get(actor, id).then()).orElse(Mono.empty()))
                 .thenReturn(range));
-    }
-
-    private static Optional<LocalDate> date(String name, String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(text.strip()));
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name + " '" + text + "' is not a real calendar date; send yyyy-mm-dd,"
-                    + " e.g. 2026-03-05.");
-        }
     }
 
     private static String clip(String s) {
