@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtRea
 import reactor.core.publisher.Mono;
 import io.dictum.web.problems.Problems;
 import io.dictum.web.speech.stream.StreamTokenConverter;
+import java.util.Base64;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -48,7 +50,31 @@ class SecurityConfiguration {
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecretKey tokenKey) {
-        return NimbusReactiveJwtDecoder.withSecretKey(tokenKey).macAlgorithm(MacAlgorithm.HS256).build();
+        ReactiveJwtDecoder signed = NimbusReactiveJwtDecoder.withSecretKey(tokenKey).macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        // a token altered in the spare bits of a part's last character decodes to the same signed bytes: only the
+        // token exactly as it was issued is accepted
+        return token -> isCanonical(token) ? signed.decode(token)
+                : Mono.error(new BadJwtException("the token is not one this server issued"));
+    }
+
+    /** Whether each of the token's three parts is base64url exactly as an encoder writes its bytes. */
+    static boolean isCanonical(String token) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return false;
+        }
+        try {
+            for (String part : parts) {
+                if (!Base64.getUrlEncoder().withoutPadding().encodeToString(Base64.getUrlDecoder().decode(part))
+                        .equals(part)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Signature and expiry first, then the database: a signed-out or revoked token is refused on every node. */

@@ -43,6 +43,19 @@ class AuthenticationTest extends WebTestSupport {
     }
 
     @Test
+    void aTokenAlteredOnlyInTheSpareBitsOfItsSignatureIsRefused() {
+        String token = login("bking");
+        client().get().uri("/api/v1/cases").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
+        // the signature's last character carries two bits the decoded bytes never see: flip one of them
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = token.charAt(token.length() - 1);
+        String altered = token.substring(0, token.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+        assertThat(java.util.Base64.getUrlDecoder().decode(altered.substring(altered.lastIndexOf('.') + 1)))
+                .isEqualTo(java.util.Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('.') + 1)));
+        assertProblem(client().get().uri("/api/v1/cases").headers(h -> h.setBearerAuth(altered)).exchange(), 401);
+    }
+
+    @Test
     void healthIsOpenForLoadBalancers() {
         client().get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
