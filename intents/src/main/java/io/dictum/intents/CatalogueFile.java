@@ -78,7 +78,8 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
     record Confidence(Double matchFloor, Double ambiguousEntity, Double entityNotFound, Double freeTextDocument) {
     }
 
-    record Documents(List<String> dropWords, List<String> neverFirst, Map<String, List<String>> kinds) {
+    record Documents(List<String> dropWords, List<String> neverFirst, List<String> neverLast,
+                     Map<String, List<String>> kinds) {
     }
 
     /**

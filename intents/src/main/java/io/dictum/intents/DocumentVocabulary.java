@@ -23,16 +23,21 @@ final class DocumentVocabulary {
     private final List<List<String>> dropWords;
     /** A phrase that begins with one of these is no document ("find me anything on the lien", "show me what's due"). */
     private final Set<String> neverFirst;
+    /** A phrase that ends with one of these names a matter, not a document ("the lease case for Okafor"). */
+    private final Set<String> neverLast;
     private final Map<String, String> kindByKey = new HashMap<>();
 
     /**
      * @param neverFirst words no document phrase begins with: pronouns and question words
+     * @param neverLast  words no document phrase ends with: what a matter is called
      * @param kinds      canonical kind → its synonyms; a synonym claimed by two kinds is rejected
      */
-    DocumentVocabulary(Set<String> dropWords, Set<String> neverFirst, Map<String, List<String>> kinds) {
+    DocumentVocabulary(Set<String> dropWords, Set<String> neverFirst, Set<String> neverLast,
+                       Map<String, List<String>> kinds) {
         this.dropWords = dropWords.stream().map(SpeechNormaliser::words).filter(w -> !w.isEmpty())
                 .sorted(Comparator.comparingInt((List<String> w) -> w.size()).reversed()).toList();
         this.neverFirst = Set.copyOf(neverFirst);
+        this.neverLast = Set.copyOf(neverLast);
         kinds.forEach((kind, synonyms) -> {
             String canonical = String.join(" ", SpeechNormaliser.words(kind));
             register(canonical, canonical);
@@ -52,7 +57,7 @@ final class DocumentVocabulary {
     /** Empty when nothing is left once articles are removed. */
     Optional<Normalised> normalise(List<String> words) {
         List<String> kept = kept(words);
-        if (kept.isEmpty() || neverFirst.contains(kept.get(0))) {
+        if (kept.isEmpty() || neverFirst.contains(kept.get(0)) || neverLast.contains(kept.get(kept.size() - 1))) {
             return Optional.empty();
         }
         String kind = kindByKey.get(key(kept));

@@ -265,6 +265,7 @@ public final class IntentCatalogue {
         Double freeTextDocument;
         final Set<String> dropWords = new LinkedHashSet<>();
         final Set<String> documentNeverFirst = new LinkedHashSet<>();
+        final Set<String> documentNeverLast = new LinkedHashSet<>();
         final Map<String, Set<String>> kinds = new LinkedHashMap<>();
         final Set<String> vocabularyDropWords = new LinkedHashSet<>();
         final Map<String, Set<String>> roles = new LinkedHashMap<>();
@@ -365,6 +366,7 @@ public final class IntentCatalogue {
             if (file.documents() != null) {
                 addWords(source, "documents.dropWords", file.documents().dropWords(), dropWords);
                 addWords(source, "documents.neverFirst", file.documents().neverFirst(), documentNeverFirst);
+                addJoinWords(source, "documents.neverLast", file.documents().neverLast(), documentNeverLast);
                 if (file.documents().kinds() != null) {
                     file.documents().kinds().forEach((kind, synonyms) -> {
                         Set<String> all = kinds.computeIfAbsent(kind, k -> new LinkedHashSet<>());
@@ -527,7 +529,7 @@ public final class IntentCatalogue {
                 documents = new DocumentVocabulary(
                         dropWords, // phrases stay whole: "copy of" drops no "of" from "bill of lading"
                         documentNeverFirst.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
-                        kindLists);
+                        documentNeverLast, kindLists);
                 Set<String> vocabularyDrop = vocabularyDropWords.stream()
                         .flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet());
                 int maxWords = maxNameWords == null ? 4 : maxNameWords;

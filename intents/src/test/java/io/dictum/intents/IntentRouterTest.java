@@ -958,6 +958,10 @@ class IntentRouterTest {
         @Test
         void wordsThatOnlyDescribeTheMatterAreLeftOutOfItsName() {
             assertThat(interpret("open the Miller crash file").slots()).containsEntry("case", "case-miller");
+            // a phrase that ends with a case noun names the matter, never a document
+            Interpretation lease = interpret("pull up Miller the lease case");
+            assertThat(lease.intent()).isEqualTo(Intent.OPEN_CASE);
+            assertThat(lease.slots()).containsEntry("case", "case-miller");
             assertThat(interpret("pull up the Kowalczyk matter the federal one").slots())
                     .containsEntry("case", "case-kowalczyk");
             assertThat(interpret("where is the trust agreement for um for the Kowalczyk family").slots())
@@ -1146,8 +1150,9 @@ class IntentRouterTest {
 
         @Test
         void theMostSpecificPatternWins() {
-            // "show me {case}" (open_case) and "show [me] {document}" (find_document) both match every word
-            Interpretation i = interpret("show me the Miller case");
+            // "show me {case}" (open_case) and "show [me] {document}" (find_document) both match every word ("the
+            // Miller case" is no document: a document phrase never ends with a case noun)
+            Interpretation i = interpret("show me the Miller file");
 
             assertThat(i.intent()).isEqualTo(Intent.OPEN_CASE);
             assertThat(i.slots()).containsEntry("case", "case-miller");
