@@ -226,11 +226,11 @@ public class DemoFirm {
         Mono<Void> work = userRows.findAll().collectMap(User::username).flatMap(byName -> {
             Mono<Void> events = Flux.fromIterable(data.events()).concatMap(e -> docket.docket(
                     actor(byName, e.by(), "event on " + e.caseNumber()), caseId(caseIds, e.caseNumber()),
-                    new DocketRequest(e.trigger(), day(today, e.daysAgo(), e.inDays(), today).toString(),
+                    new DocketRequest(e.trigger(), dated(today, e.daysAgo(), e.inDays()).toString(),
                             e.serviceMethod(), e.ruleSet()))).then();
             Mono<Void> calendar = Flux.fromIterable(data.appointments()).concatMap(a -> appointments.create(
                     actor(byName, a.by(), "appointment on " + a.caseNumber()), caseId(caseIds, a.caseNumber()),
-                    new NewAppointment(a.title(), day(today, a.daysAgo(), a.inDays(), today).toString(), a.time(),
+                    new NewAppointment(a.title(), dated(today, a.daysAgo(), a.inDays()).toString(), a.time(),
                             a.durationMinutes(), a.location()))).then();
             Mono<Void> todo = Flux.fromIterable(data.tasks()).concatMap(t -> {
                 LocalDate due = day(today, t.daysAgo(), t.inDays(), null);
@@ -255,6 +255,22 @@ public class DemoFirm {
     }
 
     /** The day daysAgo before or inDays after today; {@code otherwise} when neither is given. */
+    /**
+     * The day of an event or an appointment: a hearing or a meeting still to come is on a working day, so one that
+     * falls on a weekend moves to the Monday.
+     */
+    static LocalDate dated(LocalDate today, Integer daysAgo, Integer inDays) {
+        LocalDate day = day(today, daysAgo, inDays, today);
+        if (inDays == null) {
+            return day;
+        }
+        return switch (day.getDayOfWeek()) {
+            case SATURDAY -> day.plusDays(2);
+            case SUNDAY -> day.plusDays(1);
+            default -> day;
+        };
+    }
+
     static LocalDate day(LocalDate today, Integer daysAgo, Integer inDays, LocalDate otherwise) {
         if (daysAgo != null && inDays != null) {
             throw new IllegalStateException("demo-firm.yaml gives both daysAgo " + daysAgo + " and inDays " + inDays

@@ -161,7 +161,8 @@ class DemoFirmTest {
                 null, null).collectList().block();
         assertThat(all).extracting(a -> a.caseNumber() + " " + a.title() + " " + a.date() + " " + a.time())
                 .containsExactly("2025-E-0011 Mediation 2026-11-30 13:30",
-                        "2025-PI-0012 Deposition of Officer Boyle 2026-12-05 10:00",
+                        // eight days on is a Saturday: a meeting still to come is on the Monday
+                        "2025-PI-0012 Deposition of Officer Boyle 2026-12-07 10:00",
                         "2025-PI-0012 Motion hearing 2026-12-15 10:00");
         assertThat(all.get(0).durationMinutes()).isEqualTo(240);
         assertThat(all.get(0).location()).startsWith("JAMS Chicago");

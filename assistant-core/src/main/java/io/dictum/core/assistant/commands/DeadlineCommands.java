@@ -102,6 +102,11 @@ class DeadlineCommands implements CommandHandler {
         return String.join(" ", words.subList(0, end));
     }
 
+    /** A title as the calendar shows it, capitalised as one typed in would be: "Status conference". */
+    static String onCalendar(String title) {
+        return title.isEmpty() ? title : Character.toUpperCase(title.charAt(0)) + title.substring(1);
+    }
+
     /** "answer filed": a paper, not something attended. */
     static boolean isPaper(String event) {
         String[] words = event.strip().split("\\s+");
@@ -159,7 +164,7 @@ class DeadlineCommands implements CommandHandler {
 
     private Mono<CommandResult> schedule(Actor actor, Interpretation reading, CaseId caseId, String title,
                                          String date, String time) {
-        return appointments.create(actor, caseId, new NewAppointment(title, date, time, null, null))
+        return appointments.create(actor, caseId, new NewAppointment(onCalendar(title), date, time, null, null))
                 .flatMap(a -> cases.get(actor, caseId).map(c -> CommandResults.done(reading, "Scheduled " + title
                         + " on " + when(a) + " in " + c.title() + ".", new Scheduled(a))));
     }
@@ -168,7 +173,7 @@ class DeadlineCommands implements CommandHandler {
                                        String trigger, String title, String date, String time) {
         // a hearing is counted backward from and attended: its deadlines and its appointment are written together
         Mono<Appointment> attended = trigger.equals(HEARING)
-                ? appointments.create(actor, caseId, new NewAppointment(title, date, time, null, null))
+                ? appointments.create(actor, caseId, new NewAppointment(onCalendar(title), date, time, null, null))
                 : Mono.empty();
         return docket.docket(actor, caseId, new DocketRequest(trigger, date, null, null))
                 .flatMap(d -> attended.map(a -> new Docketed(d, a)).defaultIfEmpty(new Docketed(d, null)))

@@ -62,7 +62,7 @@ class AppointmentCommandsTest {
         assertThat(scheduled.message()).isEqualTo("Scheduled mediation on Thursday, December 10, 2026 at 1:30 PM in"
                 + " Kowalczyk v. Northside Logistics.");
         assertThat(calendar(partner, kowalczyk.id(), "2026-12-10", "2026-12-10")).singleElement().satisfies(a -> {
-            assertThat(a.title()).isEqualTo("mediation");
+            assertThat(a.title()).isEqualTo("Mediation"); // as the calendar shows it
             assertThat(a.time()).isEqualTo(LocalTime.of(13, 30));
             assertThat(a.createdBy()).isEqualTo(partner.userId());
         });
@@ -71,9 +71,9 @@ class AppointmentCommandsTest {
         CommandResult week = say(partner, "what's due this week", Optional.empty(), "2026-12-07T09:00:00-05:00");
         assertThat(week.status()).isEqualTo(CommandStatus.DONE);
         assertThat(week.message()).contains(" Appointments: ")
-                .contains("mediation, Thursday, December 10, 2026 at 1:30 PM, 2025-E-0011");
+                .contains("Mediation, Thursday, December 10, 2026 at 1:30 PM, 2025-E-0011");
         assertThat(((DeadlineCommands.Deadlines) week.result()).appointments()).extracting(Appointment::title)
-                .contains("mediation");
+                .contains("Mediation");
     }
 
     @Test
@@ -106,7 +106,7 @@ class AppointmentCommandsTest {
                 Optional.of(c.id()), null, null).collectList().block();
         assertThat(deadlines).isNotEmpty().allMatch(d -> d.dueDate().isBefore(java.time.LocalDate.of(2026, 12, 21)));
         assertThat(calendar(partner, c.id(), null, null)).singleElement().satisfies(a -> {
-            assertThat(a.title()).isEqualTo("hearing");
+            assertThat(a.title()).isEqualTo("Hearing");
             assertThat(a.date()).hasToString("2026-12-21");
             assertThat(a.time()).isEqualTo(LocalTime.of(10, 0));
         });
@@ -118,7 +118,7 @@ class AppointmentCommandsTest {
         assertThat(setFor.message()).startsWith("Docketed hearing on Tuesday, December 22, 2026 at 9:00 AM in Hearing v. Setting");
         assertThat(EveningInNewYork.bean(DocketService.class).list(partner, Optional.of(set.id()), null, null)
                 .collectList().block()).isNotEmpty();
-        assertThat(calendar(partner, set.id(), null, null)).extracting(Appointment::title).containsExactly("hearing");
+        assertThat(calendar(partner, set.id(), null, null)).extracting(Appointment::title).containsExactly("Hearing");
     }
 
     @Test
