@@ -611,6 +611,8 @@ class IntentRouterTest {
                     .containsEntry("due", "2025-03-03");
             // only with a task's verb: a heading that is a person and a report of what happened gives nobody a task
             assertThat(interpret("Karen Mitchell - called about the depo dates").intent()).isNotEqualTo(Intent.CREATE_TASK);
+            // nor does a word that heads a line without naming anyone
+            assertThat(interpret("Urgent - file the motion by Friday").intent()).isNotEqualTo(Intent.CREATE_TASK);
         }
 
         @Test
