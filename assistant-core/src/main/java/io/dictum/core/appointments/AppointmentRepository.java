@@ -1,5 +1,6 @@
 package io.dictum.core.appointments;
 
+import io.dictum.core.access.CaseDays;
 import io.dictum.core.access.CaseFilter;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.db.Binding;
@@ -13,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -63,7 +63,7 @@ public class AppointmentRepository {
     /** Appointments on [from, to] (either end open when empty) on the cases the filter lets through, soonest first. */
     public Flux<Appointment> find(Optional<CaseId> caseId, CaseFilter visible, Optional<LocalDate> from,
                                   Optional<LocalDate> to, int limit) {
-        Selection selection = new Selection(caseId, visible, from, to);
+        CaseDays selection = selection(caseId, visible, from, to);
         return selection.bind(db.sql(SELECT + selection.where() + " ORDER BY " + DEFAULT_ORDER + ", a.id"
                         + " LIMIT :limit"))
                 .bind("limit", limit).map(AppointmentRepository::map).all();
@@ -72,7 +72,7 @@ public class AppointmentRepository {
     /** A page of what {@link #find} selects, ordered as the page asks. */
     public Flux<Appointment> page(Optional<CaseId> caseId, CaseFilter visible, Optional<LocalDate> from,
                                   Optional<LocalDate> to, PageRequest page) {
-        Selection selection = new Selection(caseId, visible, from, to);
+        CaseDays selection = selection(caseId, visible, from, to);
         return selection.bind(db.sql(SELECT + selection.where() + SORTING.orderBy(page.sort())
                         + " LIMIT :limit OFFSET :offset"))
                 .bind("limit", page.size()).bind("offset", page.offset()).map(AppointmentRepository::map).all();
@@ -80,7 +80,7 @@ public class AppointmentRepository {
 
     public Mono<Long> count(Optional<CaseId> caseId, CaseFilter visible, Optional<LocalDate> from,
                             Optional<LocalDate> to) {
-        Selection selection = new Selection(caseId, visible, from, to);
+        CaseDays selection = selection(caseId, visible, from, to);
         return selection.bind(db.sql("SELECT COUNT(*) AS n FROM appointments a JOIN cases c ON c.id = a.case_id"
                 + selection.where())).map(r -> r.get("n", Long.class)).one();
     }
@@ -91,31 +91,10 @@ public class AppointmentRepository {
                 .fetch().rowsUpdated().map(n -> n > 0);
     }
 
-    /** Which appointments a list shows: the WHERE clause and its bindings, shared by a list, a page and a count. */
-    private record Selection(Optional<CaseId> caseId, CaseFilter visible, Optional<LocalDate> from,
-                             Optional<LocalDate> to) {
-
-        String where() {
-            StringBuilder sql = new StringBuilder(" WHERE " + visible.condition("c.id", "c.client_id"));
-            caseId.ifPresent(x -> sql.append(" AND a.case_id = :caseId"));
-            from.ifPresent(x -> sql.append(" AND a.starts_on >= :from"));
-            to.ifPresent(x -> sql.append(" AND a.starts_on <= :to"));
-            return sql.toString();
-        }
-
-        GenericExecuteSpec bind(GenericExecuteSpec spec) {
-            spec = visible.bind(spec);
-            if (caseId.isPresent()) {
-                spec = spec.bind("caseId", caseId.get().value());
-            }
-            if (from.isPresent()) {
-                spec = spec.bind("from", from.get());
-            }
-            if (to.isPresent()) {
-                spec = spec.bind("to", to.get());
-            }
-            return spec;
-        }
+    /** Which appointments a list shows, by their day. */
+    private static CaseDays selection(Optional<CaseId> caseId, CaseFilter visible, Optional<LocalDate> from,
+                                      Optional<LocalDate> to) {
+        return new CaseDays("a.case_id", "a.starts_on", caseId, visible, from, to);
     }
 
     private static Appointment map(Readable r) {

@@ -1,5 +1,6 @@
 package io.dictum.core.deadlines;
 
+import io.dictum.core.access.CaseDays;
 import io.dictum.core.access.CaseFilter;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.db.Binding;
@@ -107,34 +108,21 @@ public class DeadlineRepository {
 
     private static final String DEFAULT_ORDER = " ORDER BY d.due_date, d.due_time, c.number, d.title";
 
-    /** Which deadlines a list shows: the WHERE clause and its bindings, shared by a list, a page and a count. */
-    private record Selection(Optional<CaseId> caseId, CaseFilter visible, Optional<LocalDate> from,
-                             Optional<LocalDate> to, Optional<DeadlineStatus> status) {
+    /** Which deadlines a list shows: those of the case days by their due day, of one status when given. */
+    private record Selection(CaseDays days, Optional<DeadlineStatus> status) {
+
+        Selection(Optional<CaseId> caseId, CaseFilter visible, Optional<LocalDate> from, Optional<LocalDate> to,
+                  Optional<DeadlineStatus> status) {
+            this(new CaseDays("d.case_id", "d.due_date", caseId, visible, from, to), status);
+        }
 
         String where() {
-            StringBuilder sql = new StringBuilder(" WHERE " + visible.condition("c.id", "c.client_id"));
-            caseId.ifPresent(x -> sql.append(" AND d.case_id = :caseId"));
-            from.ifPresent(x -> sql.append(" AND d.due_date >= :from"));
-            to.ifPresent(x -> sql.append(" AND d.due_date <= :to"));
-            status.ifPresent(x -> sql.append(" AND d.status = :status"));
-            return sql.toString();
+            return days.where() + (status.isPresent() ? " AND d.status = :status" : "");
         }
 
         GenericExecuteSpec bind(GenericExecuteSpec spec) {
-            spec = visible.bind(spec);
-            if (caseId.isPresent()) {
-                spec = spec.bind("caseId", caseId.get().value());
-            }
-            if (from.isPresent()) {
-                spec = spec.bind("from", from.get());
-            }
-            if (to.isPresent()) {
-                spec = spec.bind("to", to.get());
-            }
-            if (status.isPresent()) {
-                spec = spec.bind("status", status.get().id());
-            }
-            return spec;
+            spec = days.bind(spec);
+            return status.isPresent() ? spec.bind("status", status.get().id()) : spec;
         }
     }
 

@@ -1,7 +1,6 @@
 package io.dictum.core.assistant.commands;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dictum.core.access.Actor;
@@ -50,18 +49,14 @@ class DeadlineCommands implements CommandHandler {
     static final DateTimeFormatter SPOKEN = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.US);
     static final DateTimeFormatter SPOKEN_TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
     private static final int READ_BACK = 5;
-    /** The trigger of a hearing, which is counted backward from and is also attended. */
-    private static final String HEARING = "hearing_scheduled";
+    private static final SpokenEvents EVENTS = readEvents();
+
     /**
-     * The last word of an event that is a paper served, filed or decided ("answer filed", "order entered"): the
-     * docket takes those through their triggers, and they are nothing anybody attends.
+     * spoken-events.yaml: the trigger each spoken event dockets, the triggers that are also attended, the last words of
+     * papers (never an appointment) and the words that say how an appointment was set (never part of its title).
      */
-    private static final Set<String> PAPERS = Set.of("served", "filed", "entered", "sent", "received", "issued",
-            "granted", "denied", "signed", "propounded", "produced", "answered", "delivered", "mailed", "emailed",
-            "faxed");
-    /** How an appointment is said to be set ("the mediation was scheduled for ..."): not part of its title. */
-    private static final Set<String> SET_WORDS = Set.of("scheduled", "rescheduled", "set", "noticed", "reset",
-            "continued", "moved", "docketed", "held", "taken", "calendared", "booked");
+    record SpokenEvents(Map<String, String> triggers, Set<String> attended, Set<String> papers, Set<String> setWords) {
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Docketed(DocketedEvent docketed, Appointment appointment) implements CommandPayload {
@@ -77,7 +72,6 @@ class DeadlineCommands implements CommandHandler {
     private final AppointmentService appointments;
     private final CaseService cases;
     private final TransactionalOperator tx;
-    private final Map<String, String> triggers = readTriggers();
 
     DeadlineCommands(DocketService docket, AppointmentService appointments, CaseService cases,
                      TransactionalOperator tx) {
@@ -96,7 +90,7 @@ class DeadlineCommands implements CommandHandler {
     static String appointmentTitle(String event) {
         List<String> words = List.of(event.strip().split("\\s+"));
         int end = words.size();
-        while (end > 1 && SET_WORDS.contains(words.get(end - 1))) {
+        while (end > 1 && EVENTS.setWords().contains(words.get(end - 1))) {
             end--;
         }
         return String.join(" ", words.subList(0, end));
@@ -110,12 +104,12 @@ class DeadlineCommands implements CommandHandler {
     /** "answer filed": a paper, not something attended. */
     static boolean isPaper(String event) {
         String[] words = event.strip().split("\\s+");
-        return PAPERS.contains(words[words.length - 1]);
+        return EVENTS.papers().contains(words[words.length - 1]);
     }
 
-    private static Map<String, String> readTriggers() {
+    private static SpokenEvents readEvents() {
         try (InputStream in = DeadlineCommands.class.getResourceAsStream("spoken-events.yaml")) {
-            return new ObjectMapper(new YAMLFactory()).readValue(in, new TypeReference<Map<String, String>>() { });
+            return new ObjectMapper(new YAMLFactory()).readValue(in, SpokenEvents.class);
         } catch (IOException e) {
             throw new UncheckedIOException("The bundled spoken-events.yaml cannot be read", e);
         }
@@ -134,10 +128,10 @@ class DeadlineCommands implements CommandHandler {
     private Mono<CommandResult> addEvent(Actor actor, Interpretation reading) {
         String event = reading.slots().getOrDefault("event", "").strip();
         // "the hearing is set for ..." is the hearing: how it was set does not change what it sets off
-        String trigger = triggers.getOrDefault(event, triggers.get(appointmentTitle(event)));
+        String trigger = EVENTS.triggers().getOrDefault(event, EVENTS.triggers().get(appointmentTitle(event)));
         if (trigger == null && (event.isEmpty() || isPaper(event))) {
             return Mono.just(CommandResults.rejected(reading, "I can docket court-rule events such as "
-                    + new TreeSet<>(triggers.keySet()).stream().limit(6).collect(Collectors.joining(", "))
+                    + new TreeSet<>(EVENTS.triggers().keySet()).stream().limit(6).collect(Collectors.joining(", "))
                     + ", and put what you attend on the calendar, such as a mediation or a deposition"
                     + (event.isEmpty() ? "." : "; " + withArticle(event) + " is neither.")));
         }
@@ -172,7 +166,7 @@ class DeadlineCommands implements CommandHandler {
     private Mono<CommandResult> docket(Actor actor, Interpretation reading, CaseId caseId, String event,
                                        String trigger, String title, String date, String time) {
         // a hearing is counted backward from and attended: its deadlines and its appointment are written together
-        Mono<Appointment> attended = trigger.equals(HEARING)
+        Mono<Appointment> attended = EVENTS.attended().contains(trigger)
                 ? appointments.create(actor, caseId, new NewAppointment(onCalendar(title), date, time, null, null))
                 : Mono.empty();
         return docket.docket(actor, caseId, new DocketRequest(trigger, date, null, null))
