@@ -25,7 +25,7 @@ export function appointmentList(appointments, { showCase = true, empty }) {
   return el('ol', { class: 'deadlines appointments' }, appointments.map((a) => el('li', {
     class: 'deadline appointment', dataset: { appointmentId: a.id },
   },
-  el('span', { class: 'due' }, dateEl(a.date), a.time ? ` ${a.time.slice(0, 5)}` : ' all day'),
+  el('span', { class: 'due' }, dateEl(a.date), el('span', { class: 'at' }, a.time ? a.time.slice(0, 5) : 'all day')),
   el('span', { class: 'what' },
     el('strong', {}, a.title),
     showCase ? el('span', { class: 'meta' }, ' · ', el('a', { href: caseHash(a.caseId) }, a.caseNumber || 'case')) : null,
