@@ -28,12 +28,15 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
      * ("no wait"); {@code verbs}: a verb no pattern uses → the verb the patterns use for it ("spin up" → draft);
      * {@code headings}: a heading said or typed first → the request it heads ("note:" → take a note);
      * {@code tagLeads}: by slot type (date, person), what may lead a value typed apart after the request (", due 12/4");
-     * {@code appointments}: kinds of appointment scheduled when said bare with their day and time ("Mediation 12/10 at 1pm").
+     * {@code appointments}: kinds of appointment scheduled when said bare with their day and time ("Mediation 12/10 at 1pm");
+     * {@code afterOpening}: what joins a request said right after opening a case ("open Miller and find the report").
      */
     record Needs(List<String> openers, Map<String, String> participles, Map<String, String> things,
-                 List<String> delegators, List<String> delegatedVerbs, Map<String, String> askedAfter,
+                 List<String> delegators, List<String> delegatedVerbs, List<String> delegatedAfter,
+                 Map<String, String> askedAfter,
                  List<String> pointers, List<String> corrections, Map<String, String> verbs,
-                 Map<String, String> headings, Map<String, List<String>> tagLeads, List<String> appointments) {
+                 Map<String, String> headings, Map<String, List<String>> tagLeads, List<String> appointments,
+                 List<String> afterOpening) {
     }
 
     /**

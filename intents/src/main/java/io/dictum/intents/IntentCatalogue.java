@@ -252,6 +252,8 @@ public final class IntentCatalogue {
         final Set<String> delegatedVerbs = new LinkedHashSet<>();
         final Set<String> delegators = new LinkedHashSet<>();
         final Set<String> appointments = new LinkedHashSet<>();
+        final Set<String> afterOpening = new LinkedHashSet<>();
+        final Set<String> delegatedAfter = new LinkedHashSet<>();
         final Map<String, String> askedAfter = new LinkedHashMap<>();
         final Set<String> pointers = new LinkedHashSet<>();
         final Set<String> corrections = new LinkedHashSet<>();
@@ -320,6 +322,8 @@ public final class IntentCatalogue {
                 addByType(source, "needs.tagLeads", file.needs().tagLeads(), Set.of(SlotType.DATE, SlotType.PERSON),
                         "only a date or a person typed apart has leading words", false, tagLeads);
                 addWords(source, "needs.appointments", file.needs().appointments(), appointments);
+                addWords(source, "needs.afterOpening", file.needs().afterOpening(), afterOpening);
+                addWords(source, "needs.delegatedAfter", file.needs().delegatedAfter(), delegatedAfter);
             }
             CatalogueFile.CaseResolution cr = file.caseResolution();
             if (cr != null) {
@@ -569,11 +573,13 @@ public final class IntentCatalogue {
             return new IntentCatalogue(sources, normaliser, caseResolution, confidence, documents, vocabularies,
                     definitions, breaks, remarks, gerundAfter.stream().map(SpeechNormaliser::words).toList(),
                     new NeedPhrasing(needOpeners.stream().map(SpeechNormaliser::words).toList(), phrases(participles),
-                            phrases(neededThings), delegators, delegatedVerbs, phrases(askedAfter),
+                            phrases(neededThings), delegators, delegatedVerbs,
+                            delegatedAfter.stream().map(SpeechNormaliser::words).toList(), phrases(askedAfter),
                             pointers.stream().map(SpeechNormaliser::words).toList(),
                             corrections.stream().map(SpeechNormaliser::words).toList(), phrases(verbs),
                             phrases(headings), phrases(typedHeadings), leadPhrases(tagLeads),
-                            appointments.stream().map(SpeechNormaliser::words).toList()),
+                            appointments.stream().map(SpeechNormaliser::words).toList(),
+                            afterOpening.stream().map(SpeechNormaliser::words).toList()),
                     questionWords);
         }
 
@@ -717,7 +723,20 @@ public final class IntentCatalogue {
                 throw new CatalogueException(where + "dropFirst has an entry with no word in it");
             }
             return new SlotSpec(name, type, Boolean.TRUE.equals(e.optional()), fromContext,
-                    dropFirst.stream().map(SpeechNormaliser::words).toList());
+                    dropFirst.stream().map(Draft::dropPhrase).toList());
+        }
+
+        /** A dropFirst entry's words; "..." between two of them stands for a few words ("a ... named"). */
+        private static List<String> dropPhrase(String entry) {
+            List<String> words = new ArrayList<>();
+            String[] parts = entry.split("\\.\\.\\.", -1);
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) {
+                    words.add(SlotSpec.GAP);
+                }
+                words.addAll(SpeechNormaliser.words(parts[i]));
+            }
+            return words;
         }
     }
 }

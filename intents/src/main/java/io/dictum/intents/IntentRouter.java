@@ -521,7 +521,9 @@ public final class IntentRouter {
         Optional<CaseInPhrase> caseThenText = caseInPhrase.isPresent() ? Optional.empty()
                 : caseThenText(definition, parse, tokens, lookups);
         if (caseThenText.isPresent()) {
-            slots.put(caseThenText.get().phraseSlot(), Token.saidAsTyped(utterance.text(), caseThenText.get().rest()));
+            String name = caseThenText.get().phraseSlot();
+            slots.put(name, Token.saidAsTyped(utterance.text(),
+                    definition.slots().get(name).withoutDroppedFront(caseThenText.get().rest())));
         }
         for (SlotSpec slot : definition.slots().values()) {
             PhrasePattern.Span span = parse.slots().get(slot.name());

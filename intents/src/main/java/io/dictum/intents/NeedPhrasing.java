@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  * @param delegators  words a request for someone else's task begins with when its "to" may be left out ("have")
  * @param delegatedVerbs verbs of a task that may follow the person it is for without "to": "have Miguel send the
  *                    subpoena out" is "have Miguel to send ..."
+ * @param delegatedAfter what is said between a person and a task verb to give them the task: "Brian needs to file
+ *                    the notice" is "have Brian to file the notice"
  * @param askedAfter  a request said after what it asks about → the words said in its place, in front: "the parenting
  *                    plan in Nguyen, where is it" is "where is the parenting plan in Nguyen"
  * @param pointers    words a request ends with that point back at what was said before it: "Garcia needs a demand
@@ -35,13 +37,17 @@ import java.util.stream.Stream;
  *                    Sarah"
  * @param appointments kinds of appointment that are scheduled when said bare with their day and time: "Mediation
  *                    12/10 at 1:30pm" is "schedule mediation 12/10 at 1:30pm"
+ * @param afterOpening what joins a request said right after opening a case: "open the Miller case and find the police
+ *                    report" finds the police report in Miller
  */
 record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> participles,
                     Map<List<String>, List<String>> things, Set<String> delegators, Set<String> delegatedVerbs,
+                    List<List<String>> delegatedAfter,
                     Map<List<String>, List<String>> askedAfter, List<List<String>> pointers,
                     List<List<String>> corrections, Map<List<String>, List<String>> verbs,
                     Map<List<String>, List<String>> headings, Map<List<String>, List<String>> typedHeadings,
-                    Map<SlotType, List<List<String>>> tagLeads, List<List<String>> appointments) {
+                    Map<SlotType, List<List<String>>> tagLeads, List<List<String>> appointments,
+                    List<List<String>> afterOpening) {
 
     NeedPhrasing {
         openers = openers.stream().sorted(Comparator.comparingInt((List<String> o) -> o.size()).reversed()).toList();
@@ -49,6 +55,7 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
         things = Map.copyOf(things);
         delegators = Set.copyOf(delegators);
         delegatedVerbs = Set.copyOf(delegatedVerbs);
+        delegatedAfter = List.copyOf(delegatedAfter);
         askedAfter = Map.copyOf(askedAfter);
         pointers = pointers.stream().sorted(Comparator.comparingInt((List<String> p) -> p.size()).reversed()).toList();
         corrections = corrections.stream().sorted(Comparator.comparingInt((List<String> c) -> c.size()).reversed())
@@ -58,6 +65,8 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
         typedHeadings = Map.copyOf(typedHeadings);
         tagLeads = Map.copyOf(tagLeads);
         appointments = List.copyOf(appointments);
+        afterOpening = afterOpening.stream().sorted(Comparator.comparingInt((List<String> a) -> a.size()).reversed())
+                .toList();
     }
 
     /** The words said as a request to schedule them, when they begin with a kind of appointment and go on after it. */
@@ -187,6 +196,37 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
      * "have kids call me back" gives nobody a task).
      */
     Optional<List<Token>> delegated(List<Token> tokens) {
+        return obliged(tokens).or(() -> withDelegator(tokens));
+    }
+
+    /** A person told of a task is at most two words here: "Brian", "Sarah Lindqvist". */
+    private static final int MAX_OBLIGED_NAME_WORDS = 2;
+
+    /**
+     * "Brian needs to file the notice of appearance": a person, one of delegatedAfter and a task verb, said as "have
+     * Brian to file the notice of appearance".
+     */
+    private Optional<List<Token>> obliged(List<Token> tokens) {
+        if (tokens.isEmpty() || delegators.isEmpty() || DETERMINERS.contains(tokens.get(0).text())) {
+            return Optional.empty();
+        }
+        for (int names = 1; names <= MAX_OBLIGED_NAME_WORDS; names++) {
+            for (List<String> after : delegatedAfter) {
+                int verb = names + after.size();
+                if (verb + 1 < tokens.size() && Token.texts(tokens.subList(names, verb)).equals(after)
+                        && delegatedVerbs.contains(tokens.get(verb).text())) {
+                    List<Token> request = new ArrayList<>(List.of(new Token(delegators.iterator().next(), "")));
+                    request.addAll(tokens.subList(0, names));
+                    request.add(new Token("to", "to"));
+                    request.addAll(tokens.subList(verb, tokens.size()));
+                    return Optional.of(request);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<List<Token>> withDelegator(List<Token> tokens) {
         if (tokens.size() < 3 || !delegators.contains(tokens.get(0).text())
                 || DETERMINERS.contains(tokens.get(1).text())) {
             return Optional.empty(); // "we need the heat set up", "have the kids draft their lists" delegate nothing

@@ -60,7 +60,34 @@ final class ReReadings {
      */
     Optional<List<Reading>> reread(List<Token> tokens, List<Reading> readings, Reader reader) {
         return corrected(tokens, reader).or(() -> typedTags(readings, reader)).or(() -> typedHeading(tokens, reader))
-                .or(() -> rereadAsSaid(tokens, readings, reader, true));
+                .or(() -> openedThen(tokens, reader)).or(() -> rereadAsSaid(tokens, readings, reader, true));
+    }
+
+    /**
+     * "Open the Miller case and find the police report", "pull up Chen then start a timer": a request said right after
+     * opening a case, joined by one of needs.afterOpening, is that request on that case. Taken only when the words
+     * before the join open exactly one case and the words after it read as a request that takes a case and names none.
+     */
+    private Optional<List<Reading>> openedThen(List<Token> tokens, Reader reader) {
+        for (List<String> join : catalogue.needs().afterOpening()) {
+            for (int at = 2; at + join.size() < tokens.size(); at++) {
+                if (!Token.texts(tokens.subList(at, at + join.size())).equals(join)) {
+                    continue;
+                }
+                List<Reading> opened = reader.readings(tokens.subList(0, at));
+                if (!settles(opened) || opened.get(0).intent() != Intent.OPEN_CASE) {
+                    continue;
+                }
+                List<Token> rest = catalogue.normaliser().trimmed(tokens.subList(at + join.size(), tokens.size()));
+                Optional<String> caseId = catalogue.definitions().get(Intent.OPEN_CASE).slotOf(SlotType.CASE)
+                        .map(slot -> opened.get(0).slots().get(slot.name()));
+                Optional<List<Reading>> then = caseId.flatMap(id -> withCase(readAll(rest, reader, true), id));
+                if (then.isPresent() && settles(then.get())) {
+                    return then;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** What sets a value apart at the end of a typed request: a comma, a semicolon, a bracket, a dash between spaces. */

@@ -9,12 +9,19 @@ import java.util.List;
  * @param optional    when false, every pattern of the intent must capture it
  * @param fromContext for a case slot: when no case is spoken, take the conversation's current case
  * @param dropFirst   for a text slot: phrases (normalised words) said at its front that are not part of its value,
- *                    longest first: "check conflicts on a new client Omar Haddad" checks "Omar Haddad"
+ *                    longest first: "check conflicts on a new client Omar Haddad" checks "Omar Haddad"; {@link #GAP}
+ *                    in a phrase stands for one to three words ("a ... named": "a new prospect named Dan Whitaker")
  */
 record SlotSpec(String name, SlotType type, boolean optional, boolean fromContext, List<List<String>> dropFirst) {
 
+    /** In a dropFirst phrase: one to three words, the fewest that let the rest of the phrase follow. */
+    static final String GAP = "...";
+    private static final int MAX_GAP_WORDS = 3;
+
     SlotSpec {
-        dropFirst = dropFirst.stream().sorted(Comparator.comparingInt((List<String> d) -> d.size()).reversed()).toList();
+        // a gap may stand for more words than it takes: "a ... named" goes before "a new client"
+        dropFirst = dropFirst.stream().sorted(Comparator.comparingInt((List<String> d) -> d.size()
+                + (d.contains(GAP) ? MAX_GAP_WORDS - 1 : 0)).reversed()).toList();
     }
 
     SlotSpec(String name, SlotType type, boolean optional, boolean fromContext) {
@@ -24,11 +31,28 @@ record SlotSpec(String name, SlotType type, boolean optional, boolean fromContex
     /** The slot's words without the longest phrase of {@code dropFirst} they begin with, unless nothing would remain. */
     List<Token> withoutDroppedFront(List<Token> words) {
         for (List<String> phrase : dropFirst) {
-            if (phrase.size() < words.size()
-                    && words.subList(0, phrase.size()).stream().map(Token::text).toList().equals(phrase)) {
-                return words.subList(phrase.size(), words.size());
+            int end = frontEnd(phrase, 0, words, 0);
+            if (end > 0 && end < words.size()) {
+                return words.subList(end, words.size());
             }
         }
         return words;
+    }
+
+    /** Where {@code phrase} from {@code p} on, said from {@code at} on, ends; -1 when the words do not begin with it. */
+    private static int frontEnd(List<String> phrase, int p, List<Token> words, int at) {
+        if (p == phrase.size()) {
+            return at;
+        }
+        if (phrase.get(p).equals(GAP)) {
+            for (int gap = 1; gap <= MAX_GAP_WORDS && at + gap < words.size(); gap++) {
+                int end = frontEnd(phrase, p + 1, words, at + gap);
+                if (end > 0) {
+                    return end;
+                }
+            }
+            return -1;
+        }
+        return at < words.size() && words.get(at).text().equals(phrase.get(p)) ? frontEnd(phrase, p + 1, words, at + 1) : -1;
     }
 }

@@ -65,7 +65,7 @@ class IntentEvaluationTest {
 
     @Test
     void theFormerlyHeldOutBlocksKeepWhatReadingThemBought() {
-        assertThat(chain.blindBlockCount()).isEqualTo(12);
+        assertThat(chain.blindBlockCount()).isEqualTo(13);
         // the first three blind blocks never lose ground to work on a later one
         assertReads(chain.blindBlocks(1, 3), 433, 0.972, 0.966);
         assertReads(chain.blindBlocks(4, 4), 175, 0.87, 0.81);
@@ -101,6 +101,10 @@ class IntentEvaluationTest {
         // mechanisms; 85.4 % / 73.2 % once read (free text kept as typed, a document named with its case's title in front,
         // a letter "to" someone, a period or a restated matter type typed apart, a need said without "I")
         assertReads(chain.blindBlocks(12, 12), 151, 0.85, 0.73);
+        // Monday morning: measured blind at 80.7 % / 61.6 %, 80.7 % / 63.4 % with the twelfth block's mechanisms; 85.2 % /
+        // 74.1 % once read (a request said after opening a case, a person who "needs to" do a task, "due" before a
+        // task's date, a time's description right after it, a conflict check's name after "a ... named", "US v.")
+        assertReads(chain.blindBlocks(13, 13), 135, 0.85, 0.74);
     }
 
     /** The lines number {@code total} and read at or above both floors; the misses are listed when they do not. */
@@ -116,11 +120,11 @@ class IntentEvaluationTest {
         assumeTrue(heldOut.total() > 0, "no held-out utterances");
         assertThat(heldOut.total() - heldOut.distractors()).isGreaterThanOrEqualTo(60);
         assertThat(heldOut.distractors()).isGreaterThanOrEqualTo(20);
-        // the thirteenth block, Monday morning (the whole firm planning the week, matters named by their client or by
-        // what happened, two thirds spoken): measured blind at 80.7 % / 61.6 % (79.3 % / 59.8 % with the patterns alone);
-        // 80.7 % / 63.4 % with the twelfth block's mechanisms (never read)
-        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.80);
-        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.63);
+        // the fourteenth block, intake and month-end (new clients, conflict checks, parties, catching up on time before
+        // the month closes): measured blind at 84.6 % / 62.4 % (80.5 % / 57.6 % with the patterns alone); 84.6 % / 64.0 %
+        // with the thirteenth block's mechanisms (never read)
+        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.84);
+        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.64);
     }
 
     @Test
