@@ -362,6 +362,18 @@ class IntentRouterTest {
         }
 
         @Test
+        void aRequestSaidRightAfterOpeningACaseIsOnThatCase() {
+            Interpretation i = interpret("open the Miller case and find the police report");
+            assertThat(i.intent()).isEqualTo(Intent.FIND_DOCUMENT);
+            assertThat(i.slots()).containsEntry("document", "police report").containsEntry("case", "case-miller");
+            assertThat(interpret("pull up Kowalczyk and then start a timer").slots())
+                    .containsEntry("case", "case-kowalczyk");
+            // what follows the join must be a request of its own: two cases opened at once are no request
+            assertThat(interpret("open the Miller case and the Kowalczyk case").slots()).doesNotContainEntry("case",
+                    "case-miller");
+        }
+
+        @Test
         void aCaseAndADocumentKindAloneAskForTheDocument() {
             Interpretation i = interpret("Miller police report");
 
@@ -935,6 +947,25 @@ class IntentRouterTest {
         }
 
         @Test
+        void aPersonWhoNeedsToDoATaskIsGivenIt() {
+            Interpretation i = interpret("Sarah needs to request the records from the hospital in Miller by Friday");
+            assertThat(i.intent()).isEqualTo(Intent.CREATE_TASK);
+            assertThat(i.slots()).containsEntry("assignee", "Sarah").containsEntry("case", "case-miller")
+                    .containsEntry("description", "request the records from the hospital").containsKey("due");
+            // only before a task's verb, and only for someone named
+            assertThat(interpret("Sarah needs to relax").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("the client needs to sign the release").intent()).isEqualTo(Intent.UNKNOWN);
+            assertThat(interpret("I need to call my mother").intent()).isNotEqualTo(Intent.CREATE_TASK);
+        }
+
+        @Test
+        void dueLeadsADelegatedTasksDate() {
+            Interpretation i = interpret("have Brian draft the opposition in Kowalczyk due December eleventh");
+            assertThat(i.slots()).containsEntry("description", "draft the opposition")
+                    .containsEntry("case", "case-kowalczyk").containsEntry("due", "2025-12-11");
+        }
+
+        @Test
         void anEventAtACaseIsThatCasesAndOnTheBooksIsOnTheCalendar() {
             Interpretation i = interpret("put an inspection of the stairwell at Miller on the books for March tenth");
             assertThat(i.intent()).isEqualTo(Intent.ADD_EVENT);
@@ -1194,6 +1225,28 @@ class IntentRouterTest {
 
             assertThat(i.intent()).isEqualTo(Intent.CHECK_CONFLICTS);
             assertThat(i.slots()).containsExactly(Map.entry("name", "Acme Insurance"));
+        }
+
+        @Test
+        void aConflictChecksNameFollowsWhatDescribesItsOwner() {
+            // dropFirst's "a ... named" stands for a few words: the fewest that let "named" follow
+            assertThat(interpret("conflict check a new prospect named Daniel Whitaker").slots())
+                    .containsExactly(Map.entry("name", "Daniel Whitaker"));
+            assertThat(interpret("run a conflict check on the other driver called Derek Vance").slots())
+                    .containsExactly(Map.entry("name", "Derek Vance"));
+            // a name of its own is left whole
+            assertThat(interpret("run a conflict check on Named Partners LLC").slots())
+                    .containsExactly(Map.entry("name", "Named Partners LLC"));
+        }
+
+        @Test
+        void aTimeEntrysDescriptionMayFollowItsTime() {
+            Interpretation i = interpret("log ten minutes Miller email to client");
+            assertThat(i.intent()).isEqualTo(Intent.LOG_TIME);
+            assertThat(i.slots()).containsEntry("minutes", "10").containsEntry("case", "case-miller")
+                    .containsEntry("description", "email to client");
+            assertThat(interpret("log half an hour drafting the motion").slots())
+                    .containsEntry("description", "drafting the motion").doesNotContainKey("case");
         }
     }
 
