@@ -98,12 +98,17 @@ class SpokenCommandsTest extends WebTestSupport {
         assertThat(started.get("message").asText()).contains("Johnson v. Acme Insurance");
         JsonNode again = say(token, "start a timer", "2026-12-02T09:00:30-05:00");
         assertThat(again.get("status").asText()).isEqualTo("rejected");
+        // said back in words to say next, with the timer's own case: no endpoint, no id
+        assertThat(again.get("message").asText()).startsWith("Your timer is running on Johnson v. Acme Insurance at 0:")
+                .contains("say \"stop the timer\"").doesNotContain("/api/").doesNotContain(caseId("2025-PI-0019"));
         JsonNode stopped = say(token, "stop the timer", "2026-12-02T09:01:00-05:00");
         assertThat(stopped.get("status").asText()).isEqualTo("done");
         assertThat(stopped.get("message").asText()).startsWith("Timer stopped: 1 minute (0.10 h billed) on Johnson");
         assertThat(stopped.at("/result/entry/caseId").asText()).isEqualTo(caseId("2025-PI-0019"));
-        assertThat(say(token, "stop the timer", "2026-12-02T09:03:00-05:00").get("status").asText())
-                .isEqualTo("rejected");
+        JsonNode none = say(token, "stop the timer", "2026-12-02T09:03:00-05:00");
+        assertThat(none.get("status").asText()).isEqualTo("rejected");
+        assertThat(none.get("message").asText()).startsWith("You have no timer; say \"start a timer for")
+                .doesNotContain("/api/");
 
         JsonNode logged = say(token, "log point three on Miller for a call with the adjuster",
                 "2026-12-02T10:00:00-05:00");

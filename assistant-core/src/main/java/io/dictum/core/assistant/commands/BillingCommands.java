@@ -16,7 +16,9 @@ import io.dictum.core.billing.TimerService;
 import io.dictum.core.billing.TimerView;
 import io.dictum.core.cases.CaseId;
 import io.dictum.core.cases.CaseService;
+import io.dictum.core.errors.ConflictException;
 import io.dictum.core.errors.InvalidInputException;
+import io.dictum.core.errors.NotFoundException;
 import io.dictum.intents.Intent;
 import io.dictum.intents.Interpretation;
 import io.dictum.templates.docx.LegalFormat;
@@ -65,9 +67,11 @@ class BillingCommands implements CommandHandler {
     public Mono<CommandResult> execute(Actor actor, Interpretation reading, CommandContext context) {
         return switch (reading.intent()) {
             case START_TIMER -> start(actor, reading);
-            case STOP_TIMER -> stop(actor, reading, context.openCase());
-            case PAUSE_TIMER -> timers.pause(actor).flatMap(t -> timerState(actor, reading, t, "Timer paused"));
-            case RESUME_TIMER -> timers.resume(actor).flatMap(t -> timerState(actor, reading, t, "Timer resumed"));
+            case STOP_TIMER -> spoken(actor, reading, stop(actor, reading, context.openCase()));
+            case PAUSE_TIMER -> spoken(actor, reading, timers.pause(actor)
+                    .flatMap(t -> timerState(actor, reading, t, "Timer paused")));
+            case RESUME_TIMER -> spoken(actor, reading, timers.resume(actor)
+                    .flatMap(t -> timerState(actor, reading, t, "Timer resumed")));
             case LOG_TIME -> log(actor, reading);
             case TIME_SUMMARY -> summary(actor, reading);
             default -> Mono.error(new IllegalStateException("not a billing command: " + reading.intent()));
@@ -78,11 +82,41 @@ class BillingCommands implements CommandHandler {
         CaseId caseId = Optional.ofNullable(reading.slots().get("case")).map(CaseId::parse).orElse(null);
         // what the time is for ("start timing research for Thompson") becomes the entry's description at the stop
         String activity = reading.slots().get("activity");
-        return timers.start(actor, new StartTimer(caseId, activity))
+        return spoken(actor, reading, timers.start(actor, new StartTimer(caseId, activity))
                 .flatMap(timer -> caseTitle(actor, caseId).map(title -> CommandResults.done(reading,
                         "Timer started" + title.map(t -> " for " + t).orElse("; name the case when you stop it")
                                 + (activity == null ? "" : " (" + timer.activity() + ")") + ".",
-                        new TimerState(timer))));
+                        new TimerState(timer)))));
+    }
+
+    /**
+     * A timer request that cannot be carried out is answered in words the speaker can say next, with the timer's own
+     * case and time, not with the HTTP API's advice (the API's messages name endpoints and ids).
+     */
+    private Mono<CommandResult> spoken(Actor actor, Interpretation reading, Mono<CommandResult> request) {
+        return request
+                .onErrorResume(NotFoundException.class, e -> timers.current(actor).hasElement().flatMap(has -> has
+                        ? Mono.error(e) // not about the timer: the case named, say
+                        : Mono.just(CommandResults.rejected(reading, "You have no timer; say \"start a timer for"
+                        + " Miller\" to start one, or \"log thirty minutes on Miller\" to record time."))))
+                .onErrorResume(ConflictException.class, e -> timers.current(actor)
+                        .flatMap(t -> caseTitle(actor, t.caseId()).map(title -> CommandResults.rejected(reading,
+                                timerBusy(reading, t, title))))
+                        .switchIfEmpty(Mono.error(e)));
+    }
+
+    private static String timerBusy(Interpretation reading, TimerView t, Optional<String> title) {
+        boolean running = "running".equals(t.state());
+        long minutes = t.elapsedSeconds() / 60;
+        String timer = "Your timer " + (running ? "is running" : "is paused") + title.map(x -> " on " + x)
+                .orElse("") + " at " + minutes / 60 + ":" + String.format("%02d", minutes % 60);
+        return switch (reading.intent()) {
+            case START_TIMER -> timer + "; say \"stop the timer\" to record it before starting another"
+                    + (running ? ", or \"pause the timer\"." : ".");
+            case PAUSE_TIMER -> timer + "; say \"resume the timer\" to go on.";
+            case RESUME_TIMER -> timer + ".";
+            default -> timer + "; say \"stop the timer\" to record it.";
+        };
     }
 
     private Mono<CommandResult> stop(Actor actor, Interpretation reading, Optional<CaseId> openCase) {
