@@ -91,3 +91,18 @@ export function section(id, title, ...children) {
 export function notice(text, kind = 'error') {
   return el('p', { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
 }
+
+/** One busy state for every form, so none is sent twice or keeps a stale notice; returned text shows as success. */
+export async function submitting(button, status, action,
+    { pending = null, onError = (e) => replace(status, notice(e.message)) } = {}) {
+  button.disabled = true;
+  replace(status, pending);
+  try {
+    const done = await action();
+    if (done !== undefined) replace(status, notice(done, 'success'));
+  } catch (e) {
+    await onError(e);
+  } finally {
+    button.disabled = false;
+  }
+}

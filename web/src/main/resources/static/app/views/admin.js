@@ -1,5 +1,5 @@
 import { api, session } from '../api.js';
-import { el, replace, notice, words, section, instantEl } from '../dom.js';
+import { el, replace, notice, words, section, instantEl, submitting } from '../dom.js';
 
 const ROLES = ['admin', 'partner', 'associate', 'paralegal', 'staff', 'client'];
 
@@ -57,21 +57,13 @@ function newUserForm(refresh, status) {
 function auditPanel() {
   const result = el('div', { id: 'audit-result', role: 'status', 'aria-live': 'polite' });
   const button = el('button', { type: 'button', class: 'button', id: 'audit-verify' }, 'Verify the audit trail');
-  button.addEventListener('click', async () => {
-    button.disabled = true;
-    replace(result, el('p', { class: 'meta' }, 'Recomputing the hash chain…'));
-    try {
-      const v = await api.get('/audit/verify');
-      replace(result, v.valid
-        ? notice(`The audit trail is intact: ${v.records} records, every hash in the chain fits.`, 'success')
-        : notice(`The audit trail was altered at record ${v.firstBrokenId}: ${v.problem || 'its hash does not fit'}. `
-          + 'Preserve the database as it is and call your administrator.'));
-    } catch (e) {
-      replace(result, notice(e.message));
-    } finally {
-      button.disabled = false;
-    }
-  });
+  button.addEventListener('click', () => submitting(button, result, async () => {
+    const v = await api.get('/audit/verify');
+    replace(result, v.valid
+      ? notice(`The audit trail is intact: ${v.records} records, every hash in the chain fits.`, 'success')
+      : notice(`The audit trail was altered at record ${v.firstBrokenId}: ${v.problem || 'its hash does not fit'}. `
+        + 'Preserve the database as it is and call your administrator.'));
+  }, { pending: el('p', { class: 'meta' }, 'Recomputing the hash chain…') }));
   const latest = el('div', {});
   const load = el('button', { type: 'button', class: 'button quiet', id: 'audit-latest' }, 'Show the latest records');
   load.addEventListener('click', async () => {

@@ -2,7 +2,7 @@
 // secure messages with the client, as two tabs. Messages load when their tab is first opened, because reading them
 // marks the client's messages read for the firm.
 import { api } from '../api.js';
-import { el, replace, dateEl, notice, localDate } from '../dom.js';
+import { el, replace, dateEl, notice, localDate, submitting } from '../dom.js';
 import { conversation } from './conversation.js';
 
 function field(id, label, control, hint) {
@@ -52,24 +52,17 @@ function milestoneForm(caseId, onAdded) {
     el('div', { class: 'field' }, el('label', { for: 'milestone-visible', class: 'toggle' }, visible,
       ' The client can see this (and is notified)')),
     button, status);
-  form.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
-    button.disabled = true;
-    replace(status);
-    try {
+    submitting(button, status, async () => {
       const m = await api.post(`/cases/${caseId}/milestones`, {
         title: title.value, date: date.value, description: description.value || null, clientVisible: visible.checked,
       });
       form.reset();
       date.value = localDate(0);
       await onAdded();
-      replace(status, notice(`Added ${m.title}${m.clientVisible ? ', visible to the client' : ', for the firm only'}.`,
-        'success'));
-    } catch (e) {
-      replace(status, notice(e.message));
-    } finally {
-      button.disabled = false;
-    }
+      return `Added ${m.title}${m.clientVisible ? ', visible to the client' : ', for the firm only'}.`;
+    });
   });
   return form;
 }

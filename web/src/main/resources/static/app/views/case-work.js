@@ -1,7 +1,7 @@
 // The day-to-day work on a case page: its tasks, its notes and the time recorded on it, each a list with a form
 // that adds to it.
 import { api, query } from '../api.js';
-import { el, replace, section, dateEl, instantEl, localDate, notice } from '../dom.js';
+import { el, replace, section, dateEl, instantEl, localDate, notice, submitting } from '../dom.js';
 import { taskList } from './tasks.js';
 import { hours } from './time.js';
 
@@ -19,22 +19,6 @@ function loader(holder, fill) {
       replace(holder, notice(e.message));
     }
   };
-}
-
-/** Runs a form's submission with its button disabled and its outcome in status. */
-function onSubmit(form, button, status, action) {
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    button.disabled = true;
-    replace(status);
-    try {
-      replace(status, notice(await action(), 'success'));
-    } catch (e) {
-      replace(status, notice(e.message));
-    } finally {
-      button.disabled = false;
-    }
-  });
 }
 
 export function caseTasksPanel(caseId) {
@@ -60,11 +44,14 @@ export function caseTasksPanel(caseId) {
     field('task-due', 'Due', due, '(optional)'),
     el('p', { class: 'hint' }, 'The task is yours; it shows on your dashboard until it is done.'),
     button, status);
-  onSubmit(form, button, status, async () => {
-    const t = await api.post('/tasks', { caseId, description: description.value.trim(), dueOn: due.value || undefined });
-    form.reset();
-    await load();
-    return `Added: ${t.description}.`;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submitting(button, status, async () => {
+      const t = await api.post('/tasks', { caseId, description: description.value.trim(), dueOn: due.value || undefined });
+      form.reset();
+      await load();
+      return `Added: ${t.description}.`;
+    });
   });
   return { panel: section('tasks', 'Tasks', holder, listStatus, form), load };
 }
@@ -83,11 +70,14 @@ export function notesPanel(caseId) {
   const text = el('textarea', { id: 'note-text', name: 'text', required: true, rows: 3, maxlength: 20000 });
   const button = el('button', { type: 'submit', class: 'button primary' }, 'Add note');
   const form = el('form', { class: 'stack', id: 'note-form' }, field('note-text', 'New note', text), button, status);
-  onSubmit(form, button, status, async () => {
-    await api.post(`/cases/${caseId}/notes`, { text: text.value.trim() });
-    form.reset();
-    await load();
-    return 'Note added.';
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submitting(button, status, async () => {
+      await api.post(`/cases/${caseId}/notes`, { text: text.value.trim() });
+      form.reset();
+      await load();
+      return 'Note added.';
+    });
   });
   return { panel: section('notes', 'Notes', holder, form), load };
 }
@@ -124,13 +114,16 @@ export function caseTimePanel(caseId) {
     field('case-log-description', 'What was done', description),
     el('div', { class: 'field' }, el('label', { for: 'case-log-billable' }, billable, ' Billable')),
     button, status);
-  onSubmit(form, button, status, async () => {
-    const entry = await api.post('/time-entries', { caseId, date: date.value, minutes: Number(minutes.value),
-      description: description.value.trim(), billable: billable.checked });
-    minutes.value = '';
-    description.value = '';
-    await load();
-    return `Logged ${entry.minutes} minutes (${hours(entry.billedHours)} billed).`;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submitting(button, status, async () => {
+      const entry = await api.post('/time-entries', { caseId, date: date.value, minutes: Number(minutes.value),
+        description: description.value.trim(), billable: billable.checked });
+      minutes.value = '';
+      description.value = '';
+      await load();
+      return `Logged ${entry.minutes} minutes (${hours(entry.billedHours)} billed).`;
+    });
   });
   return { panel: section('case-time', 'Time on this case', holder,
     el('h3', { id: 'case-log-title' }, 'Log time'), form), load };

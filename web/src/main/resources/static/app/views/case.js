@@ -1,5 +1,5 @@
 import { api, query } from '../api.js';
-import { el, replace, section, dateEl, instantEl, localDate, words, bytes, notice } from '../dom.js';
+import { el, replace, section, dateEl, instantEl, localDate, words, bytes, notice, submitting } from '../dom.js';
 import { setAssistantCase } from '../assistant.js';
 import { downloadButton } from '../results.js';
 import { deadlineList, appointmentList } from './dashboard.js';
@@ -117,22 +117,16 @@ function uploadForm(caseId, documents, refresh) {
     field('upload-kind', 'Kind', el('input', { id: 'upload-kind', name: 'kind', type: 'text', placeholder: 'e.g. police report' }), '(optional)'),
     field('upload-document', 'A new version of', select, '(optional)'),
     button, status);
-  form.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
     for (const key of ['name', 'kind', 'documentId']) if (!String(data.get(key) || '').trim()) data.delete(key);
-    button.disabled = true;
-    replace(status, notice('Uploading…', 'info'));
-    try {
+    submitting(button, status, async () => {
       const d = await api.postBody(`/cases/${caseId}/documents`, data);
       form.reset();
       await refresh();
-      replace(status, notice(`Uploaded ${d.name}, version ${d.version}.`, 'success'));
-    } catch (e) {
-      replace(status, notice(e.message));
-    } finally {
-      button.disabled = false;
-    }
+      return `Uploaded ${d.name}, version ${d.version}.`;
+    }, { pending: notice('Uploading…', 'info') });
   });
   return form;
 }
@@ -158,24 +152,18 @@ function docketForm(caseId, ruleSets, refresh) {
     field('docket-date', 'On', date),
     field('docket-service', 'Served by', service),
     button, status);
-  form.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
-    button.disabled = true;
-    replace(status);
-    try {
+    submitting(button, status, async () => {
       const docketed = await api.post(`/cases/${caseId}/events`, {
         ruleSet: ruleSet.value, trigger: trigger.value, date: date.value, serviceMethod: service.value,
       });
       await refresh();
       const ds = docketed.deadlines || [];
-      replace(status, notice(ds.length === 0
+      return ds.length === 0
         ? 'Docketed. This event sets no deadlines.'
-        : `Docketed. ${ds.map((d) => `${d.title}: due ${d.dueDate}`).join('; ')}.`, 'success'));
-    } catch (e) {
-      replace(status, notice(e.message));
-    } finally {
-      button.disabled = false;
-    }
+        : `Docketed. ${ds.map((d) => `${d.title}: due ${d.dueDate}`).join('; ')}.`;
+    });
   });
   return form;
 }
@@ -195,22 +183,16 @@ function appointmentForm(caseId, refresh) {
     field('appointment-time', 'At (leave empty for all day)', time),
     field('appointment-location', 'Where', location),
     button, status);
-  form.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
-    button.disabled = true;
-    replace(status);
-    try {
+    submitting(button, status, async () => {
       const a = await api.post(`/cases/${caseId}/appointments`, {
         title: title.value, date: date.value, time: time.value || null, location: location.value || null,
       });
       await refresh();
       title.value = '';
-      replace(status, notice(`Scheduled ${a.title} on ${a.date}${a.time ? ` at ${a.time.slice(0, 5)}` : ''}.`, 'success'));
-    } catch (e) {
-      replace(status, notice(e.message));
-    } finally {
-      button.disabled = false;
-    }
+      return `Scheduled ${a.title} on ${a.date}${a.time ? ` at ${a.time.slice(0, 5)}` : ''}.`;
+    });
   });
   return form;
 }

@@ -1,7 +1,7 @@
 // A case's secure messages between the client and the firm, shown the same way on both sides: the conversation,
 // oldest first, and a send box. Each side passes its own API path and says which messages are its own.
 import { api } from '../api.js';
-import { el, replace, instantEl, notice } from '../dom.js';
+import { el, replace, instantEl, notice, submitting } from '../dom.js';
 
 export const MAX_MESSAGE = 5000;
 
@@ -34,25 +34,19 @@ export function conversation(messages, { path, ownSide, otherLabel, inputLabel, 
     el('div', { class: 'field' }, el('label', { for: inputId }, inputLabel), text,
       el('p', { class: 'hint', id: `${idPrefix}-hint` }, `Up to ${MAX_MESSAGE.toLocaleString('en-US')} characters. Messages are kept with the case.`)),
     button, status);
-  form.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!text.value.trim()) {
       replace(status, notice('Write a message first.'));
       text.focus();
       return;
     }
-    button.disabled = true;
-    replace(status);
-    try {
+    submitting(button, status, async () => {
       await api.post(path, { text: text.value });
       text.value = '';
       replace(list, messageList(await api.get(path), { ownSide, otherLabel }));
-      replace(status, notice('Message sent.', 'success'));
-    } catch (e) {
-      replace(status, notice(e.message));
-    } finally {
-      button.disabled = false;
-    }
+      return 'Message sent.';
+    });
   });
   return el('div', { class: 'messages-panel' }, list, form);
 }

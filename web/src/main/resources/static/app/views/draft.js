@@ -1,5 +1,5 @@
 import { api, downloadFrom } from '../api.js';
-import { el, replace, notice, section } from '../dom.js';
+import { el, replace, notice, section, submitting } from '../dom.js';
 import { caseHash } from '../router.js';
 
 function pdfName(filename) {
@@ -86,16 +86,15 @@ export async function draftView({ params }) {
   showDescription();
   const button = el('button', { type: 'submit', class: 'button primary' }, 'Draft');
 
-  const generate = async (values, onMissing) => {
-    button.disabled = true;
-    replace(status, el('p', { class: 'meta' }, 'Drafting…'));
-    try {
-      const draft = await api.post('/documents/generate', {
-        templateId: templateSelect.value, caseId: caseSelect.value, values, onMissing,
-      });
-      replace(status, draftResult(draft, onError));
-      status.querySelector('#draft-download-docx')?.focus();
-    } catch (e) {
+  const generate = (values, onMissing) => submitting(button, status, async () => {
+    const draft = await api.post('/documents/generate', {
+      templateId: templateSelect.value, caseId: caseSelect.value, values, onMissing,
+    });
+    replace(status, draftResult(draft, onError));
+    status.querySelector('#draft-download-docx')?.focus();
+  }, {
+    pending: el('p', { class: 'meta' }, 'Drafting…'),
+    onError: async (e) => {
       const missing = e.problem?.missing;
       if (e.status === 422 && Array.isArray(missing) && missing.length > 0) {
         const meanings = Object.fromEntries((await api.get('/templates/placeholders').catch(() => []))
@@ -107,10 +106,8 @@ export async function draftView({ params }) {
       } else {
         replace(status, notice(e.message));
       }
-    } finally {
-      button.disabled = false;
-    }
-  };
+    },
+  });
 
   const form = el('form', { class: 'stack draft-form', id: 'draft-form' },
     el('div', { class: 'field' }, el('label', { for: 'draft-case' }, 'Case'), caseSelect),

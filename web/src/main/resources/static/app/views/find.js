@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { el, replace, notice } from '../dom.js';
+import { el, replace, notice, submitting } from '../dom.js';
 import { resultDetails } from '../results.js';
 
 const VERBS = /^(find|search|show|look for|get|pull up)\b/i;
@@ -18,22 +18,16 @@ export async function findView() {
     el('div', { class: 'field' }, el('label', { for: 'find-text' }, 'Document name, kind or words in it'), text),
     el('div', { class: 'field' }, el('label', { for: 'find-case' }, 'In'), inCase),
     button);
-  form.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
     const words = text.value.trim();
-    button.disabled = true;
-    replace(results, el('p', { class: 'meta' }, 'Searching…'));
-    try {
+    submitting(button, results, async () => {
       const command = await api.post('/assistant/commands', {
         text: VERBS.test(words) ? words : `find ${words}`, caseId: inCase.value || undefined,
       });
       replace(results, el('p', { class: `message ${command.status}` }, command.message),
         resultDetails(command, { onError: (m) => results.append(notice(m)) }));
-    } catch (e) {
-      replace(results, notice(e.message));
-    } finally {
-      button.disabled = false;
-    }
+    }, { pending: el('p', { class: 'meta' }, 'Searching…') });
   });
   return el('div', { class: 'find' },
     el('h1', {}, 'Find a document'),

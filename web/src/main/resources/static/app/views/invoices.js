@@ -1,7 +1,7 @@
 // The invoices screen: per case, a draft from the unbilled time and expenses, its lines, then issue, mark paid or
 // void, and the invoice as JSON, LEDES, Word or PDF.
 import { api, query, session, ApiError } from '../api.js';
-import { el, replace, section, dateEl, localDate, words, notice } from '../dom.js';
+import { el, replace, section, dateEl, localDate, words, notice, submitting } from '../dom.js';
 import { money, hours, caseOptions } from './time.js';
 
 const FORMATS = [['json', 'JSON'], ['ledes', 'LEDES'], ['docx', 'Word'], ['pdf', 'PDF']];
@@ -140,16 +140,14 @@ function createForm(caseSelect, refresh) {
     el('div', { class: 'field' }, el('label', { for: 'invoice-discount' }, 'Discount in percent',
       el('span', { class: 'optional' }, ' (optional)')), discount),
     button, status);
-  form.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!caseSelect.value) {
       replace(status, notice('Choose a case first.'));
       caseSelect.focus();
       return;
     }
-    button.disabled = true;
-    replace(status);
-    try {
+    submitting(button, status, async () => {
       const invoice = await api.post('/invoices', {
         caseId: caseSelect.value, from: from.value || undefined, to: to.value || undefined,
         discountPercent: discount.value.trim() ? Number(discount.value) : undefined,
@@ -157,11 +155,7 @@ function createForm(caseSelect, refresh) {
       replace(status, notice(`Draft ${invoice.number} created: ${money(invoice.total, invoice.currency)}.`,
         'success'));
       await refresh(null, invoice.id);
-    } catch (e) {
-      replace(status, notice(e.message));
-    } finally {
-      button.disabled = false;
-    }
+    });
   });
   return form;
 }

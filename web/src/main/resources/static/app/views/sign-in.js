@@ -1,5 +1,5 @@
 import { api, session } from '../api.js';
-import { el, notice } from '../dom.js';
+import { el, notice, submitting } from '../dom.js';
 
 export async function signInView({ notice: message, onSignedIn }) {
   const status = el('div', { class: 'form-status' }, message ? notice(message, 'info') : null);
@@ -12,21 +12,19 @@ export async function signInView({ notice: message, onSignedIn }) {
     el('div', { class: 'field' }, el('label', { for: 'username' }, 'Username'), username),
     el('div', { class: 'field' }, el('label', { for: 'password' }, 'Password'), password),
     submit, status);
-  form.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
-    submit.disabled = true;
-    status.replaceChildren();
-    try {
+    submitting(submit, status, async () => {
       const answer = await api.login(username.value.trim(), password.value);
       session.set({ token: answer.token, expiresAt: answer.expiresAt, username: answer.username,
         role: answer.role, displayName: answer.displayName });
       onSignedIn();
-    } catch (e) {
-      status.replaceChildren(notice(e.message));
-      password.select();
-    } finally {
-      submit.disabled = false;
-    }
+    }, {
+      onError: (e) => {
+        status.replaceChildren(notice(e.message));
+        password.select();
+      },
+    });
   });
   return el('div', { class: 'sign-in' },
     el('h1', { id: 'sign-in-title' }, 'Sign in to Dictum'),

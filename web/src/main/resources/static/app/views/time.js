@@ -1,7 +1,7 @@
 // The time screen: my timer (start, pause, resume, stop), logging time by hand, and my entries today or this week
 // with their hours and what they are worth.
 import { api, query } from '../api.js';
-import { el, replace, section, dateEl, localDate, notice } from '../dom.js';
+import { el, replace, section, dateEl, localDate, notice, submitting } from '../dom.js';
 
 const MONEY = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
@@ -137,11 +137,9 @@ function logForm(cases, onLogged) {
     field('log-description', 'What was done', description),
     el('div', { class: 'field' }, el('label', { for: 'log-billable' }, billable, ' Billable')),
     button, status);
-  form.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
-    button.disabled = true;
-    replace(status);
-    try {
+    submitting(button, status, async () => {
       const entry = await api.post('/time-entries', {
         caseId: caseSelect.value, date: date.value, minutes: Number(minutes.value),
         description: description.value.trim(), billable: billable.checked,
@@ -150,11 +148,7 @@ function logForm(cases, onLogged) {
       description.value = '';
       replace(status, notice(`Logged ${minutesText(entry.minutes)} (${hours(entry.billedHours)} billed).`, 'success'));
       await onLogged();
-    } catch (e) {
-      replace(status, notice(e.message));
-    } finally {
-      button.disabled = false;
-    }
+    });
   });
   return form;
 }
