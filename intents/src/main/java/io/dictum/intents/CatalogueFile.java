@@ -98,22 +98,26 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
 
     /**
      * A slot declaration: either just its type ({@code case: case}) or a map with the type and flags. {@code dropFirst}:
-     * for a text slot, phrases said at its front that are not its value ("a new client" before a conflict check's name).
+     * for a text slot, phrases said at its front that are not its value ("a new client" before a conflict check's name);
+     * {@code endsBefore}: for a text slot, words that end its value when said after its first word (a remark follows).
      */
-    record SlotEntry(String type, Boolean optional, Boolean fromContext, List<String> dropFirst) {
+    record SlotEntry(String type, Boolean optional, Boolean fromContext, List<String> dropFirst,
+                     List<String> endsBefore) {
 
         @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
         SlotEntry(@JsonProperty("type") String type, @JsonProperty("optional") Boolean optional,
-                  @JsonProperty("fromContext") Boolean fromContext, @JsonProperty("dropFirst") List<String> dropFirst) {
+                  @JsonProperty("fromContext") Boolean fromContext, @JsonProperty("dropFirst") List<String> dropFirst,
+                  @JsonProperty("endsBefore") List<String> endsBefore) {
             this.type = type;
             this.optional = optional;
             this.fromContext = fromContext;
             this.dropFirst = dropFirst;
+            this.endsBefore = endsBefore;
         }
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         static SlotEntry ofType(String type) {
-            return new SlotEntry(type, null, null, null);
+            return new SlotEntry(type, null, null, null, null);
         }
     }
 }

@@ -722,8 +722,16 @@ public final class IntentCatalogue {
             if (dropFirst.stream().anyMatch(d -> d == null || SpeechNormaliser.words(d).isEmpty())) {
                 throw new CatalogueException(where + "dropFirst has an entry with no word in it");
             }
+            List<String> endsBefore = e.endsBefore() == null ? List.of() : e.endsBefore();
+            if (!endsBefore.isEmpty() && type != SlotType.TEXT) {
+                throw new CatalogueException(where + "only a text slot can end before a word");
+            }
+            if (endsBefore.stream().anyMatch(w -> w == null || SpeechNormaliser.words(w).size() != 1)) {
+                throw new CatalogueException(where + "endsBefore takes single words");
+            }
             return new SlotSpec(name, type, Boolean.TRUE.equals(e.optional()), fromContext,
-                    dropFirst.stream().map(Draft::dropPhrase).toList());
+                    dropFirst.stream().map(Draft::dropPhrase).toList(),
+                    endsBefore.stream().map(w -> SpeechNormaliser.words(w).get(0)).collect(Collectors.toSet()));
         }
 
         /** A dropFirst entry's words; "..." between two of them stands for a few words ("a ... named"). */

@@ -203,6 +203,7 @@ public final class IntentRouter {
      * @param rest       that slot's words without the case
      * @param joinWords  words of the phrase that only joined the case ("in"): counted as literal
      */
+    /** A case found in a phrase; {@code caseId} null for one said by name and noun that the firm does not have. */
     private record CaseInPhrase(String slot, String caseId, String phraseSlot, List<Token> rest, int joinWords) {
     }
 
@@ -241,7 +242,10 @@ public final class IntentRouter {
                 }
             }
             if (slot.type() == SlotType.TEXT) {
-                Optional<CaseInPhrase> front = caseBeginningText(definition, caseSlot, slot, words, lookups);
+                int before = pieces.get(0).start() - 1;
+                boolean joined = before >= 0
+                        && catalogue.caseResolution().textFrontJoins().contains(tokens.get(before).text());
+                Optional<CaseInPhrase> front = caseBeginningText(definition, caseSlot, slot, words, lookups, joined);
                 if (front.isPresent()) {
                     return front;
                 }
@@ -274,10 +278,12 @@ public final class IntentRouter {
      * "Make a note on Okafor the landlord replaced the railing", "I spent point four on Miller reviewing the bills":
      * free text of an intent the catalogue lists (caseResolution.textFront) that begins with a case, after one of
      * caseResolution.textFrontJoins or none, gives the case when the fewest words that settle exactly one case are
-     * followed by two words or more.
+     * followed by two words or more. A file said by a name the firm has none for, after a join ({@code joined}: said
+     * just before the text), is a case not found.
      */
     private Optional<CaseInPhrase> caseBeginningText(IntentDefinition definition, SlotSpec caseSlot, SlotSpec text,
-                                                     List<Token> words, Map<String, List<EntityMatch>> lookups) {
+                                                     List<Token> words, Map<String, List<EntityMatch>> lookups,
+                                                     boolean joined) {
         CaseResolutionPolicy policy = catalogue.caseResolution();
         if (!policy.textFront().contains(definition.intent()) || words.isEmpty()) {
             return Optional.empty();
@@ -301,7 +307,9 @@ public final class IntentRouter {
                         List.copyOf(words.subList(rest, words.size())), joins));
             }
         }
-        return Optional.empty();
+        // after a join only: "make a note the Brooks file is closed" is what the note says
+        return joins == 0 && !joined ? Optional.empty() : namedFile(words, start, words.size()).map(end -> new CaseInPhrase(
+                caseSlot.name(), null, text.name(), List.copyOf(words.subList(end, words.size())), joins));
     }
 
     /**
@@ -342,6 +350,27 @@ public final class IntentRouter {
                 }
                 return Optional.of(new CaseInPhrase(caseSlot.get().name(), id.get(), text.get().name(),
                         List.copyOf(tokens.subList(rest, last)), 0));
+            }
+        }
+        return namedFile(tokens, start, last).map(end -> new CaseInPhrase(caseSlot.get().name(), null,
+                text.get().name(), List.copyOf(tokens.subList(end, last)), 0));
+    }
+
+    /** The case nouns a file said by its name ends with: "the Brooks file", "the Becker matter". */
+    private static final Set<String> FILE_NOUNS = Set.of("file", "case", "matter");
+
+    /**
+     * Where a case said by name and noun at {@code start} ends, when its name settles no case: "note for the Brooks file
+     * client's still in therapy" names a file the firm does not have, which is asked about rather than taken for the
+     * case open (the text keeps the rest). Empty when the words there are no name and noun.
+     */
+    private Optional<Integer> namedFile(List<Token> tokens, int start, int last) {
+        for (int end = start + 2; end <= Math.min(last - 2, start + MAX_CASE_WORDS_IN_PHRASE + 1); end++) {
+            List<String> name = tokens.subList(start, end - 1).stream().map(Token::text).toList();
+            if (FILE_NOUNS.contains(tokens.get(end - 1).text())) {
+                boolean names = name.stream().noneMatch(w -> catalogue.vocabularies().notNames().contains(w)
+                        || catalogue.caseResolution().ignoreWords().contains(w));
+                return names ? Optional.of(end) : Optional.empty();
             }
         }
         return Optional.empty();
@@ -515,7 +544,12 @@ public final class IntentRouter {
         double evidence = 1.0;
         Optional<CaseInPhrase> caseInPhrase = caseInPhrase(definition, parse, tokens, lookups);
         if (caseInPhrase.isPresent()) {
-            slots.put(caseInPhrase.get().slot(), caseInPhrase.get().caseId());
+            if (caseInPhrase.get().caseId() == null) {
+                unresolved.put(caseInPhrase.get().slot(), List.of()); // "note for the Brooks file ...": no such case
+                evidence *= factors.entityNotFound();
+            } else {
+                slots.put(caseInPhrase.get().slot(), caseInPhrase.get().caseId());
+            }
             literals += caseInPhrase.get().joinWords();
         }
         Optional<CaseInPhrase> caseThenText = caseInPhrase.isPresent() ? Optional.empty()
@@ -523,12 +557,13 @@ public final class IntentRouter {
         if (caseThenText.isPresent()) {
             String name = caseThenText.get().phraseSlot();
             slots.put(name, Token.saidAsTyped(utterance.text(),
-                    definition.slots().get(name).withoutDroppedFront(caseThenText.get().rest())));
+                    definition.slots().get(name).value(caseThenText.get().rest())));
         }
         for (SlotSpec slot : definition.slots().values()) {
             PhrasePattern.Span span = parse.slots().get(slot.name());
             if (span == null) {
-                if (!slots.containsKey(slot.name()) && slot.fromContext() && utterance.contextCaseId().isPresent()) {
+                if (!slots.containsKey(slot.name()) && !unresolved.containsKey(slot.name()) && slot.fromContext()
+                        && utterance.contextCaseId().isPresent()) {
                     slots.put(slot.name(), utterance.contextCaseId().get());
                 }
                 continue;
@@ -549,6 +584,11 @@ public final class IntentRouter {
                             || policy.neverLast().contains(reference.get(reference.size() - 1))
                             || beginsWithKnownDocument(reference)) {
                         return Optional.empty();
+                    }
+                    if (caseThenText.isPresent() && caseThenText.get().caseId() == null) {
+                        unresolved.put(slot.name(), List.of()); // "note for the Brooks file ...": no such case
+                        evidence *= factors.entityNotFound();
+                        continue;
                     }
                     if (caseThenText.isPresent()) {
                         slots.put(slot.name(), caseThenText.get().caseId());
@@ -580,7 +620,7 @@ public final class IntentRouter {
                     }
                 }
                 case TEXT -> slots.put(slot.name(), Token.saidAsTyped(utterance.text(),
-                        slot.withoutDroppedFront(caseThenText.isPresent()
+                        slot.value(caseThenText.isPresent()
                                 && caseThenText.get().phraseSlot().equals(slot.name()) ? caseThenText.get().rest() : captured)));
                 default -> {
                     // a checked type: the match only cut the slot where its words form a value

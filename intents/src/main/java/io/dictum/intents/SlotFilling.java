@@ -167,7 +167,7 @@ public final class SlotFilling {
                     }
                     slots.put(spec.name(), document.get().value());
                 }
-                case TEXT -> slots.put(spec.name(), Token.said(spec.withoutDroppedFront(tokens)));
+                case TEXT -> slots.put(spec.name(), Token.said(spec.value(tokens)));
                 case EVENT -> {
                     Optional<SlotValue> event = reader.readWords(SlotType.EVENT, tokens);
                     if (event.isEmpty()) {

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * A stand-in for the firm's Lucene case resolver over the demo firm's thirteen cases: plain token overlap, no
- * spelling or sound tolerance. As in the firm's index, a case is found by its title and its client's name. A reference
+ * spelling or sound tolerance. As in the firm's index, a case is found by its title and its client's name (a given
+ * name alone, "Sarah", scores half: it does not settle a case). A reference
  * scores by the share of its words found in them, scaled by how much of them they cover, so "johnson" is as close to "Estate of Margaret Johnson" as to "Johnson v. Acme Insurance"
  * (an honest ambiguity) while "johnson versus acme" settles.
  */
@@ -32,6 +33,7 @@ final class DemoCaseResolver implements EntityResolver {
 
     private final Map<String, String> titleById = new LinkedHashMap<>();
     private final Map<String, Set<String>> wordsById = new LinkedHashMap<>();
+    private final Map<String, Set<String>> givenById = new LinkedHashMap<>();
 
     DemoCaseResolver() {
         for (int i = 0; i < TITLES.size(); i++) {
@@ -39,6 +41,9 @@ final class DemoCaseResolver implements EntityResolver {
             String id = "case-" + title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
             titleById.put(id, title);
             wordsById.put(id, words(title + " " + CLIENTS.get(i)));
+            Set<String> given = words(CLIENTS.get(i).substring(0, CLIENTS.get(i).lastIndexOf(' ')));
+            given.removeAll(words(title));
+            givenById.put(id, given);
         }
     }
 
@@ -64,6 +69,10 @@ final class DemoCaseResolver implements EntityResolver {
             long overlap = reference.stream().filter(title::contains).count();
             if (overlap > 0) {
                 double score = (double) overlap / reference.size() * (0.75 + 0.25 * overlap / title.size());
+                // as the firm's index: a client's given name alone is too loose to settle ("Sarah" is also staff)
+                if (givenById.get(id).containsAll(reference)) {
+                    score *= 0.5;
+                }
                 matches.add(new EntityMatch(id, titleById.get(id), Math.round(score * 1000) / 1000.0));
             }
         });

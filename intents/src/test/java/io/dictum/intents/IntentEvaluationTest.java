@@ -65,7 +65,7 @@ class IntentEvaluationTest {
 
     @Test
     void theFormerlyHeldOutBlocksKeepWhatReadingThemBought() {
-        assertThat(chain.blindBlockCount()).isEqualTo(13);
+        assertThat(chain.blindBlockCount()).isEqualTo(14);
         // the first three blind blocks never lose ground to work on a later one
         assertReads(chain.blindBlocks(1, 3), 433, 0.972, 0.966);
         assertReads(chain.blindBlocks(4, 4), 175, 0.87, 0.81);
@@ -103,8 +103,14 @@ class IntentEvaluationTest {
         assertReads(chain.blindBlocks(12, 12), 151, 0.85, 0.73);
         // Monday morning: measured blind at 80.7 % / 61.6 %, 80.7 % / 63.4 % with the twelfth block's mechanisms; 85.2 % /
         // 74.1 % once read (a request said after opening a case, a person who "needs to" do a task, "due" before a
-        // task's date, a time's description right after it, a conflict check's name after "a ... named", "US v.")
-        assertReads(chain.blindBlocks(13, 13), 135, 0.85, 0.74);
+        // task's date, a time's description right after it, a conflict check's name after "a ... named", "US v."); 85.2 %
+        // / 75.0 % with the fourteenth block's
+        assertReads(chain.blindBlocks(13, 13), 135, 0.85, 0.75);
+        // intake and month-end: measured blind at 84.6 % / 62.4 %, 84.6 % / 64.0 % with the thirteenth block's
+        // mechanisms; 86.6 % / 68.8 % once read (a remark after a conflict check's name, a note for a file the firm does
+        // not have asks which case, a given name alone settles no case, months typed short, new matters typed as a
+        // heading, a time entry's "for" after its case)
+        assertReads(chain.blindBlocks(14, 14), 149, 0.86, 0.68);
     }
 
     /** The lines number {@code total} and read at or above both floors; the misses are listed when they do not. */
@@ -120,11 +126,11 @@ class IntentEvaluationTest {
         assumeTrue(heldOut.total() > 0, "no held-out utterances");
         assertThat(heldOut.total() - heldOut.distractors()).isGreaterThanOrEqualTo(60);
         assertThat(heldOut.distractors()).isGreaterThanOrEqualTo(20);
-        // the fourteenth block, intake and month-end (new clients, conflict checks, parties, catching up on time before
-        // the month closes): measured blind at 84.6 % / 62.4 % (80.5 % / 57.6 % with the patterns alone); 84.6 % / 64.0 %
-        // with the thirteenth block's mechanisms (never read)
-        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.84);
-        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.64);
+        // the fifteenth block, trial week (a trial and two hearings readied at once, five voices, a third typed):
+        // measured blind at 79.2 % / 62.0 % (75.7 % / 57.9 % with the patterns alone), the same before and after the
+        // thirteenth block's mechanisms; 79.2 % / 62.8 % with the fourteenth block's (never read)
+        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.79);
+        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.62);
     }
 
     @Test

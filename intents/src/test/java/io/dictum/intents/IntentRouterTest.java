@@ -1220,6 +1220,11 @@ class IntentRouterTest {
         }
 
         @Test
+        void aMonthTypedShortIsThatMonth() {
+            assertThat(interpret("List all deadlines for Dec.").slots()).containsEntry("period", "2025-12-01/2025-12-31");
+        }
+
+        @Test
         void runsAConflictCheckOnAName() {
             Interpretation i = interpret("run a conflict check on Acme Insurance");
 
@@ -1237,6 +1242,41 @@ class IntentRouterTest {
             // a name of its own is left whole
             assertThat(interpret("run a conflict check on Named Partners LLC").slots())
                     .containsExactly(Map.entry("name", "Named Partners LLC"));
+        }
+
+        @Test
+        void aRemarkAfterAConflictChecksNameIsNoPartOfIt() {
+            assertThat(interpret("check conflicts on westfield mall management they'd be the other side").slots())
+                    .containsExactly(Map.entry("name", "westfield mall management"));
+            assertThat(interpret("run a conflict check on victor lopez he's the husband").slots())
+                    .containsExactly(Map.entry("name", "victor lopez"));
+            // typed with a capital, the word belongs to the name
+            assertThat(interpret("run a conflict check on Doctors Who Care").slots())
+                    .containsExactly(Map.entry("name", "Doctors Who Care"));
+        }
+
+        @Test
+        void aNoteForAFileTheFirmDoesNotHaveAsksWhichCase() {
+            Interpretation i = interpret("note for the Brooks file the client is still in physical therapy");
+            assertThat(i.intent()).isEqualTo(Intent.DICTATE_NOTE);
+            assertThat(i.unresolved()).containsKey("case");
+            assertThat(i.slots()).containsEntry("text", "the client is still in physical therapy")
+                    .doesNotContainKey("case");
+            // nor is the note put on the case open instead
+            assertThat(interpretIn("case-miller", "note for the Brooks file the client called").slots())
+                    .doesNotContainKey("case");
+            // said without a join, the file is what the note says
+            assertThat(interpret("make a note the Brooks file is closed").slots())
+                    .containsEntry("text", "the Brooks file is closed");
+        }
+
+        @Test
+        void aNewMatterTypedAsAHeading() {
+            Interpretation i = interpret("Create new matter: Harold Becker, employment (wrongful termination).");
+            assertThat(i.intent()).isEqualTo(Intent.CREATE_CASE);
+            assertThat(i.slots()).containsEntry("client", "Harold Becker").containsEntry("matterType", "employment");
+            assertThat(interpret("Intake: new contract matter for Sunrise Bakery LLC - vendor dispute.").slots())
+                    .containsEntry("client", "Sunrise Bakery LLC").containsEntry("matterType", "contract");
         }
 
         @Test

@@ -61,7 +61,40 @@ public final class NameSimilarity {
         }
         double sum = best[spoken.size()];
         double mean = sum / spoken.size();
-        return mean * mean;
+        return givenNamesOnly(spoken, candidate) ? mean * mean * GIVEN_NAME_ONLY : mean * mean;
+    }
+
+    /** A case named by people's given names alone is too loose to settle: "Sarah" is also the firm's paralegal. */
+    private static final double GIVEN_NAME_ONLY = 0.5;
+    /** How close a spoken word must be to a given name to count as saying it. */
+    private static final double SAYS_GIVEN_NAME = 0.9;
+
+    /**
+     * Whether every spoken word says a given name of the case's people (a word of a name before its last) better than
+     * any word of the title or any surname: "open Sarah", "a task for Sarah" name no case by themselves, "Sarah
+     * Miller" or "the Margaret Johnson estate" do.
+     */
+    private static boolean givenNamesOnly(List<String> spoken, CaseEntry candidate) {
+        List<String> anchors = new ArrayList<>(words(candidate.title()));
+        List<String> given = new ArrayList<>();
+        for (String name : candidate.names()) {
+            List<String> w = words(name);
+            if (!w.isEmpty()) {
+                anchors.add(w.get(w.size() - 1));
+                given.addAll(w.subList(0, w.size() - 1));
+            }
+        }
+        given.removeAll(anchors);
+        if (given.isEmpty()) {
+            return false;
+        }
+        for (String word : spoken) {
+            double toGiven = best(word, given);
+            if (toGiven < SAYS_GIVEN_NAME || toGiven <= best(word, anchors)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double best(String word, List<String> names) {

@@ -88,6 +88,20 @@ class CaseResolutionTest {
     }
 
     @Test
+    void aGivenNameAloneSettlesNoCaseButWithItsSurnameItDoes() {
+        // "Sarah" is the Miller client and the firm's paralegal: "a task for Sarah" must not land on Miller
+        for (String spoken : List.of("sarah", "anna", "bob", "karen")) {
+            assertThat(rank(spoken, Optional.empty())).as(spoken)
+                    .allSatisfy(e -> assertThat(e.getValue()).isLessThan(0.55));
+        }
+        assertResolves("sarah miller", "miller");
+        assertResolves("bob johnson", "johnson-acme");
+        assertResolves("anna kowalczyk", "kowalczyk");
+        // a given name in the title is the title's word: "the Margaret Johnson estate"
+        assertResolves("margaret johnson", "johnson-estate");
+    }
+
+    @Test
     void aCaseNumberResolvesHowEverItIsPunctuated() {
         assertResolves("2025 PI 0012", "miller");
         assertResolves("2026-cd-0005", "thompson");
