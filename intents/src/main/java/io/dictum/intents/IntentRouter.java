@@ -297,6 +297,9 @@ public final class IntentRouter {
             if (policy.ignoreWords().contains(words.get(end - 1).text())) {
                 break; // "the file the trustee wants": the reference ends at its case noun
             }
+            if (catalogue.needs().delegatedVerbs().contains(words.get(end - 1).text())) {
+                break; // "task Sarah pull the docket": a task's verb is no name, however a fuzzy index hears it
+            }
             Optional<EntityMatch> match = settledMatch(words.subList(start, end), lookups);
             if (match.isPresent()) {
                 int rest = afterTitle(words, end, match.get());

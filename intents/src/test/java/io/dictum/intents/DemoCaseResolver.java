@@ -70,7 +70,7 @@ final class DemoCaseResolver implements EntityResolver {
             if (overlap > 0) {
                 double score = (double) overlap / reference.size() * (0.75 + 0.25 * overlap / title.size());
                 // as the firm's index: a client's given name alone is too loose to settle ("Sarah" is also staff)
-                if (givenById.get(id).containsAll(reference)) {
+                if (givenById.get(id).containsAll(reference.stream().filter(title::contains).toList())) {
                     score *= 0.5;
                 }
                 matches.add(new EntityMatch(id, titleById.get(id), Math.round(score * 1000) / 1000.0));

@@ -959,6 +959,17 @@ class IntentRouterTest {
         }
 
         @Test
+        void aTasksVerbIsNoPartOfTheCaseItsTextBeginsWith() {
+            // the firm's index hears "sarah pull" as Sarah Miller and Officer Boyle, both on Miller
+            IntentRouter fuzzy = new IntentRouter(CATALOGUE, FakeCaseResolver.firm().answer("sarah pull",
+                    FakeCaseResolver.MILLER));
+            Interpretation i = fuzzy.interpret(new Utterance("task sarah pull docket kowalczyk due monday",
+                    Optional.empty(), NOW));
+            assertThat(i.intent()).isEqualTo(Intent.CREATE_TASK);
+            assertThat(i.slots()).doesNotContainEntry("case", FakeCaseResolver.MILLER.id());
+        }
+
+        @Test
         void dueLeadsADelegatedTasksDate() {
             Interpretation i = interpret("have Brian draft the opposition in Kowalczyk due December eleventh");
             assertThat(i.slots()).containsEntry("description", "draft the opposition")

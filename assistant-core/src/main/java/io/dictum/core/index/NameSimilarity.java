@@ -66,13 +66,14 @@ public final class NameSimilarity {
 
     /** A case named by people's given names alone is too loose to settle: "Sarah" is also the firm's paralegal. */
     private static final double GIVEN_NAME_ONLY = 0.5;
-    /** How close a spoken word must be to a given name to count as saying it. */
-    private static final double SAYS_GIVEN_NAME = 0.9;
+    /** How close a spoken word must be to a name word to count as saying it. */
+    private static final double SAYS_NAME = 0.9;
 
     /**
-     * Whether every spoken word says a given name of the case's people (a word of a name before its last) better than
-     * any word of the title or any surname: "open Sarah", "a task for Sarah" name no case by themselves, "Sarah
-     * Miller" or "the Margaret Johnson estate" do.
+     * Whether the only name the spoken words clearly say is a given name of the case's people (a word of a name before
+     * its last), no word of the title nor any surname: "open Sarah", "task Sarah pull the docket" name no case by
+     * themselves, "Sarah Miller" or "the Margaret Johnson estate" do; a recogniser's slip near a surname ("the middle
+     * or case") is no given name and keeps its score.
      */
     private static boolean givenNamesOnly(List<String> spoken, CaseEntry candidate) {
         List<String> anchors = new ArrayList<>(words(candidate.title()));
@@ -88,13 +89,16 @@ public final class NameSimilarity {
         if (given.isEmpty()) {
             return false;
         }
+        boolean saysGiven = false;
         for (String word : spoken) {
-            double toGiven = best(word, given);
-            if (toGiven < SAYS_GIVEN_NAME || toGiven <= best(word, anchors)) {
+            double toAnchor = best(word, anchors);
+            if (toAnchor >= SAYS_NAME) {
                 return false;
             }
+            double toGiven = best(word, given);
+            saysGiven |= toGiven >= SAYS_NAME && toGiven > toAnchor;
         }
-        return true;
+        return saysGiven;
     }
 
     private static double best(String word, List<String> names) {
