@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -195,6 +196,8 @@ public final class IntentRouter {
 
     /** A case said inside a document or event phrase is at most this many words ("the johnson versus acme"). */
     private static final int MAX_CASE_WORDS_IN_PHRASE = 3;
+    /** What joins the parties of a case's title, said or typed: "Johnson v. Acme Insurance", "Chen versus Brightline". */
+    private static final Set<String> TITLE_JOINS = Set.of("v", "vs", "versus");
 
     /**
      * A case said inside the document or event phrase of a pattern that left the intent's case slot out.
@@ -359,6 +362,24 @@ public final class IntentRouter {
                 text.get().name(), List.copyOf(tokens.subList(end, last)), 0));
     }
 
+    /** Whose a document is, said before its kind: "Dr. Park's", "the defendant's", at most this many words. */
+    private static final int MAX_OWNER_WORDS = 4;
+
+    /**
+     * "Dr. Park's expert report", "the defendant's motion in limine", "the court's scheduling order": a known kind said
+     * after whose it is, with the possessive's apostrophe as recognisers and typists write it, is that kind.
+     */
+    private Optional<DocumentVocabulary.Normalised> ownersKind(List<Token> words) {
+        for (int owner = 0; owner < Math.min(words.size() - 1, MAX_OWNER_WORDS); owner++) {
+            String surface = words.get(owner).surface().toLowerCase(Locale.ROOT);
+            if (surface.endsWith("'s") || surface.endsWith("’s") || surface.endsWith("s'")) {
+                return catalogue.documents().normalise(words.subList(owner + 1, words.size()).stream()
+                        .map(Token::text).toList()).filter(DocumentVocabulary.Normalised::known);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The case nouns a file said by its name ends with: "the Brooks file", "the Becker matter". */
     private static final Set<String> FILE_NOUNS = Set.of("file", "case", "matter");
 
@@ -396,7 +417,9 @@ public final class IntentRouter {
     private Optional<EntityMatch> settledMatch(List<Token> words, Map<String, List<EntityMatch>> lookups) {
         CaseResolutionPolicy policy = catalogue.caseResolution();
         List<String> reference = words.stream().map(Token::text).filter(w -> !policy.ignoreWords().contains(w)).toList();
-        if (reference.isEmpty() || reference.size() > MAX_CASE_WORDS_IN_PHRASE
+        // a title typed in full joins its parties with "v." ("Johnson v. Acme Insurance"): the join is no name word
+        long names = reference.stream().filter(w -> !TITLE_JOINS.contains(w)).count();
+        if (names == 0 || names > MAX_CASE_WORDS_IN_PHRASE
                 || reference.stream().anyMatch(catalogue.vocabularies().notNames()::contains)) {
             return Optional.empty();
         }
@@ -610,8 +633,11 @@ public final class IntentRouter {
                     }
                 }
                 case DOCUMENT -> {
+                    List<Token> said = captured;
                     Optional<DocumentVocabulary.Normalised> document =
-                            catalogue.documents().normalise(captured.stream().map(Token::text).toList());
+                            catalogue.documents().normalise(said.stream().map(Token::text).toList())
+                                    .filter(DocumentVocabulary.Normalised::known).or(() -> ownersKind(said))
+                                    .or(() -> catalogue.documents().normalise(said.stream().map(Token::text).toList()));
                     if (document.isEmpty() || (pattern.isVocabularyOnly() && !document.get().known())) {
                         return Optional.empty();
                     }

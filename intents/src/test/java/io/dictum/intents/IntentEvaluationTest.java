@@ -65,7 +65,7 @@ class IntentEvaluationTest {
 
     @Test
     void theFormerlyHeldOutBlocksKeepWhatReadingThemBought() {
-        assertThat(chain.blindBlockCount()).isEqualTo(14);
+        assertThat(chain.blindBlockCount()).isEqualTo(15);
         // the first three blind blocks never lose ground to work on a later one
         assertReads(chain.blindBlocks(1, 3), 433, 0.972, 0.966);
         assertReads(chain.blindBlocks(4, 4), 175, 0.87, 0.81);
@@ -110,7 +110,12 @@ class IntentEvaluationTest {
         // mechanisms; 86.6 % / 68.8 % once read (a remark after a conflict check's name, a note for a file the firm does
         // not have asks which case, a given name alone settles no case, months typed short, new matters typed as a
         // heading, a time entry's "for" after its case)
-        assertReads(chain.blindBlocks(14, 14), 149, 0.86, 0.68);
+        assertReads(chain.blindBlocks(14, 14), 149, 0.87, 0.68);
+        // trial week: measured blind at 79.2 % / 62.0 %, the same with the thirteenth block's mechanisms, 79.2 % / 62.8 %
+        // with the fourteenth's; 81.3 % / 72.7 % once read (a known kind after whose it is, "Dr. Park's expert report", a
+        // title typed in full, legal shorthand typed, more kinds of appointment said bare, three labels fixed: a document
+        // shared with a client named in full is that client's case's)
+        assertReads(chain.blindBlocks(15, 15), 144, 0.81, 0.72);
     }
 
     /** The lines number {@code total} and read at or above both floors; the misses are listed when they do not. */
@@ -126,11 +131,12 @@ class IntentEvaluationTest {
         assumeTrue(heldOut.total() > 0, "no held-out utterances");
         assertThat(heldOut.total() - heldOut.distractors()).isGreaterThanOrEqualTo(60);
         assertThat(heldOut.distractors()).isGreaterThanOrEqualTo(20);
-        // the fifteenth block, trial week (a trial and two hearings readied at once, five voices, a third typed):
-        // measured blind at 79.2 % / 62.0 % (75.7 % / 57.9 % with the patterns alone), the same before and after the
-        // thirteenth block's mechanisms; 79.2 % / 62.8 % with the fourteenth block's (never read)
-        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.79);
-        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.62);
+        // the sixteenth block, the client side (a day of calls with clients, notes, tasks, documents shared, timers for
+        // each call; five voices, a third typed): measured blind at 88.8 % / 62.7 % with the code of the session's start
+        // and 88.8 % / 67.3 % after the thirteenth and fourteenth blocks' mechanisms; 88.8 % / 69.1 % with the
+        // fifteenth's (never read)
+        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.88);
+        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.69);
     }
 
     @Test

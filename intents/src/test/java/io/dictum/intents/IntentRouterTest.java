@@ -374,6 +374,28 @@ class IntentRouterTest {
         }
 
         @Test
+        void aKnownKindSaidAfterWhoseItIsIsThatKind() {
+            assertThat(interpret("find Dr. Park's expert report in Miller").slots())
+                    .containsEntry("document", "expert report").containsEntry("case", "case-miller");
+            assertThat(interpret("where's the court's scheduling order").slots())
+                    .containsEntry("document", "scheduling order");
+            // an unknown thing keeps its owner: only a known kind stands alone
+            assertThat(interpret("find Dr. Park's shopping list").slots())
+                    .containsEntry("document", "dr parks shopping list");
+        }
+
+        @Test
+        void aTitleTypedInFullAfterADashIsTheCase() {
+            IntentRouter titled = new IntentRouter(CATALOGUE, FakeCaseResolver.firm().answer("johnson v acme corp",
+                    FakeCaseResolver.JOHNSON));
+            // four words with its "v.": the join is no name word, so the title fits a case reference
+            assertThat(titled.interpret(new Utterance("Draft demand letter - Johnson v. Acme Corp", Optional.empty(),
+                    NOW)).slots()).containsEntry("template", "demand letter").containsEntry("case", "case-johnson");
+            assertThat(interpret("Draft mtn to continue - Miller").slots())
+                    .containsEntry("template", "motion to continue").containsEntry("case", "case-miller");
+        }
+
+        @Test
         void aCaseAndADocumentKindAloneAskForTheDocument() {
             Interpretation i = interpret("Miller police report");
 
