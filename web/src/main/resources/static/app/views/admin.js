@@ -25,6 +25,7 @@ function userTable(users, onError, onDone) {
 }
 
 function newUserForm(refresh, status) {
+  const button = el('button', { type: 'submit', class: 'button primary' }, 'Add user');
   const role = el('select', { id: 'new-user-role', name: 'role' }, ROLES.map((r) => el('option', { value: r }, words(r))));
   role.value = 'associate';
   const form = el('form', { class: 'stack', id: 'new-user-form' },
@@ -36,20 +37,19 @@ function newUserForm(refresh, status) {
       type: 'password', required: true, autocomplete: 'new-password' })),
     field('new-user-contact', 'Client contact id (client users only)', el('input', { id: 'new-user-contact',
       name: 'contactId' })),
-    el('button', { type: 'submit', class: 'button primary' }, 'Add user'));
-  form.addEventListener('submit', async (event) => {
+    button);
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(form));
     if (!data.contactId) delete data.contactId;
-    try {
+    // disabled while it is sent: a double click must not try to add the same user twice
+    submitting(button, status, async () => {
       const user = await api.post('/users', data);
       form.reset();
       role.value = 'associate';
       await refresh();
-      replace(status, notice(`Added ${user.displayName} as ${words(user.role).toLowerCase()}.`, 'success'));
-    } catch (e) {
-      replace(status, notice(e.message));
-    }
+      return `Added ${user.displayName} as ${words(user.role).toLowerCase()}.`;
+    });
   });
   return form;
 }
