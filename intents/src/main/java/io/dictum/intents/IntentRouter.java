@@ -380,7 +380,10 @@ public final class IntentRouter {
         return Optional.empty();
     }
 
-    /** The case nouns a file said by its name ends with: "the Brooks file", "the Becker matter". */
+    /**
+     * The nouns a file is named with: fewer than vocabularies.matterNouns, whose "claim" or "dispute" may be what a note
+     * is about ("a note for the insurance claim ...").
+     */
     private static final Set<String> FILE_NOUNS = Set.of("file", "case", "matter");
 
     /**
@@ -634,10 +637,10 @@ public final class IntentRouter {
                 }
                 case DOCUMENT -> {
                     List<Token> said = captured;
-                    Optional<DocumentVocabulary.Normalised> document =
-                            catalogue.documents().normalise(said.stream().map(Token::text).toList())
-                                    .filter(DocumentVocabulary.Normalised::known).or(() -> ownersKind(said))
-                                    .or(() -> catalogue.documents().normalise(said.stream().map(Token::text).toList()));
+                    Optional<DocumentVocabulary.Normalised> asSaid =
+                            catalogue.documents().normalise(said.stream().map(Token::text).toList());
+                    Optional<DocumentVocabulary.Normalised> document = asSaid.filter(DocumentVocabulary.Normalised::known)
+                            .or(() -> ownersKind(said)).or(() -> asSaid);
                     if (document.isEmpty() || (pattern.isVocabularyOnly() && !document.get().known())) {
                         return Optional.empty();
                     }

@@ -254,7 +254,6 @@ public class DemoFirm {
                         data.password()));
     }
 
-    /** The day daysAgo before or inDays after today; {@code otherwise} when neither is given. */
     /**
      * The day of an event or an appointment: a hearing or a meeting still to come is on a working day, so one that
      * falls on a weekend moves to the Monday.
@@ -271,6 +270,7 @@ public class DemoFirm {
         };
     }
 
+    /** The day daysAgo before or inDays after today; {@code otherwise} when neither is given. */
     static LocalDate day(LocalDate today, Integer daysAgo, Integer inDays, LocalDate otherwise) {
         if (daysAgo != null && inDays != null) {
             throw new IllegalStateException("demo-firm.yaml gives both daysAgo " + daysAgo + " and inDays " + inDays
