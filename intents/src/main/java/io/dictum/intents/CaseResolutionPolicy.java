@@ -31,15 +31,18 @@ import java.util.Set;
  *                    asks for deadlines, however leniently the index matches "miller deadlines"
  * @param describing  words that say what a matter is about without naming it, left out of a reference that settles no
  *                    case with them: "the Miller crash", "the Okafor lease", "the Thompson matter, the federal one"
+ * @param subjectVerbs words that make a case said at the very front of free text, by its client's name, the subject of
+ *                    that text: "note Sarah Miller says her back is worse" is a note on Miller that keeps her name
  */
 public record CaseResolutionPolicy(double minScore, double margin, int candidates, Set<String> ignoreWords,
                                    Set<String> neverFirst, Map<SlotType, Set<String>> joins,
                                    Map<Intent, Set<String>> textJoins, Set<String> leadingJoins, Set<Intent> textFront,
-                                   Set<String> textFrontJoins, Set<String> neverLast, Set<String> describing) {
+                                   Set<String> textFrontJoins, Set<String> neverLast, Set<String> describing,
+                                   Set<String> subjectVerbs) {
 
     public CaseResolutionPolicy(double minScore, double margin, int candidates, Set<String> ignoreWords) {
         this(minScore, margin, candidates, ignoreWords, Set.of(), Map.of(), Map.of(), Set.of(), Set.of(), Set.of(),
-                Set.of(), Set.of());
+                Set.of(), Set.of(), Set.of());
     }
 
     public CaseResolutionPolicy {
@@ -61,6 +64,7 @@ public record CaseResolutionPolicy(double minScore, double margin, int candidate
         textFrontJoins = Set.copyOf(textFrontJoins);
         neverLast = Set.copyOf(neverLast);
         describing = Set.copyOf(describing);
+        subjectVerbs = Set.copyOf(subjectVerbs);
     }
 
     private static <K extends Enum<K>> Map<K, Set<String>> copy(Map<K, Set<String>> words) {

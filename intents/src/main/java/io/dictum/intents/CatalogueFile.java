@@ -25,7 +25,7 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
      * A request said as a need: see {@link NeedPhrasing}. {@code delegatedVerbs}: verbs of a task that may follow the
      * person it is for without "to", when the request begins with one of the {@code delegators} ("have Miguel send
      * the subpoena out"). {@code corrections}: what a speaker says before words that replace some said before them
-     * ("no wait"); {@code verbs}: a verb no pattern uses → the verb the patterns use for it ("spin up" → draft);
+     * ("no wait"), unless it begins one of {@code notCorrections} ("no details yet"); {@code verbs}: a verb no pattern uses → the verb the patterns use for it ("spin up" → draft);
      * {@code headings}: a heading said or typed first → the request it heads ("note:" → take a note);
      * {@code tagLeads}: by slot type (date, person), what may lead a value typed apart after the request (", due 12/4");
      * {@code appointments}: kinds of appointment scheduled when said bare with their day and time ("Mediation 12/10 at 1pm");
@@ -34,7 +34,8 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
     record Needs(List<String> openers, Map<String, String> participles, Map<String, String> things,
                  List<String> delegators, List<String> delegatedVerbs, List<String> delegatedAfter,
                  Map<String, String> askedAfter,
-                 List<String> pointers, List<String> corrections, Map<String, String> verbs,
+                 List<String> pointers, List<String> corrections, List<String> notCorrections,
+                 Map<String, String> verbs,
                  Map<String, String> headings, Map<String, List<String>> tagLeads, List<String> appointments,
                  List<String> afterOpening) {
     }
@@ -70,12 +71,14 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
      * said ahead of the request ("in Garcia, the judgment was entered"); {@code textFront}: intent ids whose free text may
      * begin with its case ("make a note on Okafor, the landlord ..."), after one of {@code textFrontJoins} or none;
      * {@code neverLast}: words no case reference ends with ("show me the Miller deadlines"); {@code describing}: words
-     * that say what a matter is about without naming it ("the Miller crash").
+     * that say what a matter is about without naming it ("the Miller crash"); {@code subjectVerbs}: words after a
+     * client named at the front of free text that keep the name in it ("note Sarah Miller says ...").
      */
     record CaseResolution(Double minScore, Double margin, Integer candidates, List<String> ignoreWords,
                           List<String> neverFirst, Map<String, List<String>> joins,
                           Map<String, List<String>> textJoins, List<String> leadingJoins, List<String> textFront,
-                          List<String> textFrontJoins, List<String> neverLast, List<String> describing) {
+                          List<String> textFrontJoins, List<String> neverLast, List<String> describing,
+                          List<String> subjectVerbs) {
     }
 
     record Confidence(Double matchFloor, Double ambiguousEntity, Double entityNotFound, Double freeTextDocument) {

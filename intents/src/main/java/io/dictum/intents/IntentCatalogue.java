@@ -242,6 +242,7 @@ public final class IntentCatalogue {
         final Set<String> textFrontJoins = new LinkedHashSet<>();
         final Set<String> neverLast = new LinkedHashSet<>();
         final Set<String> describing = new LinkedHashSet<>();
+        final Set<String> subjectVerbs = new LinkedHashSet<>();
         final Set<Intent> textFront = EnumSet.noneOf(Intent.class);
         final Set<String> breaks = new LinkedHashSet<>();
         final Set<String> remarks = new LinkedHashSet<>();
@@ -257,6 +258,7 @@ public final class IntentCatalogue {
         final Map<String, String> askedAfter = new LinkedHashMap<>();
         final Set<String> pointers = new LinkedHashSet<>();
         final Set<String> corrections = new LinkedHashSet<>();
+        final Set<String> notCorrections = new LinkedHashSet<>();
         final Map<String, String> verbs = new LinkedHashMap<>();
         final Map<String, String> headings = new LinkedHashMap<>();
         final Map<String, String> typedHeadings = new LinkedHashMap<>();
@@ -311,6 +313,7 @@ public final class IntentCatalogue {
                 addPhrases(source, "needs.askedAfter", file.needs().askedAfter(), askedAfter);
                 addWords(source, "needs.pointers", file.needs().pointers(), pointers);
                 addWords(source, "needs.corrections", file.needs().corrections(), corrections);
+                addWords(source, "needs.notCorrections", file.needs().notCorrections(), notCorrections);
                 addPhrases(source, "needs.verbs", file.needs().verbs(), verbs);
                 if (file.needs().headings() != null) { // "check conflicts:" is a heading only when typed so
                     Map<String, String> said = new LinkedHashMap<>();
@@ -338,6 +341,7 @@ public final class IntentCatalogue {
                 addJoinWords(source, "caseResolution.textFrontJoins", cr.textFrontJoins(), textFrontJoins);
                 addJoinWords(source, "caseResolution.neverLast", cr.neverLast(), neverLast);
                 addJoinWords(source, "caseResolution.describing", cr.describing(), describing);
+                addJoinWords(source, "caseResolution.subjectVerbs", cr.subjectVerbs(), subjectVerbs);
                 if (cr.textFront() != null) {
                     for (String id : cr.textFront()) {
                         try {
@@ -523,7 +527,8 @@ public final class IntentCatalogue {
                         required(all, "caseResolution.candidates", candidates),
                         ignoreWords.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
                         neverFirst.stream().flatMap(w -> SpeechNormaliser.words(w).stream()).collect(Collectors.toSet()),
-                        joins, textJoins, leadingJoins, textFront, textFrontJoins, neverLast, describing);
+                        joins, textJoins, leadingJoins, textFront, textFrontJoins, neverLast, describing,
+                        subjectVerbs);
                 confidence = new ConfidencePolicy(required(all, "confidence.matchFloor", matchFloor),
                         required(all, "confidence.ambiguousEntity", ambiguousEntity),
                         required(all, "confidence.entityNotFound", entityNotFound),
@@ -576,7 +581,8 @@ public final class IntentCatalogue {
                             phrases(neededThings), delegators, delegatedVerbs,
                             delegatedAfter.stream().map(SpeechNormaliser::words).toList(), phrases(askedAfter),
                             pointers.stream().map(SpeechNormaliser::words).toList(),
-                            corrections.stream().map(SpeechNormaliser::words).toList(), phrases(verbs),
+                            corrections.stream().map(SpeechNormaliser::words).toList(),
+                            notCorrections.stream().map(SpeechNormaliser::words).toList(), phrases(verbs),
                             phrases(headings), phrases(typedHeadings), leadPhrases(tagLeads),
                             appointments.stream().map(SpeechNormaliser::words).toList(),
                             afterOpening.stream().map(SpeechNormaliser::words).toList()),

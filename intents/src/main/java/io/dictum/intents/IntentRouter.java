@@ -309,8 +309,10 @@ public final class IntentRouter {
                 if (words.size() - rest < 2) {
                     return Optional.empty();
                 }
+                // "note Sarah Miller says her back is worse": the client the text is about stays its subject
+                boolean subject = joins == 0 && rest == end && policy.subjectVerbs().contains(words.get(rest).text());
                 return Optional.of(new CaseInPhrase(caseSlot.name(), match.get().id(), text.name(),
-                        List.copyOf(words.subList(rest, words.size())), joins));
+                        List.copyOf(words.subList(subject ? start : rest, words.size())), joins));
             }
         }
         // after a join only: "make a note the Brooks file is closed" is what the note says
@@ -444,8 +446,13 @@ public final class IntentRouter {
             rest++;
             at++;
         }
+        CaseResolutionPolicy policy = catalogue.caseResolution();
+        if (rest < words.size() - 3 && policy.describing().contains(words.get(rest).text())
+                && policy.ignoreWords().contains(words.get(rest + 1).text()) && !words.get(rest + 1).text().equals("the")) {
+            rest++; // "on the Miller truck case her daughter called"
+        }
         if (rest < words.size() - 2 && !words.get(rest).text().equals("the")
-                && catalogue.caseResolution().ignoreWords().contains(words.get(rest).text())) {
+                && policy.ignoreWords().contains(words.get(rest).text())) {
             rest++; // "on the Okafor matter the landlord ..."
         }
         return rest;

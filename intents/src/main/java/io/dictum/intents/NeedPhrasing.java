@@ -28,6 +28,7 @@ import java.util.stream.Stream;
  *                    letter, can you start one", "Chen, let's open that one"
  * @param corrections what is said before words that take the place of some said before it: "a demand letter for
  *                    Thompson no wait for Delgado"
+ * @param notCorrections what begins like a correction and is talk: "a new case for Desmond Pike, no details yet"
  * @param verbs       a verb no pattern uses → the verb the patterns use for it: "spin up a demand letter" is "draft a
  *                    demand letter"
  * @param headings    a heading said or typed first → the request it heads: "Note: called Gregory Shaw" is "take a note
@@ -44,7 +45,8 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
                     Map<List<String>, List<String>> things, Set<String> delegators, Set<String> delegatedVerbs,
                     List<List<String>> delegatedAfter,
                     Map<List<String>, List<String>> askedAfter, List<List<String>> pointers,
-                    List<List<String>> corrections, Map<List<String>, List<String>> verbs,
+                    List<List<String>> corrections, List<List<String>> notCorrections,
+                    Map<List<String>, List<String>> verbs,
                     Map<List<String>, List<String>> headings, Map<List<String>, List<String>> typedHeadings,
                     Map<SlotType, List<List<String>>> tagLeads, List<List<String>> appointments,
                     List<List<String>> afterOpening) {
@@ -60,6 +62,7 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
         pointers = pointers.stream().sorted(Comparator.comparingInt((List<String> p) -> p.size()).reversed()).toList();
         corrections = corrections.stream().sorted(Comparator.comparingInt((List<String> c) -> c.size()).reversed())
                 .toList();
+        notCorrections = List.copyOf(notCorrections);
         verbs = Map.copyOf(verbs);
         headings = Map.copyOf(headings);
         typedHeadings = Map.copyOf(typedHeadings);
@@ -128,7 +131,10 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
         for (int at = 1; at < words.size() - 1; at++) {
             for (List<String> marker : corrections) {
                 int end = at + marker.size();
-                if (end < words.size() && words.subList(at, end).equals(marker)) {
+                int from = at;
+                if (end < words.size() && words.subList(at, end).equals(marker) && notCorrections.stream()
+                        .noneMatch(talk -> from + talk.size() <= words.size()
+                                && words.subList(from, from + talk.size()).equals(talk))) {
                     return Optional.of(new Correction(tokens.subList(0, at), tokens.subList(end, tokens.size())));
                 }
             }

@@ -25,7 +25,7 @@ record Token(String text, String surface) {
         int from = 0;
         int start = -1;
         int end = -1;
-        int words = 0;
+        int runs = 0;
         for (Token token : tokens) {
             if (token.surface().isEmpty()) {
                 continue;
@@ -37,14 +37,26 @@ record Token(String text, String surface) {
             start = start < 0 ? at : start;
             end = at + token.surface().length();
             from = end;
-            words += token.surface().split("\\s+").length;
+            runs += wordRuns(token.surface());
         }
         if (start < 0) {
             return said(tokens);
         }
         String typed = original.substring(start, end);
-        // every word between the first and the last is one of these: nothing dropped in between
-        return typed.split("\\s+").length == words && typed.chars().noneMatch(c -> c == '\n') ? typed : said(tokens);
+        // every run of letters or digits between the first word and the last is one of these: nothing dropped in
+        // between but marks ("f/u w/ clerk", "title search + survey", "Raj asked -- told him")
+        return wordRuns(typed) == runs && typed.chars().noneMatch(c -> c == '\n') ? typed : said(tokens);
+    }
+
+    private static int wordRuns(String text) {
+        int runs = 0;
+        boolean inRun = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean wordChar = Character.isLetterOrDigit(text.charAt(i));
+            runs += wordChar && !inRun ? 1 : 0;
+            inRun = wordChar;
+        }
+        return runs;
     }
 
     /** The words as patterns compare them. */

@@ -65,7 +65,7 @@ class IntentEvaluationTest {
 
     @Test
     void theFormerlyHeldOutBlocksKeepWhatReadingThemBought() {
-        assertThat(chain.blindBlockCount()).isEqualTo(15);
+        assertThat(chain.blindBlockCount()).isEqualTo(16);
         // the first three blind blocks never lose ground to work on a later one
         assertReads(chain.blindBlocks(1, 3), 433, 0.972, 0.966);
         assertReads(chain.blindBlocks(4, 4), 175, 0.87, 0.81);
@@ -116,6 +116,12 @@ class IntentEvaluationTest {
         // title typed in full, legal shorthand typed, more kinds of appointment said bare, "could you maybe", three
         // labels fixed: a document shared with a client named in full is that client's case's)
         assertReads(chain.blindBlocks(15, 15), 144, 0.84, 0.75);
+        // the client side: measured blind at 88.8 % / 62.7 %, 88.8 % / 67.3 % with the thirteenth and fourteenth blocks'
+        // mechanisms, 88.8 % / 69.1 % with the fifteenth's; 94.8 % / 87.3 % once read (free text keeps the marks typed
+        // between its words, a client named at the front of a note stays its subject, "no" alone corrects a value,
+        // remarks before stopping the timer, a possessive client's name, more kinds of document; six labels fixed: a
+        // note about a client named in full, or a document shared with one, is that client's case's)
+        assertReads(chain.blindBlocks(16, 16), 134, 0.94, 0.87);
     }
 
     /** The lines number {@code total} and read at or above both floors; the misses are listed when they do not. */
@@ -131,12 +137,11 @@ class IntentEvaluationTest {
         assumeTrue(heldOut.total() > 0, "no held-out utterances");
         assertThat(heldOut.total() - heldOut.distractors()).isGreaterThanOrEqualTo(60);
         assertThat(heldOut.distractors()).isGreaterThanOrEqualTo(20);
-        // the sixteenth block, the client side (a day of calls with clients, notes, tasks, documents shared, timers for
-        // each call; five voices, a third typed): measured blind at 88.8 % / 62.7 % with the code of the session's start
-        // and 88.8 % / 67.3 % after the thirteenth and fourteenth blocks' mechanisms; 88.8 % / 69.1 % with the
-        // fifteenth's (never read)
-        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.88);
-        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.69);
+        // the seventeenth block, discovery and depositions (five voices, a third typed; disputable lines kept only where
+        // two blind labellers agreed): measured blind at 82.9 % / 63.8 % with the code of the session's start, 83.5 % /
+        // 64.5 % with the sixteenth block's mechanisms (never read)
+        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.83);
+        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.64);
     }
 
     @Test

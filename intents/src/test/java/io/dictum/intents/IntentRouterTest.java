@@ -671,6 +671,11 @@ class IntentRouterTest {
                     .containsEntry("text", "Dr. Park needs the nursing notes, then she'll finalize");
             assertThat(interpret("Log 90 min to Miller: jail visit w/ client").slots())
                     .containsEntry("description", "jail visit w/ client");
+            // marks typed between the words are the writer's: kept, as words split by them are
+            assertThat(interpret("Add task: f/u w/ court clerk re bail conditions").slots())
+                    .containsEntry("description", "f/u w/ court clerk re bail conditions");
+            assertThat(interpret("Note: Raj asked what's missing -- told him title search + survey.").slots())
+                    .containsEntry("text", "Raj asked what's missing -- told him title search + survey");
             // a filler dropped in between: the words as said
             assertThat(interpret("take a note the client um called twice").slots())
                     .containsEntry("text", "the client called twice");
@@ -914,6 +919,18 @@ class IntentRouterTest {
             Interpretation note = interpret("take a note the client said no wait was needed");
             assertThat(note.intent()).isEqualTo(Intent.DICTATE_NOTE);
             assertThat(note.slots()).containsEntry("text", "the client said no wait was needed");
+        }
+
+        @Test
+        void noAloneCorrectsAValueButNotWhenItBeginsTalk() {
+            Interpretation open = interpret("open the Johnson no the Kowalczyk case");
+            assertThat(open.intent()).isEqualTo(Intent.OPEN_CASE);
+            assertThat(open.slots()).containsEntry("case", "case-kowalczyk");
+            Interpretation log = interpret("log twenty no twenty five minutes on Miller");
+            assertThat(log.slots()).containsEntry("minutes", "25").containsEntry("case", "case-miller");
+            // "no details yet" is what the speaker says of the new client, not a new client named "Details Yet"
+            Interpretation intake = interpret("open a new case for Desmond Pike no details yet");
+            assertThat(intake.slots()).doesNotContainEntry("client", "Details Yet");
         }
 
         @Test
@@ -1301,6 +1318,18 @@ class IntentRouterTest {
             // said without a join, the file is what the note says
             assertThat(interpret("make a note the Brooks file is closed").slots())
                     .containsEntry("text", "the Brooks file is closed");
+        }
+
+        @Test
+        void aClientNamedAtTheFrontOfANoteIsItsCaseAndStaysItsSubject() {
+            Interpretation said = interpretIn("case-johnson", "make a note Kowalczyk called about the severance");
+            assertThat(said.slots()).containsEntry("case", "case-kowalczyk")
+                    .containsEntry("text", "Kowalczyk called about the severance");
+            // after a join, or before no verb of what the client did, the name is only where the note goes
+            assertThat(interpret("make a note on Kowalczyk the employer called").slots())
+                    .containsEntry("case", "case-kowalczyk").containsEntry("text", "the employer called");
+            assertThat(interpret("note on the Miller truck case her daughter called").slots())
+                    .containsEntry("case", "case-miller").containsEntry("text", "her daughter called");
         }
 
         @Test
