@@ -56,6 +56,10 @@ final class DocumentVocabulary {
 
     /** Empty when nothing is left once articles are removed. */
     Optional<Normalised> normalise(List<String> words) {
+        String beforeRelative = kindBeforeRelative(words);
+        if (beforeRelative != null) {
+            return Optional.of(new Normalised(beforeRelative, true));
+        }
         List<String> kept = kept(words);
         if (kept.isEmpty() || neverFirst.contains(kept.get(0)) || neverLast.contains(kept.get(kept.size() - 1))) {
             return Optional.empty();
@@ -78,6 +82,28 @@ final class DocumentVocabulary {
         for (int end = 1; end < kept.size(); end++) {
             if (neverFirst.contains(kept.get(end))) {
                 return kindByKey.get(key(kept.subList(0, end)));
+            }
+        }
+        return null;
+    }
+
+    /** Words that begin a relative clause after a document: "the privilege log that Mitchell sent us". */
+    private static final Set<String> RELATIVES = Set.of("that", "which");
+
+    /**
+     * "The privilege log that Mitchell sent us": a known kind followed by "that" or "which" and a clause is that kind
+     * ("that" is otherwise a word dropped from a phrase, as in "that police report").
+     */
+    private String kindBeforeRelative(List<String> words) {
+        for (int at = 1; at < words.size() - 1; at++) {
+            if (RELATIVES.contains(words.get(at))) {
+                List<String> kind = kept(words.subList(0, at));
+                if (!kind.isEmpty()) {
+                    String known = kindByKey.get(key(kind));
+                    if (known != null) {
+                        return known;
+                    }
+                }
             }
         }
         return null;

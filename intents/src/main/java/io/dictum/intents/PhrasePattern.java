@@ -441,7 +441,8 @@ final class PhrasePattern {
                     }
                     String raw = src.substring(from, pos);
                     List<String> words = SpeechNormaliser.words(raw);
-                    if (words.isEmpty()) {
+                    // "&" is a word as typed, but no pattern's: it is read as "and"
+                    if (words.stream().noneMatch(w -> w.chars().anyMatch(Character::isLetterOrDigit))) {
                         throw new PatternSyntaxError("'" + raw + "' at column " + (from + 1) + " has no letter or digit");
                     }
                     words.forEach(w -> nodes.add(new Word(w)));

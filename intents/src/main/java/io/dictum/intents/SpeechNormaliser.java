@@ -19,10 +19,12 @@ final class SpeechNormaliser {
      * A word is a run of letters and digits; an apostrophe, hyphen or period between two such runs stays inside the
      * word so that case numbers ("2024-CV-0012"), contractions, "U.S." and decimals ("1.5") survive as one token;
      * digits joined by a colon or slash ("10:30", "3/15", "10:30am") are one token too, and so are decimals typed
-     * without their zero (".2", as hours are typed).
+     * without their zero (".2", as hours are typed). "w/" and "&" are words as typed shorthand ("call w/ client", "meet
+     * & confer"), for the catalogue's spoken forms to say.
      */
     private static final Pattern WORD = Pattern.compile(
             "\\d+(?:[:/]\\d+)+(?:am|pm|AM|PM)?|(?<![\\p{L}\\p{N}])\\.\\d+(?i:hrs|hr|h|mins|min|m)?(?![\\p{L}.])"
+                    + "|(?<![\\p{L}\\p{N}])(?i:w/)(?![\\p{L}\\p{N}])|&"
                     + "|[\\p{L}\\p{N}]+(?:['’.\\-][\\p{L}\\p{N}]+)*");
     /** A period that is not a decimal point: "u.s." loses its periods, "1.5" and ".2" keep their own. */
     private static final Pattern NON_DECIMAL_PERIOD = Pattern.compile("(?<=\\D)\\.|\\.(?!\\d)");

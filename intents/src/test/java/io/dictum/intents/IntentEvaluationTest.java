@@ -65,7 +65,7 @@ class IntentEvaluationTest {
 
     @Test
     void theFormerlyHeldOutBlocksKeepWhatReadingThemBought() {
-        assertThat(chain.blindBlockCount()).isEqualTo(16);
+        assertThat(chain.blindBlockCount()).isEqualTo(17);
         // the first three blind blocks never lose ground to work on a later one
         assertReads(chain.blindBlocks(1, 3), 433, 0.972, 0.966);
         assertReads(chain.blindBlocks(4, 4), 175, 0.87, 0.81);
@@ -122,6 +122,12 @@ class IntentEvaluationTest {
         // remarks before stopping the timer, a possessive client's name, more kinds of document; six labels fixed: a
         // note about a client named in full, or a document shared with one, is that client's case's)
         assertReads(chain.blindBlocks(16, 16), 134, 0.94, 0.87);
+        // discovery and depositions: measured blind at 82.9 % / 63.8 %, 83.5 % / 64.5 % with the sixteenth block's
+        // mechanisms; 92.1 % / 75.2 % once read (a court reporter's role, an expert said as the defense's, "assign Sarah
+        // to ...", "what are the deadlines in ...", the portal sharing any document, "put the ... on <date>", a kind
+        // before "that ...", "w/" and "&" typed, more kinds of discovery document; two labels fixed to the sixteenth's
+        // conventions)
+        assertReads(chain.blindBlocks(17, 17), 164, 0.92, 0.75);
     }
 
     /** The lines number {@code total} and read at or above both floors; the misses are listed when they do not. */
@@ -137,11 +143,12 @@ class IntentEvaluationTest {
         assumeTrue(heldOut.total() > 0, "no held-out utterances");
         assertThat(heldOut.total() - heldOut.distractors()).isGreaterThanOrEqualTo(60);
         assertThat(heldOut.distractors()).isGreaterThanOrEqualTo(20);
-        // the seventeenth block, discovery and depositions (five voices, a third typed; disputable lines kept only where
-        // two blind labellers agreed): measured blind at 82.9 % / 63.8 % with the code of the session's start, 83.5 % /
-        // 64.5 % with the sixteenth block's mechanisms (never read)
-        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.83);
-        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.64);
+        // the eighteenth block, Friday close of the week (five voices: a very polite senior attorney, a paralegal whose
+        // English is not native, an associate typing with typos; a third typed; disputable lines kept only where two
+        // blind labellers agreed): measured blind at 69.0 % / 53.1 % with the code that read the sixteenth block, the
+        // same with the seventeenth's mechanisms (never read)
+        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.68);
+        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.52);
     }
 
     @Test

@@ -1333,6 +1333,17 @@ class IntentRouterTest {
         }
 
         @Test
+        void typedShorthandSaysWhatItStandsFor() {
+            Interpretation i = interpret("Meet & confer w/ opposing counsel 12/1 2pm - Miller");
+            assertThat(i.intent()).isEqualTo(Intent.ADD_EVENT);
+            assertThat(i.slots()).containsEntry("event", "meet and confer with opposing counsel")
+                    .containsEntry("case", "case-miller");
+            // a kind followed by a relative clause is that kind
+            assertThat(interpret("where's the privilege log that Mitchell sent us").slots())
+                    .containsExactly(Map.entry("document", "privilege log"));
+        }
+
+        @Test
         void aNewMatterTypedAsAHeading() {
             Interpretation i = interpret("Create new matter: Harold Becker, employment (wrongful termination).");
             assertThat(i.intent()).isEqualTo(Intent.CREATE_CASE);

@@ -175,7 +175,7 @@ class IntentSlotsTest {
         @ParameterizedTest
         @CsvSource(delimiter = '|', value = {"the judge | judge", "an expert witness | expert", "the insurance carrier | insurer",
                 "co counsel | co_counsel", "local counsel | co_counsel", "a witness | witness", "the defendant | opposing_party",
-                "our client | client"})
+                "our client | client", "the court reporter | court_reporter", "the defense expert | expert"})
         void readsRolesFromTheVocabulary(String said, String role) {
             assertThat(interpret("add Mary Smith as " + said).slots()).containsEntry("role", role);
         }

@@ -33,6 +33,13 @@ class SpeechNormaliserTest {
     }
 
     @Test
+    void keepsTypedShorthandMarksAsWords() {
+        assertThat(texts("call w/ client, meet & confer")).containsExactly("call", "w/", "client", "meet", "&", "confer");
+        // inside a word the slash is no shorthand
+        assertThat(texts("the w/o prejudice order")).containsExactly("the", "w", "o", "prejudice", "order");
+    }
+
+    @Test
     void splitsAUnitTypedOntoItsNumber() {
         assertThat(texts("1.5h Chen, 25m, .5H, 2hrs")).containsExactly("1.5", "hours", "chen", "25", "minutes", ".5",
                 "hours", "2", "hours");

@@ -2,11 +2,12 @@ package io.dictum.core.cases;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** How a contact takes part in a case. */
 public enum PartyRole {
-    CLIENT, OPPOSING_PARTY, OPPOSING_COUNSEL, WITNESS, EXPERT, JUDGE, INSURER, CO_COUNSEL;
+    CLIENT, OPPOSING_PARTY, OPPOSING_COUNSEL, WITNESS, EXPERT, JUDGE, INSURER, CO_COUNSEL, COURT_REPORTER;
 
     @JsonValue
     public String id() {
@@ -20,7 +21,7 @@ public enum PartyRole {
                 return r;
             }
         }
-        throw new IllegalArgumentException("role must be one of client, opposing_party, opposing_counsel, witness,"
-                + " expert, judge, insurer, co_counsel; got '" + id + "'");
+        throw new IllegalArgumentException("role must be one of " + String.join(", ",
+                Arrays.stream(values()).map(PartyRole::id).toList()) + "; got '" + id + "'");
     }
 }
