@@ -63,7 +63,10 @@ async function sendText(event) {
     input.focus();
     return;
   }
+  // one command at a time: a second Enter while the first is sent would log the time or add the task twice
+  if ($('assistant').dataset.busy) return;
   $('assistant').dataset.busy = 'true';
+  $('command-send').disabled = true;
   show(el('p', { class: 'message pending' }, 'Working on it…'));
   try {
     const command = await api.post('/assistant/commands', { text, caseId: openCase?.id });
@@ -73,6 +76,7 @@ async function sendText(event) {
     showError(e.message);
   } finally {
     delete $('assistant').dataset.busy;
+    $('command-send').disabled = false;
   }
 }
 

@@ -306,7 +306,9 @@ public final class IntentRouter {
             Optional<EntityMatch> match = settledMatch(words.subList(start, end), lookups);
             if (match.isPresent()) {
                 int rest = afterTitle(words, end, match.get());
-                if (words.size() - rest < 2) {
+                // one word of text is enough when it says what is being done ("start timer Nguyen drafting")
+                boolean doing = words.size() - rest == 1 && words.get(rest).text().endsWith("ing");
+                if (words.size() - rest < 2 && !doing) {
                     return Optional.empty();
                 }
                 // "note Sarah Miller says her back is worse": the client the text is about stays its subject
@@ -349,7 +351,9 @@ public final class IntentRouter {
         }
         int last = textSpan == null ? caseSpan.end() : textSpan.end();
         int start = tokens.get(caseSpan.start()).text().equals("the") ? caseSpan.start() + 1 : caseSpan.start();
-        for (int end = start + 1; end <= Math.min(last - 2, start + MAX_CASE_WORDS_IN_PHRASE); end++) {
+        // one word of text is enough when it says what is being done ("start timer Nguyen drafting")
+        int fewest = last - start >= 2 && tokens.get(last - 1).text().endsWith("ing") ? 1 : 2;
+        for (int end = start + 1; end <= Math.min(last - fewest, start + MAX_CASE_WORDS_IN_PHRASE); end++) {
             Optional<String> id = settledCase(tokens.subList(start, end), lookups);
             if (id.isPresent()) {
                 int rest = end;

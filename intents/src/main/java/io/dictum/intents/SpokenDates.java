@@ -319,7 +319,10 @@ final class SpokenDates {
 
     /** A time of day as {@code HH:mm}: "ten", "ten thirty", "2 pm", "noon", "10:30", "half past two", "9 in the morning". */
     static Optional<SlotValue> time(List<String> words) {
-        return timeOf(words).map(t -> SlotValue.of(t.format(HH_MM)));
+        // a lone number ("ten") is a time only by where it is said: it weighs nothing, so "March second twenty twenty
+        // seven" is a day in 2027, not March 2, 2020 at seven
+        boolean bare = words.size() == 1 && SpokenNumbers.cardinal(words).isPresent();
+        return timeOf(words).map(t -> bare ? SlotValue.loose(t.format(HH_MM)) : SlotValue.of(t.format(HH_MM)));
     }
 
     private static Optional<LocalTime> timeOf(List<String> words) {

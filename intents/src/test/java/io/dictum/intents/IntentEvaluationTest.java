@@ -65,7 +65,7 @@ class IntentEvaluationTest {
 
     @Test
     void theFormerlyHeldOutBlocksKeepWhatReadingThemBought() {
-        assertThat(chain.blindBlockCount()).isEqualTo(17);
+        assertThat(chain.blindBlockCount()).isEqualTo(18);
         // the first three blind blocks never lose ground to work on a later one
         assertReads(chain.blindBlocks(1, 3), 433, 0.972, 0.966);
         assertReads(chain.blindBlocks(4, 4), 175, 0.87, 0.81);
@@ -128,6 +128,12 @@ class IntentEvaluationTest {
         // before "that ...", "w/" and "&" typed, more kinds of discovery document; two labels fixed to the sixteenth's
         // conventions)
         assertReads(chain.blindBlocks(17, 17), 164, 0.92, 0.75);
+        // Friday close of the week: measured blind at 69.0 % / 53.1 %, the same with the seventeenth block's mechanisms;
+        // 89.9 % / 74.5 % once read (formal requests, "would you kindly", "be so good as to", "I should like to"; "please
+        // to" said by a speaker whose English is not native; vowels dropped in a hurry, "opn", "strt", "rmd", "lg";
+        // "March second twenty twenty seven" read as a day in 2027, no longer March 2, 2020 at seven; "start timer
+        // Nguyen drafting"; hearings asked about as deadlines; a remark ending in "called")
+        assertReads(chain.blindBlocks(18, 18), 168, 0.89, 0.74);
     }
 
     /** The lines number {@code total} and read at or above both floors; the misses are listed when they do not. */
@@ -143,12 +149,11 @@ class IntentEvaluationTest {
         assumeTrue(heldOut.total() > 0, "no held-out utterances");
         assertThat(heldOut.total() - heldOut.distractors()).isGreaterThanOrEqualTo(60);
         assertThat(heldOut.distractors()).isGreaterThanOrEqualTo(20);
-        // the eighteenth block, Friday close of the week (five voices: a very polite senior attorney, a paralegal whose
-        // English is not native, an associate typing with typos; a third typed; disputable lines kept only where two
-        // blind labellers agreed): measured blind at 69.0 % / 53.1 % with the code that read the sixteenth block, the
-        // same with the seventeenth's mechanisms (never read)
-        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.68);
-        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.52);
+        // the nineteenth block, estates, closings and families (five voices, a third typed; disputable lines kept only
+        // where two blind labellers agreed): measured blind at 83.0 % / 60.3 % with the code that read the seventeenth
+        // block, 83.6 % / 61.0 % with the eighteenth's mechanisms (never read)
+        assertThat(heldOut.intentAccuracy()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.83);
+        assertThat(heldOut.slotExactMatch()).as(IntentEvaluation.format(heldOut)).isGreaterThanOrEqualTo(0.60);
     }
 
     @Test

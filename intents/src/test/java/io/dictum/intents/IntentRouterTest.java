@@ -1333,6 +1333,16 @@ class IntentRouterTest {
         }
 
         @Test
+        void formalAndHurriedRequestsAreTheRequest() {
+            assertThat(interpret("would you kindly bring up the Miller case").slots()).containsEntry("case", "case-miller");
+            assertThat(interpret("please to open the Miller case").slots()).containsEntry("case", "case-miller");
+            assertThat(interpret("opn miller").slots()).containsEntry("case", "case-miller");
+            Interpretation timer = interpret("strt timer miller drafting");
+            assertThat(timer.intent()).isEqualTo(Intent.START_TIMER);
+            assertThat(timer.slots()).containsEntry("case", "case-miller").containsEntry("activity", "drafting");
+        }
+
+        @Test
         void typedShorthandSaysWhatItStandsFor() {
             Interpretation i = interpret("Meet & confer w/ opposing counsel 12/1 2pm - Miller");
             assertThat(i.intent()).isEqualTo(Intent.ADD_EVENT);

@@ -153,6 +153,15 @@ class IntentSlotsTest {
         }
 
         @Test
+        void aYearSaidInTwoPartsIsNotCutIntoAYearAndATime() {
+            // "twenty twenty" would be a year and "seven" an hour: a lone number weighs nothing as a time
+            Interpretation i = interpret("schedule the trial on march second twenty twenty seven");
+
+            assertThat(i.slots()).containsEntry("date", "2027-03-02").doesNotContainKey("time");
+            assertThat(interpret("schedule a hearing march second at ten").slots()).containsEntry("time", "10:00");
+        }
+
+        @Test
         void aNameIsTitleCasedAndAClauseIsNoName() {
             assertThat(interpret("ask sarah lindqvist to prepare the exhibit list").slots())
                     .containsEntry("assignee", "Sarah Lindqvist");

@@ -3,7 +3,9 @@ package io.dictum.intents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -76,7 +78,15 @@ class SpokenDatesTest {
             "three oclock | 15:00", "nine in the morning | 09:00", "five in the afternoon | 17:00",
             "six in the evening | 18:00", "8 tonight | 20:00"})
     void readsTimesOfDay(String spoken, String time) {
-        assertThat(SpokenDates.time(SpeechNormaliser.words(spoken))).contains(SlotValue.of(time));
+        assertThat(SpokenDates.time(SpeechNormaliser.words(spoken)).map(SlotValue::value)).contains(time);
+    }
+
+    @Test
+    void aLoneNumberIsATimeOnlyByWhereItIsSaid() {
+        // it weighs nothing against other readings of the words ("March second twenty twenty seven" is no hour)
+        assertThat(SpokenDates.time(List.of("seven"))).contains(SlotValue.loose("07:00"));
+        assertThat(SpokenDates.time(List.of("ten", "thirty"))).contains(SlotValue.of("10:30"));
+        assertThat(SpokenDates.time(List.of("7", "pm"))).contains(SlotValue.of("19:00"));
     }
 
     @ParameterizedTest

@@ -1,5 +1,5 @@
 import { api, query } from '../api.js';
-import { el, replace, notice, words } from '../dom.js';
+import { el, replace, words, submitting } from '../dom.js';
 import { caseHash } from '../router.js';
 
 // A hit's snippets arrive as escaped text with the matched words in <mark>…</mark>. They are split on those two
@@ -52,19 +52,14 @@ export async function searchView({ params }) {
     el('div', { class: 'field' }, el('label', { for: 'search-case' }, 'In'), inCase),
     button);
 
-  const run = async (q, caseId) => {
-    replace(results, el('p', { class: 'meta' }, 'Searching…'));
-    try {
-      const found = await api.get(`/search${query({ q, caseId, limit: 50 })}`);
-      const hits = found.hits || [];
-      replace(results,
-        el('p', { class: 'meta', id: 'search-count' },
-          hits.length === 0 ? `Nothing matches ${q}.` : `${hits.length} result${hits.length === 1 ? '' : 's'} for ${q}`),
-        hits.length === 0 ? null : el('ol', { class: 'search-hits' }, hits.map(hitItem)));
-    } catch (e) {
-      replace(results, notice(e.message));
-    }
-  };
+  const run = (q, caseId) => submitting(button, results, async () => {
+    const found = await api.get(`/search${query({ q, caseId, limit: 50 })}`);
+    const hits = found.hits || [];
+    replace(results,
+      el('p', { class: 'meta', id: 'search-count' },
+        hits.length === 0 ? `Nothing matches ${q}.` : `${hits.length} result${hits.length === 1 ? '' : 's'} for ${q}`),
+      hits.length === 0 ? null : el('ol', { class: 'search-hits' }, hits.map(hitItem)));
+  }, { pending: el('p', { class: 'meta' }, 'Searching…') });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const q = text.value.trim();
