@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Resolves spoken case references for one actor through the search index: Lucene finds candidates (exact, fuzzy,
@@ -41,8 +42,10 @@ final class CaseResolver implements EntityResolver {
         Optional<String> onlyClient = actor.role().isFirmMember() ? Optional.empty()
                 : Optional.of(actor.contactId().map(Object::toString).orElse("none"));
         List<CaseEntry> candidates = index.caseCandidates(words, onlyClient, CANDIDATES);
-        List<EntityMatch> ranked = candidates.stream()
-                .map(c -> new EntityMatch(c.id(), c.title() + " (" + c.number() + ")", NameSimilarity.score(words, c)))
+        List<Double> scores = NameSimilarity.scores(words, candidates);
+        List<EntityMatch> ranked = IntStream.range(0, candidates.size())
+                .mapToObj(i -> new EntityMatch(candidates.get(i).id(), candidates.get(i).title() + " ("
+                        + candidates.get(i).number() + ")", scores.get(i)))
                 .filter(m -> m.score() > 0)
                 .sorted(Comparator.comparingDouble(EntityMatch::score).reversed())
                 .toList();

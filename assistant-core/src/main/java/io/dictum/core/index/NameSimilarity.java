@@ -2,9 +2,11 @@ package io.dictum.core.index;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import io.dictum.core.names.CommonWords;
 import io.dictum.core.names.WordSimilarity;
 
 /**
@@ -40,6 +42,31 @@ public final class NameSimilarity {
     }
 
     public static double score(List<String> spoken, CaseEntry candidate) {
+        return score(spoken, candidate, named(spoken, List.of(candidate)));
+    }
+
+    /**
+     * Each candidate's score, in order. A spoken word that is exactly a name word of any candidate is that name, and is
+     * never run together with the words around it to sound like another: "the driver in Miller" says Miller, not
+     * "Rivera" in "drivermiller".
+     */
+    public static List<Double> scores(List<String> spoken, List<CaseEntry> candidates) {
+        Set<String> named = named(spoken, candidates);
+        return candidates.stream().map(c -> score(spoken, c, named)).toList();
+    }
+
+    private static Set<String> named(List<String> spoken, List<CaseEntry> candidates) {
+        Set<String> nameWords = new HashSet<>();
+        for (CaseEntry c : candidates) {
+            nameWords.addAll(words(c.title()));
+            c.names().forEach(n -> nameWords.addAll(words(n)));
+        }
+        Set<String> named = new HashSet<>(spoken);
+        named.retainAll(nameWords);
+        return named;
+    }
+
+    private static double score(List<String> spoken, CaseEntry candidate, Set<String> named) {
         if (spoken.isEmpty()) {
             return 0;
         }
@@ -55,8 +82,12 @@ public final class NameSimilarity {
         double[] best = new double[spoken.size() + 1];
         for (int end = 1; end <= spoken.size(); end++) {
             for (int run = 1; run <= Math.min(MAX_RUN, end); run++) {
+                if (run > 1 && spoken.subList(end - run, end).stream().anyMatch(named::contains)) {
+                    break;
+                }
                 String joined = String.join("", spoken.subList(end - run, end));
-                best[end] = Math.max(best[end], best[end - run] + run * best(joined, names));
+                best[end] = Math.max(best[end], best[end - run] + run * (run == 1 ? says(joined, names)
+                        : splitName(joined, names)));
             }
         }
         double sum = best[spoken.size()];
@@ -91,14 +122,39 @@ public final class NameSimilarity {
         }
         boolean saysGiven = false;
         for (String word : spoken) {
-            double toAnchor = best(word, anchors);
+            double toAnchor = says(word, anchors);
             if (toAnchor >= SAYS_NAME) {
                 return false;
             }
-            double toGiven = best(word, given);
+            double toGiven = says(word, given);
             saysGiven |= toGiven >= SAYS_NAME && toGiven > toAnchor;
         }
         return saysGiven;
+    }
+
+    /**
+     * How closely one spoken word says a name word: an everyday English word only by being it ("status" is not
+     * "States", "truck" is not "Trucking"), any other word by spelling or sound ("Mueller" for "Miller"). Words run
+     * together ("middle or") are matched by {@link #best}: together they are no English word.
+     */
+    private static double says(String word, List<String> names) {
+        if (!CommonWords.contains(word)) {
+            return best(word, names);
+        }
+        String singular = word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+        return names.contains(word) || names.contains(singular) ? 1.0 : 0;
+    }
+
+    /** A name split by the recogniser is about as long as the words it was split into: "middle or" for "Miller". */
+    private static final int SPLIT_LENGTH_SLACK = 3;
+
+    /**
+     * How closely words run together say a name word about as long as they are; longer runs of words sound like any
+     * name somewhere ("reviewing the landlord letter" is no "Delgado").
+     */
+    private static double splitName(String joined, List<String> names) {
+        return best(joined, names.stream()
+                .filter(n -> Math.abs(n.length() - joined.length()) <= SPLIT_LENGTH_SLACK).toList());
     }
 
     private static double best(String word, List<String> names) {

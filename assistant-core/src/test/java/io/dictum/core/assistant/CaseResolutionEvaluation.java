@@ -33,8 +33,11 @@ final class CaseResolutionEvaluation {
 
     static final String ASK = "?";
 
-    /** A line of the set that names a case: the title expected, or {@link #ASK} when it must be asked back. */
-    record Example(int line, String text, String expected) {
+    /**
+     * A line of the set: the title expected, {@link #ASK} when it must be asked back, or null when it names no case (read
+     * with {@code --all} only: a case chosen there is one nobody said).
+     */
+    record Example(String file, int line, String text, String expected) {
     }
 
     enum Verdict {
@@ -69,10 +72,15 @@ final class CaseResolutionEvaluation {
     }
 
     static List<Example> examples() {
+        return examples("utterances.tsv", false);
+    }
+
+    /** The lines of one file of the set that name a case, or, {@code all}, every line that asks for a command. */
+    static List<Example> examples(String file, boolean all) {
         String text;
-        try (InputStream in = CaseResolutionEvaluation.class.getResourceAsStream("/eval/utterances.tsv")) {
+        try (InputStream in = CaseResolutionEvaluation.class.getResourceAsStream("/eval/" + file)) {
             if (in == null) {
-                throw new IllegalStateException("eval/utterances.tsv is not on the test class path");
+                throw new IllegalStateException("eval/" + file + " is not on the test class path");
             }
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -92,19 +100,27 @@ final class CaseResolutionEvaluation {
             if (cols.length < 3) {
                 continue;
             }
+            String expected = null;
             for (String pair : cols[2].split(";")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0 && pair.substring(0, eq).trim().equals("case")) {
-                    examples.add(new Example(i + 1, cols[0], pair.substring(eq + 1).trim()));
+                    expected = pair.substring(eq + 1).trim();
                 }
+            }
+            if (expected != null || (all && !cols[1].equals("unknown"))) {
+                examples.add(new Example(file, i + 1, cols[0], expected));
             }
         }
         return examples;
     }
 
     static Report run(Assistant assistant, CaseService cases, Actor actor) {
+        return run(assistant, cases, actor, examples());
+    }
+
+    static Report run(Assistant assistant, CaseService cases, Actor actor, List<Example> examples) {
         List<Outcome> outcomes = new ArrayList<>();
-        for (Example e : examples()) {
+        for (Example e : examples) {
             Interpretation reading = assistant.interpret(actor, new CommandRequest(e.text(),
                     Optional.empty(), Optional.of(REFERENCE))).block();
             String read;
@@ -115,7 +131,7 @@ final class CaseResolutionEvaluation {
             } else {
                 read = null;
             }
-            Verdict verdict = read == null ? Verdict.NO_CASE
+            Verdict verdict = read == null ? (e.expected() == null ? Verdict.RIGHT : Verdict.NO_CASE)
                     : read.equals(e.expected()) ? Verdict.RIGHT
                     : read.equals(ASK) ? Verdict.ASKED_BACK
                     : Verdict.WRONG_CASE;
@@ -125,15 +141,19 @@ final class CaseResolutionEvaluation {
     }
 
     static Report run(ConfigurableApplicationContext context) {
+        return run(context, examples());
+    }
+
+    static Report run(ConfigurableApplicationContext context, List<Example> examples) {
         Actor partner = context.getBean(UserRepository.class).findCredentials("ahale").blockOptional()
                 .map(c -> new Actor(c.user().id(), c.user().username(), c.user().role(), c.user().contactId()))
                 .orElseThrow(() -> new IllegalStateException("the demo firm has no partner ahale"));
-        return run(context.getBean(Assistant.class), context.getBean(CaseService.class), partner);
+        return run(context.getBean(Assistant.class), context.getBean(CaseService.class), partner, examples);
     }
 
     static String format(Report r) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("case-naming utterances: %d (resolved through Lucene over the demo firm)%n",
+        out.append(String.format("utterances:             %d (resolved through Lucene over the demo firm)%n",
                 r.outcomes().size()));
         out.append(String.format("case resolution:        %.1f%% as labelled%n", 100 * r.accuracy()));
         out.append(String.format("wrong cases chosen:     %d%n", r.wrongCases()));
@@ -144,14 +164,26 @@ final class CaseResolutionEvaluation {
                 .forEach(o -> misses.computeIfAbsent(o.verdict(), v -> new ArrayList<>()).add(o));
         out.append("misses:").append(misses.isEmpty() ? " none" : "").append('\n');
         misses.forEach((verdict, list) -> list.forEach(o -> out.append(String.format(
-                "  %-10s line %d: \"%s\"%n             expected %s, read %s%n", verdict, o.example().line(),
-                o.example().text(), o.example().expected(), o.read()))));
+                "  %-10s %s:%d: \"%s\"%n             expected %s, read %s%n", verdict, o.example().file(),
+                o.example().line(), o.example().text(), o.example().expected() == null ? "no case" : o.example().expected(),
+                o.read()))));
         return out.toString();
     }
 
+    /**
+     * {@code --all}: every command line of the tuned files, a case chosen where none was said counted as wrong (never the
+     * held-out block, which is not to be read).
+     */
     public static void main(String[] args) {
+        boolean all = List.of(args).contains("--all");
+        List<Example> examples = all ? new ArrayList<>() : examples();
+        if (all) {
+            for (String file : List.of("utterances.tsv", "development.tsv")) {
+                examples.addAll(examples(file, true));
+            }
+        }
         try (ConfigurableApplicationContext context = DemoFirmApplication.start()) {
-            System.out.print(format(run(context)));
+            System.out.print(format(run(context, examples)));
         }
     }
 }
