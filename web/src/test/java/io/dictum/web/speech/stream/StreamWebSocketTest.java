@@ -275,8 +275,10 @@ class StreamWebSocketTest extends WebTestSupport {
         assertThat(wrong.status()).isEqualTo(CloseStatus.NORMAL);
         assertThat(wrong.messages().get(wrong.messages().size() - 1).has("text")).isTrue();
 
-        assertRefused(talk(token, null, utterance("open-the-miller-case.flite-slt.16k.wav",
-                "{\"config\":{\"sample_rate\":1000}}")), "unsupported_sample_rate", 1008);
+        // the config alone: audio still being written when the server closes can reset the connection before the
+        // refusal is read
+        assertRefused(talk(token, null, List.of(text("{\"config\":{\"sample_rate\":1000}}"))),
+                "unsupported_sample_rate", 1008);
 
         // 44.1 kHz audio declared as such is resampled and recognised (the stereo fixture, mixed down here)
         byte[] wav = audio("open-the-miller-case.flite-kal16.44k-stereo.wav");
