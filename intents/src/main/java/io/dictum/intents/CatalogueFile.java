@@ -25,7 +25,8 @@ record CatalogueFile(Integer version, Fillers fillers, Map<String, String> spoke
      * A request said as a need: see {@link NeedPhrasing}. {@code delegatedVerbs}: verbs of a task that may follow the
      * person it is for without "to", when the request begins with one of the {@code delegators} ("have Miguel send
      * the subpoena out"). {@code corrections}: what a speaker says before words that replace some said before them
-     * ("no wait"), unless it begins one of {@code notCorrections} ("no details yet"); {@code verbs}: a verb no pattern uses → the verb the patterns use for it ("spin up" → draft);
+     * ("no wait"), unless it begins one of {@code notCorrections} ("no details yet"); {@code verbs}: a verb no pattern
+     * uses → the verb the patterns use for it ("spin up" → draft);
      * {@code headings}: a heading said or typed first → the request it heads ("note:" → take a note);
      * {@code tagLeads}: by slot type (date, person), what may lead a value typed apart after the request (", due 12/4");
      * {@code appointments}: kinds of appointment scheduled when said bare with their day and time ("Mediation 12/10 at 1pm");

@@ -306,9 +306,7 @@ public final class IntentRouter {
             Optional<EntityMatch> match = settledMatch(words.subList(start, end), lookups);
             if (match.isPresent()) {
                 int rest = afterTitle(words, end, match.get());
-                // one word of text is enough when it says what is being done ("start timer Nguyen drafting")
-                boolean doing = words.size() - rest == 1 && words.get(rest).text().endsWith("ing");
-                if (words.size() - rest < 2 && !doing) {
+                if (words.size() - rest < 2 && !(words.size() - rest == 1 && saysWhatIsDone(words.get(rest)))) {
                     return Optional.empty();
                 }
                 // "note Sarah Miller says her back is worse": the client the text is about stays its subject
@@ -351,8 +349,7 @@ public final class IntentRouter {
         }
         int last = textSpan == null ? caseSpan.end() : textSpan.end();
         int start = tokens.get(caseSpan.start()).text().equals("the") ? caseSpan.start() + 1 : caseSpan.start();
-        // one word of text is enough when it says what is being done ("start timer Nguyen drafting")
-        int fewest = last - start >= 2 && tokens.get(last - 1).text().endsWith("ing") ? 1 : 2;
+        int fewest = last - start >= 2 && saysWhatIsDone(tokens.get(last - 1)) ? 1 : 2;
         for (int end = start + 1; end <= Math.min(last - fewest, start + MAX_CASE_WORDS_IN_PHRASE); end++) {
             Optional<String> id = settledCase(tokens.subList(start, end), lookups);
             if (id.isPresent()) {
@@ -490,6 +487,11 @@ public final class IntentRouter {
             }
         }
         return decision;
+    }
+
+    /** One word of text after a case is enough when it says what is being done: "start timer Nguyen drafting". */
+    private static boolean saysWhatIsDone(Token word) {
+        return word.text().endsWith("ing");
     }
 
     /** A word that says what a matter is about: the catalogue's describing words, or a matter type said in one word. */

@@ -129,17 +129,22 @@ record NeedPhrasing(List<List<String>> openers, Map<List<String>, List<String>> 
     Optional<Correction> correction(List<Token> tokens) {
         List<String> words = tokens.stream().map(Token::text).toList();
         for (int at = 1; at < words.size() - 1; at++) {
+            int from = at;
+            if (notCorrections.stream().anyMatch(talk -> saidAt(words, from, talk))) {
+                continue; // "no details yet" is talk
+            }
             for (List<String> marker : corrections) {
                 int end = at + marker.size();
-                int from = at;
-                if (end < words.size() && words.subList(at, end).equals(marker) && notCorrections.stream()
-                        .noneMatch(talk -> from + talk.size() <= words.size()
-                                && words.subList(from, from + talk.size()).equals(talk))) {
+                if (end < words.size() && saidAt(words, at, marker)) {
                     return Optional.of(new Correction(tokens.subList(0, at), tokens.subList(end, tokens.size())));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean saidAt(List<String> words, int at, List<String> phrase) {
+        return at + phrase.size() <= words.size() && words.subList(at, at + phrase.size()).equals(phrase);
     }
 
     /** The words with each verb no pattern uses said as the one the patterns use; empty when none is said. */

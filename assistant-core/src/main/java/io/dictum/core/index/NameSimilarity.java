@@ -24,6 +24,10 @@ public final class NameSimilarity {
 
     /** A name is rarely split into more than three recognised words ("cow al chick" for "Kowalczyk"). */
     private static final int MAX_RUN = 3;
+    /** A name split by the recogniser is about as long as the words it was split into: "middle or" for "Miller". */
+    private static final int SPLIT_LENGTH_SLACK = 3;
+    /** Words this short match a name word only exactly. */
+    private static final int SHORT_WORD = 3;
 
     private NameSimilarity() {
     }
@@ -39,10 +43,6 @@ public final class NameSimilarity {
             }
         }
         return out;
-    }
-
-    public static double score(List<String> spoken, CaseEntry candidate) {
-        return score(spoken, candidate, named(spoken, List.of(candidate)));
     }
 
     /**
@@ -134,24 +134,17 @@ public final class NameSimilarity {
 
     /**
      * How closely one spoken word says a name word: an everyday English word or a word of three letters only by being
-     * it ("status" is not "States", "truck" is not "Trucking", "wei" is not "Kowalczyk"), any other word by spelling or
-     * sound ("Mueller" for "Miller"). Words run
-     * together ("middle or") are matched by {@link #best}: together they are no English word.
+     * it ("status" is not "States", "truck" is not "Trucking", "wei" is not "Kowalczyk": a short word is like too many
+     * names by a letter or a sound), any other word by spelling or sound ("Mueller" for "Miller"). Words run together
+     * ("middle or") are matched by {@link #splitName}: together they are no English word.
      */
     private static double says(String word, List<String> names) {
-        // a short word ("wei", "raj") is like too many names by a letter or a sound: only itself
         if (!CommonWords.contains(word) && word.length() > SHORT_WORD) {
             return best(word, names);
         }
         String singular = word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
         return names.contains(word) || names.contains(singular) ? 1.0 : 0;
     }
-
-    /** Words this short match a name word only exactly. */
-    private static final int SHORT_WORD = 3;
-
-    /** A name split by the recogniser is about as long as the words it was split into: "middle or" for "Miller". */
-    private static final int SPLIT_LENGTH_SLACK = 3;
 
     /**
      * How closely words run together say a name word about as long as they are; longer runs of words sound like any

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -45,6 +46,6 @@ public final class CommonWords {
         } catch (IOException e) {
             throw new UncheckedIOException("common-words.txt.gz cannot be read", e);
         }
-        return Set.copyOf(words);
+        return Collections.unmodifiableSet(words);
     }
 }
